@@ -1,0 +1,130 @@
+//! Reading spreadsheets as they really arrive: CSV in any of the usual
+//! encodings and delimiters, and every Excel/OpenDocument format calamine knows.
+//!
+//! Readers stream: they hand each non-empty row to a [`RowSink`] and keep no
+//! table in memory, so a file of a million rows costs one row of memory.
+//! Readers know nothing about tariffs or schemas; they only report cells and
+//! where they are (`Row::number` is the row as Excel or a text editor shows it,
+//! `SparseCell::col` the 0-based column).
+
+pub mod csv;
+pub mod discover;
+pub mod excel;
+pub mod format;
+
+use chrono::NaiveDateTime;
+use std::path::Path;
+
+pub use discover::expand_inputs;
+pub use format::FileFormat;
+
+/// One cell's raw content, borrowed from the reader's buffers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// An Excel cell with a date or date-time number format.
+    DateTime(NaiveDateTime),
+    /// An Excel error value such as `#DIV/0!`.
+    Error(&'a str),
+}
+
+impl Cell<'_> {
+    /// True for an empty cell or text that is only white space.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A cell and its 0-based column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SparseCell<'a> {
+    pub col: u32,
+    pub cell: Cell<'a>,
+}
+
+/// One row: its number as the user sees it (1-based) and its non-empty cells
+/// in column order. Readers may include empty cells; consumers must not rely
+/// on cells being dense.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub number: u32,
+    pub cells: &'a [SparseCell<'a>],
+}
+
+/// What the reader found out about a sheet before its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    /// None for CSV.
+    pub name: Option<String>,
+    /// False for hidden and very hidden sheets (and chart sheets etc.).
+    pub visible: bool,
+}
+
+/// Receives the rows of a file. `begin_sheet` returns false to skip a sheet.
+pub trait RowSink {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool;
+    fn row(&mut self, row: Row<'_>);
+    fn end_sheet(&mut self);
+}
+
+/// Facts about how a file was read, for the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadNotes {
+    pub format: Option<FileFormat>,
+    /// Detected text encoding of a CSV ("UTF-8", "windows-1252", "UTF-16LE" …).
+    pub encoding: Option<&'static str>,
+    /// Detected CSV delimiter.
+    pub delimiter: Option<u8>,
+}
+
+/// Why a file could not be read (completely). Rows delivered before the error
+/// were real and have been handed to the sink.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot open: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is password protected or encrypted")]
+    Encrypted,
+    #[error("not a spreadsheet or text file")]
+    NotSpreadsheet,
+    #[error("damaged {format} file: {detail}")]
+    Corrupt {
+        format: &'static str,
+        detail: String,
+    },
+    #[error("sheet {0:?} does not exist")]
+    NoSuchSheet(String),
+}
+
+/// Options for reading.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Read only this sheet (the `--sheet` flag). Matched case-insensitively.
+    pub sheet: Option<String>,
+}
+
+/// Reads a file of any supported format, detected from its content (not its
+/// name), and streams its rows to `sink`.
+pub fn read_file(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut dyn RowSink,
+) -> Result<ReadNotes, ReadError> {
+    let format = format::detect(path)?;
+    let mut notes = match format {
+        FileFormat::Csv => csv::read(path, sink)?,
+        _ => excel::read(path, format, options, sink)?,
+    };
+    notes.format = Some(format);
+    Ok(notes)
+}

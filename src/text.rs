@@ -1,0 +1,66 @@
+//! Text normalisation shared by header matching and value lookup: Danish
+//! spreadsheets write the same word as "Målgruppe", "MAALGRUPPE" or
+//! "målgruppe\n", and all of them must find the same thing.
+
+/// Lower-cases, folds æ/ø/å (and ä/ö/ü/é) to ae/oe/aa, turns every run of
+/// white space (including no-break spaces and line breaks) into one space and
+/// trims. Punctuation is kept.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() || ch == '\u{a0}' || ch == '\u{202f}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match ch {
+            'æ' | 'Æ' | 'ä' | 'Ä' => out.push_str("ae"),
+            'ø' | 'Ø' | 'ö' | 'Ö' => out.push_str("oe"),
+            'å' | 'Å' => out.push_str("aa"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            'é' | 'É' | 'è' | 'È' => out.push('e'),
+            _ => out.extend(ch.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// [`fold`], then keeps only letters and digits: "Antal pladser (kr.)" and
+/// "antal-pladser kr" give the same key apart from the unit.
+pub fn fold_key(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_cases() {
+        for (input, want) in [
+            ("Målgruppe", "maalgruppe"),
+            ("  Takst\nforrige  ÅR ", "takst forrige aar"),
+            ("Belægnings\u{a0}procent", "belaegnings procent"),
+            ("Sødisbakke – Udsigten", "soedisbakke – udsigten"),
+            ("", ""),
+        ] {
+            assert_eq!(fold(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_key_cases() {
+        for (input, want) in [
+            ("Antal pladser", "antalpladser"),
+            ("Tilbuds-ID", "tilbudsid"),
+            ("Takst (kr.)", "takstkr"),
+            ("Forstærket samarbejde (ja/nej)", "forstaerketsamarbejdejanej"),
+        ] {
+            assert_eq!(fold_key(input), want, "{input:?}");
+        }
+    }
+}
