@@ -58,7 +58,10 @@ mod tests {
             ("Antal pladser", "antalpladser"),
             ("Tilbuds-ID", "tilbudsid"),
             ("Takst (kr.)", "takstkr"),
-            ("Forstærket samarbejde (ja/nej)", "forstaerketsamarbejdejanej"),
+            (
+                "Forstærket samarbejde (ja/nej)",
+                "forstaerketsamarbejdejanej",
+            ),
         ] {
             assert_eq!(fold_key(input), want, "{input:?}");
         }

@@ -13,7 +13,9 @@ pub mod excel;
 pub mod format;
 
 use chrono::NaiveDateTime;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::Once;
 
 pub use discover::expand_inputs;
 pub use format::FileFormat;
@@ -104,6 +106,10 @@ pub enum ReadError {
     },
     #[error("sheet {0:?} does not exist")]
     NoSuchSheet(String),
+    /// A recognisable file that is not a spreadsheet calamine can read, such
+    /// as an HTML page or an Excel 2003 XML file saved with an `.xls` name.
+    #[error("not a supported spreadsheet: {0}")]
+    Unsupported(&'static str),
 }
 
 /// Options for reading.
@@ -127,4 +133,62 @@ pub fn read_file(
     };
     notes.format = Some(format);
     Ok(notes)
+}
+
+thread_local! {
+    /// How deeply the current thread is inside [`catch_panic`].
+    static SILENCED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+static QUIET_HOOK: Once = Once::new();
+
+/// Runs `f`, turning a panic into `Err(message)` without the panic hook
+/// printing a message or backtrace to stderr. Used around every call into
+/// calamine, which has panics on malformed files.
+///
+/// **Process-global side effect:** the first call installs, once, a panic hook
+/// that wraps the hook installed at that moment. The wrapper is silent only on
+/// threads that are currently inside `catch_panic` and otherwise calls the
+/// previous hook, so panics elsewhere (other threads, code outside) are
+/// reported as before. (Swapping the hook per call and restoring it would race
+/// when several threads read files at once.) A hook installed later by someone
+/// else replaces the wrapper; then caught panics are printed but still caught.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if SILENCED.with(|depth| depth.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    SILENCED.with(|depth| depth.set(depth.get().saturating_add(1)));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    SILENCED.with(|depth| depth.set(depth.get().saturating_sub(1)));
+    result.map_err(|payload| {
+        if let Some(s) = payload.downcast_ref::<&str>() {
+            (*s).to_string()
+        } else if let Some(s) = payload.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "panic".to_string()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catch_panic_turns_a_panic_into_err() {
+        assert_eq!(catch_panic(|| 7), Ok(7));
+        let caught = catch_panic(|| -> u8 { panic!("boom {}", 1) });
+        assert_eq!(caught, Err("boom 1".to_string()));
+        let caught = catch_panic(|| -> u8 { panic!("static") });
+        assert_eq!(caught, Err("static".to_string()));
+        // Nested use keeps the outer one silent too.
+        let nested = catch_panic(|| catch_panic(|| -> u8 { panic!("inner") }).is_err());
+        assert_eq!(nested, Ok(true));
+    }
 }
