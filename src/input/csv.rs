@@ -1,7 +1,669 @@
-//! CSV reading (placeholder until the reader lands).
-use super::{ReadError, ReadNotes, RowSink};
+//! CSV reading: encoding and delimiter are detected, never asked for.
+//!
+//! Encoding: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise the file is
+//! UTF-8 if the whole of it is valid UTF-8 (checked in one streaming pass),
+//! else Windows-1252, which is what Excel's "CSV" means on Danish Windows.
+//! UTF-8 is passed through untouched; the others are decoded while streaming.
+//!
+//! Delimiter: `;`, `,` or tab, whichever splits the first lines most
+//! consistently (see [`sniff_delimiter`]).
+
+use super::{Cell, ReadError, ReadNotes, Row, RowSink, SheetInfo, SparseCell};
+use std::fs::File;
+use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
-pub fn read(_path: &Path, _sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError> {
-    Err(ReadError::NotSpreadsheet)
+/// How much decoded text the delimiter sniffer looks at, at most.
+const SNIFF_BYTES: usize = 64 * 1024;
+/// How many non-empty lines the delimiter sniffer looks at, at most.
+const SNIFF_LINES: usize = 50;
+/// Read buffer of the UTF-8 check and of the CSV parser.
+const CHUNK: usize = 64 * 1024;
+
+/// The text encodings a CSV can arrive in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// The name shown in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+            TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Detects the encoding of the file at `path` (reads all of it when there is
+/// no BOM and it looks like UTF-8 so far).
+pub fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; CHUNK];
+    let n = super::format::read_up_to(&mut file, &mut buf)?;
+    let head = buf.get(..n).unwrap_or_default();
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Ok(TextEncoding::Utf8Bom);
+    }
+    if head.starts_with(b"\xFF\xFE") {
+        return Ok(TextEncoding::Utf16Le);
+    }
+    if head.starts_with(b"\xFE\xFF") {
+        return Ok(TextEncoding::Utf16Be);
+    }
+    // Validate chunk by chunk; `carry` bytes at the start of `buf` are an
+    // incomplete sequence left over from the previous chunk (at most 3).
+    let mut filled = n;
+    loop {
+        let (valid, carry) = match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => (true, 0),
+            // Incomplete sequence at the very end: may continue in the next chunk.
+            Err(e) if e.error_len().is_none() => (true, filled - e.valid_up_to()),
+            Err(_) => (false, 0),
+        };
+        if !valid {
+            return Ok(TextEncoding::Windows1252);
+        }
+        buf.copy_within(filled - carry..filled, 0);
+        let n = super::format::read_up_to(&mut file, &mut buf[carry..])?;
+        if n == 0 {
+            return Ok(if carry == 0 {
+                TextEncoding::Utf8
+            } else {
+                TextEncoding::Windows1252
+            });
+        }
+        filled = carry + n;
+    }
+}
+
+/// Opens `path` as a stream of UTF-8 text without BOM.
+fn open_text(path: &Path, encoding: TextEncoding) -> Result<Box<dyn Read>, ReadError> {
+    let mut file = File::open(path)?;
+    let decode = |encoding: &'static encoding_rs::Encoding, file: File| -> Box<dyn Read> {
+        Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_sniffing(false)
+                .build(file),
+        )
+    };
+    Ok(match encoding {
+        TextEncoding::Utf8 => Box::new(file),
+        TextEncoding::Utf8Bom => {
+            file.seek(SeekFrom::Start(3))?;
+            Box::new(file)
+        }
+        TextEncoding::Windows1252 => decode(encoding_rs::WINDOWS_1252, file),
+        TextEncoding::Utf16Le => {
+            file.seek(SeekFrom::Start(2))?;
+            decode(encoding_rs::UTF_16LE, file)
+        }
+        TextEncoding::Utf16Be => {
+            file.seek(SeekFrom::Start(2))?;
+            decode(encoding_rs::UTF_16BE, file)
+        }
+    })
+}
+
+/// Candidate delimiters in order of preference on near-ties.
+const CANDIDATES: [u8; 3] = [b'\t', b';', b','];
+
+/// Picks the delimiter for CSV text starting with `text`.
+///
+/// For each of the first [`SNIFF_LINES`] non-empty lines (quotes respected,
+/// so quoted delimiters and line breaks do not count) the number of each
+/// candidate is counted. A candidate's score is how many lines share its most
+/// common non-zero count: a title row with no delimiter (or with trailing
+/// ones, as Excel writes them) does not disturb it, and decimal commas in a
+/// `;` file vary from line to line while the `;` count stays put. Candidates
+/// within 10 % of the best score count as a tie, won by tab, then `;`, then
+/// `,`. With no candidate at all (a one-column file) the answer is `;`.
+pub fn sniff_delimiter(text: &[u8]) -> u8 {
+    let mut lines: Vec<[u32; 3]> = Vec::new();
+    let mut counts = [0u32; 3];
+    let mut in_quotes = false;
+    let mut has_content = false;
+    for &b in text {
+        match b {
+            b'"' => {
+                in_quotes = !in_quotes;
+                has_content = true;
+            }
+            b'\n' if !in_quotes => {
+                if has_content {
+                    lines.push(counts);
+                    if lines.len() >= SNIFF_LINES {
+                        break;
+                    }
+                }
+                counts = [0; 3];
+                has_content = false;
+            }
+            _ if in_quotes => {}
+            b'\t' => counts[0] += 1,
+            b';' => counts[1] += 1,
+            b',' => counts[2] += 1,
+            b'\r' | b' ' => {}
+            _ => has_content = true,
+        }
+    }
+    if has_content && lines.len() < SNIFF_LINES {
+        lines.push(counts);
+    }
+    let mut scores = [0usize; 3];
+    for (k, score) in scores.iter_mut().enumerate() {
+        let mut per_line: Vec<u32> = lines
+            .iter()
+            .filter_map(|c| c.get(k).copied())
+            .filter(|&c| c > 0)
+            .collect();
+        per_line.sort_unstable();
+        // Longest run of equal counts = frequency of the mode.
+        *score = per_line
+            .chunk_by(|a, b| a == b)
+            .map(<[u32]>::len)
+            .max()
+            .unwrap_or(0);
+    }
+    let best = scores.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return b';';
+    }
+    CANDIDATES
+        .iter()
+        .zip(scores)
+        .find(|&(_, score)| score * 10 >= best * 9)
+        .map_or(b';', |(&d, _)| d)
+}
+
+/// Reuses a vector's allocation for cells of another lifetime. (In-place
+/// collection of an empty iterator: no allocation, no unsafe.)
+fn recycle<'b>(mut cells: Vec<SparseCell<'_>>) -> Vec<SparseCell<'b>> {
+    cells.clear();
+    cells.into_iter().filter_map(|_| None).collect()
+}
+
+/// Reads the CSV at `path` and streams its non-blank rows to `sink` as one
+/// sheet without a name.
+pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError> {
+    let encoding = detect_encoding(path)?;
+    let mut text = open_text(path, encoding)?;
+    let mut head = vec![0u8; SNIFF_BYTES];
+    let n = super::format::read_up_to(&mut text, &mut head)?;
+    head.truncate(n);
+    let delimiter = sniff_delimiter(&head);
+    let notes = ReadNotes {
+        format: Some(super::FileFormat::Csv),
+        encoding: Some(encoding.name()),
+        delimiter: Some(delimiter),
+    };
+    if !sink.begin_sheet(&SheetInfo {
+        name: None,
+        visible: true,
+    }) {
+        return Ok(notes);
+    }
+    let result = parse(Cursor::new(head).chain(text), delimiter, sink);
+    sink.end_sheet();
+    result.map(|()| notes)
+}
+
+/// Parses CSV text with `csv_core` and hands each non-blank record to `sink`.
+///
+/// `csv_core` directly rather than `csv::Reader`: the latter's record position
+/// is where the previous record ended, so blank lines and the LF of a CRLF
+/// would shift row numbers. Here line breaks between records are skipped by
+/// hand, so the line where a record's first byte is is known exactly.
+/// Memory: one input chunk plus the longest record.
+fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(), ReadError> {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut input = vec![0u8; CHUNK];
+    let (mut pos, mut len) = (0usize, 0usize);
+    let mut eof = false;
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let (mut out_len, mut ends_len) = (0usize, 0usize);
+    let mut line: u64 = 1;
+    let mut record_line: u64 = 1;
+    let mut at_record_start = true;
+    let mut spare: Vec<SparseCell<'static>> = Vec::new();
+    loop {
+        if pos >= len && !eof {
+            len = super::format::read_up_to(&mut text, &mut input)?;
+            pos = 0;
+            eof = len == 0;
+        }
+        let chunk = input.get(pos..len).unwrap_or_default();
+        if at_record_start {
+            let skip = chunk
+                .iter()
+                .position(|&b| b != b'\n' && b != b'\r')
+                .unwrap_or(chunk.len());
+            line += memchr::memchr_iter(b'\n', &chunk[..skip]).count() as u64;
+            pos += skip;
+            if pos >= len && !eof {
+                continue;
+            }
+            record_line = line;
+            at_record_start = false;
+        }
+        let chunk = input.get(pos..len).unwrap_or_default();
+        let out_free = out.get_mut(out_len..).unwrap_or_default();
+        let ends_free = ends.get_mut(ends_len..).unwrap_or_default();
+        let (result, nin, nout, nend) = core.read_record(chunk, out_free, ends_free);
+        line += memchr::memchr_iter(b'\n', chunk.get(..nin).unwrap_or_default()).count() as u64;
+        pos += nin;
+        out_len += nout;
+        ends_len += nend;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => {
+                let grown = out.len().saturating_mul(2).max(4096);
+                out.resize(grown, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let grown = ends.len().saturating_mul(2).max(64);
+                ends.resize(grown, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                let number = u32::try_from(record_line).unwrap_or(u32::MAX);
+                let fields = out.get(..out_len).unwrap_or_default();
+                let field_ends = ends.get(..ends_len).unwrap_or_default();
+                spare = emit(number, fields, field_ends, spare, sink)?;
+                out_len = 0;
+                ends_len = 0;
+                at_record_start = true;
+            }
+            csv_core::ReadRecordResult::End => return Ok(()),
+        }
+    }
+}
+
+/// Hands one record to `sink` unless all its fields are blank. `spare` is a
+/// recycled cell vector, returned for the next record.
+fn emit(
+    number: u32,
+    fields: &[u8],
+    ends: &[usize],
+    spare: Vec<SparseCell<'static>>,
+    sink: &mut dyn RowSink,
+) -> Result<Vec<SparseCell<'static>>, ReadError> {
+    // The whole file was checked or decoded to UTF-8, and delimiters are
+    // ASCII, so this only fails if the file changed while being read.
+    let Ok(all) = std::str::from_utf8(fields) else {
+        return Err(ReadError::Corrupt {
+            format: "csv",
+            detail: format!(
+                "invalid UTF-8 in line {number} (was the file changed while being read?)"
+            ),
+        });
+    };
+    let mut cells = recycle(spare);
+    let mut blank = true;
+    let mut start = 0;
+    for (col, &end) in ends.iter().enumerate() {
+        let field = all.get(start..end).unwrap_or_default();
+        start = end;
+        if field.is_empty() {
+            continue;
+        }
+        if blank && !field.trim().is_empty() {
+            blank = false;
+        }
+        cells.push(SparseCell {
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+            cell: Cell::Text(field),
+        });
+    }
+    if !blank {
+        sink.row(Row {
+            number,
+            cells: &cells,
+        });
+    }
+    Ok(recycle(cells))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::input::{Cell, ReadOptions};
+
+    /// A sink that copies everything, for assertions.
+    #[derive(Default, Debug)]
+    pub(crate) struct Collect {
+        pub sheets: Vec<SheetInfo>,
+        /// (sheet index, row number, [(col, rendered cell)])
+        pub rows: Vec<(usize, u32, Vec<(u32, String)>)>,
+        pub ended: usize,
+        pub skip: Vec<String>,
+    }
+
+    pub(crate) fn render(cell: &Cell<'_>) -> String {
+        match cell {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => (*s).to_string(),
+            Cell::Int(i) => format!("i:{i}"),
+            Cell::Float(f) => format!("f:{f}"),
+            Cell::Bool(b) => format!("b:{b}"),
+            Cell::DateTime(d) => format!("d:{d}"),
+            Cell::Error(e) => format!("e:{e}"),
+        }
+    }
+
+    impl RowSink for Collect {
+        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+            self.sheets.push(sheet.clone());
+            let name = sheet.name.clone().unwrap_or_default();
+            !self.skip.contains(&name)
+        }
+        fn row(&mut self, row: Row<'_>) {
+            let cells = row
+                .cells
+                .iter()
+                .filter(|c| !c.cell.is_blank())
+                .map(|c| (c.col, render(&c.cell)))
+                .collect();
+            self.rows.push((self.sheets.len() - 1, row.number, cells));
+        }
+        fn end_sheet(&mut self) {
+            self.ended += 1;
+        }
+    }
+
+    impl Collect {
+        /// Rows as "number: a|b|c" with empty strings for missing columns.
+        pub fn lines(&self) -> Vec<String> {
+            self.rows
+                .iter()
+                .map(|(_, n, cells)| {
+                    let width = cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
+                    let mut dense = vec![String::new(); width as usize];
+                    for (col, v) in cells {
+                        dense[*col as usize] = v.clone();
+                    }
+                    format!("{n}: {}", dense.join("|"))
+                })
+                .collect()
+        }
+    }
+
+    fn read_bytes(bytes: &[u8]) -> (ReadNotes, Collect) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let mut sink = Collect::default();
+        let notes = crate::input::read_file(&path, &ReadOptions::default(), &mut sink).unwrap();
+        (notes, sink)
+    }
+
+    #[test]
+    fn utf8_without_bom_passes_through() {
+        let (notes, sink) = read_bytes("Kommune;Målgruppe\nÆrø;Sødisbakke\n".as_bytes());
+        assert_eq!(notes.encoding, Some("UTF-8"));
+        assert_eq!(notes.delimiter, Some(b';'));
+        assert_eq!(notes.format, Some(crate::input::FileFormat::Csv));
+        assert_eq!(sink.lines(), ["1: Kommune|Målgruppe", "2: Ærø|Sødisbakke"]);
+        assert_eq!(
+            sink.sheets,
+            [SheetInfo {
+                name: None,
+                visible: true
+            }]
+        );
+        assert_eq!(sink.ended, 1);
+    }
+
+    #[test]
+    fn utf8_with_bom() {
+        let (notes, sink) = read_bytes("\u{FEFF}Kommune;Målgruppe\nÆrø;Sødisbakke".as_bytes());
+        assert_eq!(notes.encoding, Some("UTF-8 (BOM)"));
+        assert_eq!(sink.lines(), ["1: Kommune|Målgruppe", "2: Ærø|Sødisbakke"]);
+    }
+
+    #[test]
+    fn windows_1252() {
+        // "Ærø;Målgruppe;Sødisbakke" as Danish Excel saves it.
+        let (notes, sink) = read_bytes(b"\xC6r\xF8;M\xE5lgruppe;S\xF8disbakke\r\n1;2;3\r\n");
+        assert_eq!(notes.encoding, Some("windows-1252"));
+        assert_eq!(sink.lines(), ["1: Ærø|Målgruppe|Sødisbakke", "2: 1|2|3"]);
+    }
+
+    #[test]
+    fn windows_1252_late_in_a_big_file() {
+        // Valid UTF-8 for the first megabyte, a lone 0xF8 at the end.
+        let mut bytes = Vec::new();
+        for i in 0..40_000 {
+            bytes.extend_from_slice(format!("æ{i};ø;å\n").as_bytes());
+        }
+        bytes.extend_from_slice(b"S\xF8disbakke;x;y\n");
+        let (notes, sink) = read_bytes(&bytes);
+        assert_eq!(notes.encoding, Some("windows-1252"));
+        assert_eq!(sink.rows.len(), 40_001);
+        assert_eq!(sink.lines()[0], "1: Ã¦0|Ã¸|Ã¥");
+        assert_eq!(sink.lines()[40_000], "40001: Sødisbakke|x|y");
+    }
+
+    #[test]
+    fn utf8_split_across_chunks_is_still_utf8() {
+        // Put a two-byte "ø" across every possible chunk boundary position.
+        let mut bytes = vec![b'a'; CHUNK - 1];
+        bytes.extend_from_slice("ø;é€\n".as_bytes());
+        bytes.extend(std::iter::repeat_n(b'b', CHUNK));
+        bytes.extend_from_slice("€\n".as_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(detect_encoding(&path).unwrap(), TextEncoding::Utf8);
+        // A truncated sequence at the very end is not UTF-8.
+        bytes.extend_from_slice(&"€".as_bytes()[..2]);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(detect_encoding(&path).unwrap(), TextEncoding::Windows1252);
+    }
+
+    #[test]
+    fn utf16le_with_bom() {
+        let text = "Kommune\tMålgruppe\r\nÆrø\tSødisbakke\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (notes, sink) = read_bytes(&bytes);
+        assert_eq!(notes.encoding, Some("UTF-16LE"));
+        assert_eq!(notes.delimiter, Some(b'\t'));
+        assert_eq!(sink.lines(), ["1: Kommune|Målgruppe", "2: Ærø|Sødisbakke"]);
+    }
+
+    #[test]
+    fn utf16be_with_bom() {
+        let text = "a;b\nÆ;ø\n";
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        let (notes, sink) = read_bytes(&bytes);
+        assert_eq!(notes.encoding, Some("UTF-16BE"));
+        assert_eq!(sink.lines(), ["1: a|b", "2: Æ|ø"]);
+    }
+
+    #[test]
+    fn delimiter_semicolon_with_decimal_commas() {
+        let text = b"Tilbud;Pladser;Takst;Belaegning\n\
+                     Botilbud A;12;1.234,50;98,5\n\
+                     Botilbud B;8;2345,75;97\n\
+                     Botilbud C;3;999;95,25\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        // Every data line has exactly one decimal comma, the header none.
+        let text = b"a;b;c\n1;2,5;3\n4;5,5;6\n7;8,5;9\n";
+        assert_eq!(sniff_delimiter(text), b';');
+    }
+
+    #[test]
+    fn delimiter_comma_and_tab() {
+        assert_eq!(sniff_delimiter(b"a,b,c\n1,2,3\n\"x,y\",2,3\n"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n1\t2,5\t3\n"), b'\t');
+        // A semicolon inside one field does not make a comma file `;`.
+        assert_eq!(sniff_delimiter(b"a,b\n1,2;3\n4,5\n"), b',');
+    }
+
+    #[test]
+    fn delimiter_with_title_rows_above() {
+        let text = b"Takstindberetning 2017\n\nAalborg Kommune\nA;B;C;D\n1;2;3,5;4\n5;6;7;8\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        let text = b"Takstindberetning 2017;;;\n;;;\nA;B;C;D\n1;2;3,5;4\n5;6;7;8\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        let text = b"Takstindberetning 2017,,,\nA,B,C,D\n1,2,3,4\n";
+        assert_eq!(sniff_delimiter(text), b',');
+        let text = b"\"Takster, 2017\"\nA\tB\tC\n1\t2\t3\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+    }
+
+    #[test]
+    fn delimiter_one_column_is_semicolon() {
+        assert_eq!(sniff_delimiter(b"Kommune\nAalborg\nAarhus\n"), b';');
+        assert_eq!(sniff_delimiter(b""), b';');
+        let (notes, sink) = read_bytes(b"Kommune\nAalborg\n");
+        assert_eq!(notes.delimiter, Some(b';'));
+        assert_eq!(sink.lines(), ["1: Kommune", "2: Aalborg"]);
+    }
+
+    #[test]
+    fn row_numbers_with_multiline_cells_and_blank_lines() {
+        let text = "Titel\n\nNavn;Bemærkning\nA;\"første linje\nanden linje\"\n;;\n\r\nB;x\n;  ;\nC;\"a\"\"b\"\n\n\n";
+        let (_, sink) = read_bytes(text.as_bytes());
+        assert_eq!(
+            sink.lines(),
+            [
+                "1: Titel",
+                "3: Navn|Bemærkning",
+                "4: A|første linje\nanden linje",
+                "8: B|x",
+                "10: C|a\"b"
+            ]
+        );
+    }
+
+    #[test]
+    fn ragged_rows_crlf_no_final_newline() {
+        let (_, sink) = read_bytes(b"a;b;c\r\n1\r\n1;2;3;4;5\r\n;;x");
+        assert_eq!(sink.lines(), ["1: a|b|c", "2: 1", "3: 1|2|3|4|5", "4: ||x"]);
+        // Columns stay absolute when leading cells are empty.
+        assert_eq!(sink.rows[3].2, [(2, "x".to_string())]);
+    }
+
+    #[test]
+    fn unbalanced_quote_does_not_panic() {
+        let (_, sink) = read_bytes(b"a;b\n\"open;c\nd;e\n");
+        assert_eq!(sink.rows[0].1, 1);
+        assert_eq!(sink.rows.len(), 2);
+    }
+
+    #[test]
+    fn a_five_megabyte_cell() {
+        let mut bytes = b"a;b\n1;\"".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 5 << 20));
+        bytes.extend_from_slice(b"\"\n2;3\n");
+        let (notes, sink) = read_bytes(&bytes);
+        assert_eq!(notes.delimiter, Some(b';'));
+        assert_eq!(sink.rows.len(), 3);
+        assert_eq!(sink.rows[1].2[1].1.len(), 5 << 20);
+        assert_eq!(sink.lines()[2], "3: 2|3");
+    }
+
+    #[test]
+    fn a_huge_first_cell_before_the_header() {
+        // The sniffer sees only part of the first line: no panic, some answer.
+        let mut bytes = vec![b'y'; 200_000];
+        bytes.extend_from_slice(b"\na;b\n1;2\n");
+        let (_, sink) = read_bytes(&bytes);
+        assert_eq!(sink.rows.len(), 3);
+    }
+
+    #[test]
+    fn skipped_sheet_reads_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, b"a;b\n").unwrap();
+        let mut sink = Collect {
+            skip: vec![String::new()],
+            ..Collect::default()
+        };
+        read(&path, &mut sink).unwrap();
+        assert!(sink.rows.is_empty());
+        assert_eq!(sink.ended, 0);
+    }
+
+    #[test]
+    fn recycle_keeps_the_allocation() {
+        let text = String::from("x");
+        let mut v = Vec::with_capacity(16);
+        v.push(SparseCell {
+            col: 0,
+            cell: Cell::Text(&text),
+        });
+        let ptr = v.as_ptr() as usize;
+        let w: Vec<SparseCell<'static>> = recycle(v);
+        assert_eq!(w.as_ptr() as usize, ptr);
+        assert_eq!(w.capacity(), 16);
+    }
+
+    /// Reader speed on a ~9-column file; run with
+    /// `cargo test --release --lib csv_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn csv_speed() {
+        struct Count(u64, usize);
+        impl RowSink for Count {
+            fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
+                true
+            }
+            fn row(&mut self, row: Row<'_>) {
+                self.0 += 1;
+                self.1 += row.cells.len();
+            }
+            fn end_sheet(&mut self) {}
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        let mut text = String::from(
+            "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst\n",
+        );
+        for i in 0..2_000_000u32 {
+            use std::fmt::Write;
+            writeln!(
+                text,
+                "Aalborg;{};Bostedet Ærø {};§ 108;Udviklingshæmmede;Døgntakst;{};97,5;{},50",
+                10_000 + i,
+                i % 97,
+                i % 40 + 1,
+                1200 + i % 3000
+            )
+            .unwrap();
+        }
+        std::fs::write(&path, &text).unwrap();
+        for _ in 0..3 {
+            let mut sink = Count(0, 0);
+            let start = std::time::Instant::now();
+            read(&path, &mut sink).unwrap();
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "{} rows, {} cells, {:.1} MB in {:.3} s: {:.2} M rows/s, {:.0} MB/s",
+                sink.0,
+                sink.1,
+                text.len() as f64 / 1e6,
+                secs,
+                sink.0 as f64 / secs / 1e6,
+                text.len() as f64 / secs / 1e6
+            );
+        }
+    }
 }
