@@ -187,6 +187,7 @@ pub fn sniff_delimiter(text: &[u8]) -> u8 {
 
 /// Reuses a vector's allocation for cells of another lifetime. (In-place
 /// collection of an empty iterator: no allocation, no unsafe.)
+#[allow(clippy::unnecessary_filter_map)] // `filter` could not change the lifetime
 fn recycle<'b>(mut cells: Vec<SparseCell<'_>>) -> Vec<SparseCell<'b>> {
     cells.clear();
     cells.into_iter().filter_map(|_| None).collect()
@@ -338,12 +339,15 @@ pub(crate) mod tests {
     use super::*;
     use crate::input::{Cell, ReadOptions};
 
+    /// (column, rendered cell)
+    pub(crate) type RowCells = Vec<(u32, String)>;
+
     /// A sink that copies everything, for assertions.
     #[derive(Default, Debug)]
     pub(crate) struct Collect {
         pub sheets: Vec<SheetInfo>,
         /// (sheet index, row number, [(col, rendered cell)])
-        pub rows: Vec<(usize, u32, Vec<(u32, String)>)>,
+        pub rows: Vec<(usize, u32, RowCells)>,
         pub ended: usize,
         pub skip: Vec<String>,
     }

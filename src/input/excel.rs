@@ -1,12 +1,704 @@
-//! Excel reading (placeholder until the reader lands).
-use super::{FileFormat, ReadError, ReadNotes, ReadOptions, RowSink};
+//! Excel and OpenDocument reading through calamine.
+//!
+//! xlsx and xlsb are streamed cell by cell (`worksheet_cells_reader`), never
+//! loaded as a `Range`: a sheet's claimed dimensions cost nothing, a cell at
+//! XFD costs one cell. xls and ods are loaded whole by calamine on open, so
+//! they are read from the sheet's `Range`, with positions made absolute.
+//!
+//! Every call into calamine runs under [`catch_panic`]: calamine has panics on
+//! malformed files, and a damaged file must give [`ReadError::Corrupt`].
+
+use super::{
+    catch_panic, Cell, FileFormat, ReadError, ReadNotes, ReadOptions, Row, RowSink, SheetInfo,
+    SparseCell,
+};
+use calamine::{CellErrorType, Data, DataRef, Reader, SheetType, SheetVisible};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
 
+type Source = BufReader<File>;
+
+/// Longest error detail kept from calamine's messages.
+const DETAIL_MAX: usize = 200;
+
+/// Reads every worksheet of the workbook at `path` (or only
+/// `options.sheet`) and streams its non-blank rows to `sink`.
+///
+/// Sheets come in workbook order; chart, macro and dialog sheets are skipped.
+/// `end_sheet` is called once for every sheet whose `begin_sheet` returned
+/// true, also when reading it failed; rows delivered before an error stay
+/// delivered and the error is returned after `end_sheet`.
 pub fn read(
-    _path: &Path,
-    _format: FileFormat,
-    _options: &ReadOptions,
-    _sink: &mut dyn RowSink,
+    path: &Path,
+    format: FileFormat,
+    options: &ReadOptions,
+    sink: &mut dyn RowSink,
 ) -> Result<ReadNotes, ReadError> {
-    Err(ReadError::NotSpreadsheet)
+    match format {
+        FileFormat::Csv => return super::csv::read(path, sink),
+        FileFormat::Xlsx => read_xlsx(path, options, sink)?,
+        FileFormat::Xlsb => read_xlsb(path, options, sink)?,
+        FileFormat::Xls => read_loaded::<calamine::Xls<Source>>(path, format, options, sink)?,
+        FileFormat::Ods => read_loaded::<calamine::Ods<Source>>(path, format, options, sink)?,
+    }
+    Ok(ReadNotes {
+        format: Some(format),
+        ..ReadNotes::default()
+    })
+}
+
+/// Turns a calamine error into a [`ReadError`].
+trait IntoReadError {
+    fn into_read_error(self, format: FileFormat) -> ReadError;
+}
+
+fn corrupt(format: FileFormat, detail: impl std::fmt::Display) -> ReadError {
+    let mut detail = detail.to_string();
+    if detail.len() > DETAIL_MAX {
+        let mut cut = DETAIL_MAX;
+        while !detail.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        detail.truncate(cut);
+        detail.push('…');
+    }
+    ReadError::Corrupt {
+        format: format.name(),
+        detail,
+    }
+}
+
+fn panicked(format: FileFormat, message: String) -> ReadError {
+    corrupt(format, format_args!("the reader failed: {message}"))
+}
+
+impl IntoReadError for calamine::XlsxError {
+    fn into_read_error(self, format: FileFormat) -> ReadError {
+        match self {
+            calamine::XlsxError::Password => ReadError::Encrypted,
+            calamine::XlsxError::Io(e) => ReadError::Io(e),
+            other => corrupt(format, other),
+        }
+    }
+}
+
+impl IntoReadError for calamine::XlsbError {
+    fn into_read_error(self, format: FileFormat) -> ReadError {
+        match self {
+            calamine::XlsbError::Password => ReadError::Encrypted,
+            calamine::XlsbError::Io(e) => ReadError::Io(e),
+            other => corrupt(format, other),
+        }
+    }
+}
+
+impl IntoReadError for calamine::XlsError {
+    fn into_read_error(self, format: FileFormat) -> ReadError {
+        match self {
+            calamine::XlsError::Password => ReadError::Encrypted,
+            calamine::XlsError::Io(e) => ReadError::Io(e),
+            other => corrupt(format, other),
+        }
+    }
+}
+
+impl IntoReadError for calamine::OdsError {
+    fn into_read_error(self, format: FileFormat) -> ReadError {
+        match self {
+            calamine::OdsError::Password => ReadError::Encrypted,
+            calamine::OdsError::Io(e) => ReadError::Io(e),
+            other => corrupt(format, other),
+        }
+    }
+}
+
+/// Opens a workbook of type `W`, catching panics and mapping errors.
+fn open<W>(path: &Path, format: FileFormat) -> Result<W, ReadError>
+where
+    W: Reader<Source>,
+    W::Error: IntoReadError,
+{
+    catch_panic(|| calamine::open_workbook::<W, _>(path))
+        .map_err(|message| panicked(format, message))?
+        .map_err(|e| e.into_read_error(format))
+}
+
+/// The worksheets to read, in workbook order: (name, visible).
+fn plan(sheets: &[calamine::Sheet], options: &ReadOptions) -> Result<Vec<SheetInfo>, ReadError> {
+    let worksheets = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| SheetInfo {
+            name: Some(s.name.clone()),
+            visible: s.visible == SheetVisible::Visible,
+        });
+    let Some(wanted) = &options.sheet else {
+        return Ok(worksheets.collect());
+    };
+    let wanted_folded = wanted.trim().to_lowercase();
+    let chosen: Vec<SheetInfo> = worksheets
+        .filter(|s| {
+            s.name
+                .as_deref()
+                .is_some_and(|n| n.trim().to_lowercase() == wanted_folded)
+        })
+        .take(1)
+        .collect();
+    if chosen.is_empty() {
+        return Err(ReadError::NoSuchSheet(wanted.clone()));
+    }
+    Ok(chosen)
+}
+
+/// Calls `begin_sheet`, runs `body` if the sink wants the sheet, and calls
+/// `end_sheet` whatever `body` returned.
+fn with_sheet(
+    sink: &mut dyn RowSink,
+    info: &SheetInfo,
+    body: impl FnOnce(&mut dyn RowSink) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    if !sink.begin_sheet(info) {
+        return Ok(());
+    }
+    let result = body(sink);
+    sink.end_sheet();
+    result
+}
+
+fn read_xlsx(path: &Path, options: &ReadOptions, sink: &mut dyn RowSink) -> Result<(), ReadError> {
+    const FORMAT: FileFormat = FileFormat::Xlsx;
+    let mut workbook: calamine::Xlsx<Source> = open(path, FORMAT)?;
+    for info in plan(workbook.sheets_metadata(), options)? {
+        let name = info.name.clone().unwrap_or_default();
+        with_sheet(sink, &info, |sink| {
+            let workbook = &mut workbook;
+            let mut cells = catch_panic(move || workbook.worksheet_cells_reader(&name))
+                .map_err(|m| panicked(FORMAT, m))?
+                .map_err(|e| e.into_read_error(FORMAT))?;
+            stream_rows(
+                || {
+                    catch_panic(|| cells.next_cell())
+                        .map_err(|m| panicked(FORMAT, m))?
+                        .map_err(|e| e.into_read_error(FORMAT))
+                },
+                sink,
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn read_xlsb(path: &Path, options: &ReadOptions, sink: &mut dyn RowSink) -> Result<(), ReadError> {
+    const FORMAT: FileFormat = FileFormat::Xlsb;
+    let mut workbook: calamine::Xlsb<Source> = open(path, FORMAT)?;
+    for info in plan(workbook.sheets_metadata(), options)? {
+        let name = info.name.clone().unwrap_or_default();
+        with_sheet(sink, &info, |sink| {
+            let workbook = &mut workbook;
+            let mut cells = catch_panic(move || workbook.worksheet_cells_reader(&name))
+                .map_err(|m| panicked(FORMAT, m))?
+                .map_err(|e| e.into_read_error(FORMAT))?;
+            stream_rows(
+                || {
+                    catch_panic(|| cells.next_cell())
+                        .map_err(|m| panicked(FORMAT, m))?
+                        .map_err(|e| e.into_read_error(FORMAT))
+                },
+                sink,
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Groups streamed cells into rows. Cells arrive row by row; when the row
+/// changes, the previous one is handed to `sink`. Memory: one row of
+/// non-empty cells, whatever the sheet claims its dimensions are.
+fn stream_rows<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, ReadError>,
+    sink: &mut dyn RowSink,
+) -> Result<(), ReadError> {
+    let mut current: Option<u32> = None;
+    let mut pending: Vec<(u32, DataRef<'a>)> = Vec::new();
+    let mut spare: Vec<SparseCell<'static>> = Vec::new();
+    // On an error the row being collected may be incomplete: it is dropped.
+    while let Some(cell) = next()? {
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if current != Some(row) {
+            if let Some(done) = current {
+                spare = flush_pending(done, &mut pending, spare, sink);
+            }
+            current = Some(row);
+        }
+        pending.push((col, value.clone()));
+    }
+    if let Some(done) = current {
+        flush_pending(done, &mut pending, spare, sink);
+    }
+    Ok(())
+}
+
+fn flush_pending(
+    row: u32,
+    pending: &mut Vec<(u32, DataRef<'_>)>,
+    spare: Vec<SparseCell<'static>>,
+    sink: &mut dyn RowSink,
+) -> Vec<SparseCell<'static>> {
+    if !pending.is_sorted_by_key(|(col, _)| *col) {
+        pending.sort_by_key(|(col, _)| *col);
+    }
+    let mut cells = recycle(spare);
+    cells.extend(
+        pending.iter().filter_map(|(col, value)| {
+            dataref_cell(value).map(|cell| SparseCell { col: *col, cell })
+        }),
+    );
+    deliver(row, &cells, sink);
+    let spare = recycle(cells);
+    pending.clear();
+    spare
+}
+
+/// Hands a row to the sink unless all its cells are blank.
+fn deliver(row: u32, cells: &[SparseCell<'_>], sink: &mut dyn RowSink) {
+    if cells.iter().all(|c| c.cell.is_blank()) {
+        return;
+    }
+    sink.row(Row {
+        number: row.saturating_add(1),
+        cells,
+    });
+}
+
+/// Reuses a vector's allocation for cells of another lifetime (see csv.rs).
+#[allow(clippy::unnecessary_filter_map)] // `filter` could not change the lifetime
+fn recycle<'b>(mut cells: Vec<SparseCell<'_>>) -> Vec<SparseCell<'b>> {
+    cells.clear();
+    cells.into_iter().filter_map(|_| None).collect()
+}
+
+/// xls and ods: calamine has loaded the sheets on open; read each `Range`.
+fn read_loaded<W>(
+    path: &Path,
+    format: FileFormat,
+    options: &ReadOptions,
+    sink: &mut dyn RowSink,
+) -> Result<(), ReadError>
+where
+    W: Reader<Source>,
+    W::Error: IntoReadError,
+{
+    let mut workbook: W = open(path, format)?;
+    for info in plan(workbook.sheets_metadata(), options)? {
+        let name = info.name.clone().unwrap_or_default();
+        with_sheet(sink, &info, |sink| {
+            let range = catch_panic(|| workbook.worksheet_range(&name))
+                .map_err(|m| panicked(format, m))?
+                .map_err(|e| e.into_read_error(format))?;
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            let mut cells: Vec<SparseCell<'_>> = Vec::new();
+            let mut current: Option<u32> = None;
+            for (r, c, value) in range.used_cells() {
+                let Some(cell) = data_cell(value) else {
+                    continue;
+                };
+                let row = row0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+                let col = col0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+                if current != Some(row) {
+                    if let Some(done) = current {
+                        deliver(done, &cells, sink);
+                    }
+                    cells.clear();
+                    current = Some(row);
+                }
+                cells.push(SparseCell { col, cell });
+            }
+            if let Some(done) = current {
+                deliver(done, &cells, sink);
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+/// Excel's text for an error value.
+fn error_text(e: &CellErrorType) -> &'static str {
+    match e {
+        CellErrorType::Div0 => "#DIV/0!",
+        CellErrorType::NA => "#N/A",
+        CellErrorType::Name => "#NAME?",
+        CellErrorType::Null => "#NULL!",
+        CellErrorType::Num => "#NUM!",
+        CellErrorType::Ref => "#REF!",
+        CellErrorType::Value => "#VALUE!",
+        CellErrorType::GettingData => "#DATA!",
+    }
+}
+
+fn excel_datetime(d: &calamine::ExcelDateTime) -> Cell<'static> {
+    if d.is_duration() {
+        return Cell::Float(d.as_f64());
+    }
+    match d.as_datetime() {
+        Some(dt) => Cell::DateTime(dt),
+        None => Cell::Float(d.as_f64()),
+    }
+}
+
+/// An ISO 8601 date or date-time as ODS stores them ("2018-02-15",
+/// "2018-02-15T10:30:00", with fractions). None for anything else.
+fn iso_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(dt);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.and_time(chrono::NaiveTime::MIN))
+}
+
+fn dataref_cell<'a>(value: &'a DataRef<'_>) -> Option<Cell<'a>> {
+    Some(match value {
+        DataRef::Empty => return None,
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::String(s) => Cell::Text(s),
+        DataRef::SharedString(s) => Cell::Text(s),
+        DataRef::DateTime(d) => excel_datetime(d),
+        DataRef::DateTimeIso(s) => iso_datetime(s).map_or(Cell::Text(s), Cell::DateTime),
+        DataRef::DurationIso(s) => Cell::Text(s),
+        DataRef::Error(e) => Cell::Error(error_text(e)),
+    })
+}
+
+fn data_cell(value: &Data) -> Option<Cell<'_>> {
+    Some(match value {
+        Data::Empty => return None,
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(f) => Cell::Float(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::DateTime(d) => excel_datetime(d),
+        Data::DateTimeIso(s) => iso_datetime(s).map_or(Cell::Text(s), Cell::DateTime),
+        Data::DurationIso(s) => Cell::Text(s),
+        Data::Error(e) => Cell::Error(error_text(e)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::csv::tests::Collect;
+    use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Formula, Workbook};
+    use std::path::PathBuf;
+
+    /// A template as municipalities fill it in: merged title, blank row,
+    /// header in row 4, dates, a percent, an error, trailing formatted blank
+    /// rows, a hidden helper sheet and a chart sheet.
+    fn template(dir: &tempfile::TempDir) -> PathBuf {
+        let path = dir.path().join("takster.xlsx");
+        let mut wb = Workbook::new();
+        let date = Format::new().set_num_format("dd-mm-yyyy");
+        let percent = Format::new().set_num_format("0.0%");
+        let bold = Format::new().set_bold();
+        let ws = wb.add_worksheet().set_name("Takster").unwrap();
+        ws.merge_range(0, 0, 0, 3, "Takstindberetning 2017", &bold)
+            .unwrap();
+        ws.write_string(2, 0, "Aalborg Kommune").unwrap();
+        for (c, h) in ["Tilbudsnr", "Indmeldt", "Belægning", "Takst"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        ws.write_number(4, 0, 1001).unwrap();
+        let d = ExcelDateTime::from_ymd(2018, 2, 15).unwrap();
+        ws.write_datetime_with_format(4, 1, &d, &date).unwrap();
+        ws.write_number_with_format(4, 2, 0.985, &percent).unwrap();
+        ws.write_number(4, 3, 1234.5).unwrap();
+        ws.write_string(5, 0, "Ærø").unwrap();
+        ws.write_formula(5, 3, Formula::new("=1/0").set_result("#DIV/0!"))
+            .unwrap();
+        ws.write_boolean(5, 2, true).unwrap();
+        ws.write_string(6, 1, "   ").unwrap(); // blank-looking row
+        for r in 7..30 {
+            ws.write_blank(r, 0, &bold).unwrap(); // trailing formatted empties
+        }
+        let help = wb.add_worksheet().set_name("Hjælp").unwrap();
+        help.write_string(0, 0, "skjult").unwrap();
+        help.set_hidden(true);
+        let mut chart = Chart::new(ChartType::Column);
+        chart.add_series().set_values("Takster!$D$5:$D$6");
+        wb.add_chartsheet()
+            .set_name("Graf")
+            .unwrap()
+            .insert_chart(0, 0, &chart)
+            .unwrap();
+        let last = wb.add_worksheet().set_name("Sidst").unwrap();
+        last.write_string(9, 27, "AB10").unwrap();
+        wb.save(&path).unwrap();
+        path
+    }
+
+    fn read_path(path: &Path, sheet: Option<&str>) -> (Result<ReadNotes, ReadError>, Collect) {
+        let mut sink = Collect::default();
+        let options = ReadOptions {
+            sheet: sheet.map(str::to_string),
+        };
+        let result = crate::input::read_file(path, &options, &mut sink);
+        (result, sink)
+    }
+
+    #[test]
+    fn xlsx_template() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(&dir);
+        let (result, sink) = read_path(&path, None);
+        assert_eq!(result.unwrap().format, Some(FileFormat::Xlsx));
+        let names: Vec<_> = sink
+            .sheets
+            .iter()
+            .map(|s| (s.name.clone().unwrap(), s.visible))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Takster".to_string(), true),
+                ("Hjælp".to_string(), false),
+                ("Sidst".to_string(), true)
+            ]
+        );
+        assert_eq!(sink.ended, 3);
+        let takster: Vec<_> = sink.rows.iter().filter(|r| r.0 == 0).collect();
+        let lines = sink.lines();
+        assert_eq!(takster.len(), 5);
+        assert_eq!(lines[0], "1: Takstindberetning 2017");
+        assert_eq!(lines[1], "3: Aalborg Kommune");
+        assert_eq!(lines[2], "4: Tilbudsnr|Indmeldt|Belægning|Takst");
+        assert_eq!(lines[3], "5: f:1001|d:2018-02-15 00:00:00|f:0.985|f:1234.5");
+        assert_eq!(lines[4], "6: Ærø||b:true|e:#DIV/0!");
+        assert_eq!(lines[5], "1: skjult");
+        assert_eq!(sink.rows[6].1, 10);
+        assert_eq!(sink.rows[6].2, [(27, "AB10".to_string())]);
+    }
+
+    #[test]
+    fn sheet_selection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(&dir);
+        let (result, sink) = read_path(&path, Some("HJÆLP"));
+        result.unwrap();
+        assert_eq!(sink.sheets.len(), 1);
+        assert_eq!(sink.sheets[0].name.as_deref(), Some("Hjælp"));
+        assert!(!sink.sheets[0].visible);
+        assert_eq!(sink.lines(), ["1: skjult"]);
+        let (result, sink) = read_path(&path, Some("Findes ikke"));
+        assert!(matches!(result, Err(ReadError::NoSuchSheet(s)) if s == "Findes ikke"));
+        assert!(sink.sheets.is_empty() && sink.rows.is_empty());
+        // A chart sheet is not a worksheet.
+        let (result, _) = read_path(&path, Some("Graf"));
+        assert!(matches!(result, Err(ReadError::NoSuchSheet(_))));
+    }
+
+    #[test]
+    fn skipped_sheet_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(&dir);
+        let mut sink = Collect {
+            skip: vec!["Takster".to_string()],
+            ..Collect::default()
+        };
+        crate::input::read_file(&path, &ReadOptions::default(), &mut sink).unwrap();
+        assert_eq!(sink.sheets.len(), 3);
+        assert_eq!(sink.ended, 2);
+        assert_eq!(
+            sink.lines(),
+            ["1: skjult", "10: |||||||||||||||||||||||||||AB10"]
+        );
+    }
+
+    #[test]
+    fn huge_claimed_range_streams() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stor.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "A1").unwrap();
+        ws.write_string(1_048_575, 16_383, "XFD1048576").unwrap();
+        wb.save(&path).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        let start = std::time::Instant::now();
+        let (result, sink) = read_path(&path, None);
+        result.unwrap();
+        assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+        assert_eq!(sink.rows.len(), 2);
+        assert_eq!(sink.rows[0].1, 1);
+        assert_eq!(sink.rows[1].1, 1_048_576);
+        assert_eq!(sink.rows[1].2, [(16_383, "XFD1048576".to_string())]);
+    }
+
+    #[test]
+    fn truncated_xlsx_is_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(&dir);
+        let bytes = std::fs::read(&path).unwrap();
+        for cut in [bytes.len() / 2, bytes.len() - 30, 100] {
+            let half = dir.path().join("halv.xlsx");
+            std::fs::write(&half, &bytes[..cut]).unwrap();
+            let (result, sink) = read_path(&half, None);
+            assert!(
+                matches!(result, Err(ReadError::Corrupt { .. })),
+                "{cut}: {result:?}"
+            );
+            assert!(sink.rows.is_empty());
+        }
+    }
+
+    #[test]
+    fn garbage_inside_a_valid_zip_is_corrupt() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("skrald.xlsx");
+        let mut zip = zip::ZipWriter::new(File::create(&path).unwrap());
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("[Content_Types].xml", stored).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("xl/workbook.xml", stored).unwrap();
+        zip.write_all(b"<workbook><sheets><sheet name=\"x\" r:id=\"rId1\"")
+            .unwrap();
+        zip.finish().unwrap();
+        let (result, _) = read_path(&path, None);
+        assert!(
+            matches!(result, Err(ReadError::Corrupt { .. })),
+            "{result:?}"
+        );
+    }
+
+    /// A minimal OLE compound file (header, one FAT sector, one directory
+    /// sector) whose only stream is called `stream`.
+    fn cfb_with(stream: &str) -> Vec<u8> {
+        const END: u32 = 0xFFFF_FFFE;
+        const FREE: u32 = 0xFFFF_FFFF;
+        let mut f = vec![0u8; 512 * 3];
+        let put16 =
+            |f: &mut Vec<u8>, at: usize, v: u16| f[at..at + 2].copy_from_slice(&v.to_le_bytes());
+        let put32 =
+            |f: &mut Vec<u8>, at: usize, v: u32| f[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        f[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        put16(&mut f, 24, 0x003E);
+        put16(&mut f, 26, 3);
+        put16(&mut f, 28, 0xFFFE);
+        put16(&mut f, 30, 9);
+        put16(&mut f, 32, 6);
+        put32(&mut f, 44, 1); // FAT sectors
+        put32(&mut f, 48, 1); // first directory sector
+        put32(&mut f, 56, 4096);
+        put32(&mut f, 60, END); // mini FAT
+        put32(&mut f, 68, END); // DIFAT
+        put32(&mut f, 76, 0); // the FAT is sector 0
+        for i in 1..109 {
+            put32(&mut f, 76 + 4 * i, FREE);
+        }
+        let fat = 512;
+        put32(&mut f, fat, 0xFFFF_FFFD);
+        put32(&mut f, fat + 4, END);
+        for i in 2..128 {
+            put32(&mut f, fat + 4 * i, FREE);
+        }
+        let dir = 1024;
+        let entry = |f: &mut Vec<u8>, at: usize, name: &str, typ: u8, child: u32| {
+            for (i, unit) in name.encode_utf16().enumerate() {
+                f[at + 2 * i..at + 2 * i + 2].copy_from_slice(&unit.to_le_bytes());
+            }
+            let len = (name.encode_utf16().count() as u16 + 1) * 2;
+            f[at + 64..at + 66].copy_from_slice(&len.to_le_bytes());
+            f[at + 66] = typ;
+            f[at + 67] = 1;
+            f[at + 68..at + 72].copy_from_slice(&FREE.to_le_bytes());
+            f[at + 72..at + 76].copy_from_slice(&FREE.to_le_bytes());
+            f[at + 76..at + 80].copy_from_slice(&child.to_le_bytes());
+            f[at + 116..at + 120].copy_from_slice(&END.to_le_bytes());
+        };
+        entry(&mut f, dir, "Root Entry", 5, 1);
+        entry(&mut f, dir + 128, stream, 2, FREE);
+        for i in 2..4 {
+            let at = dir + 128 * i;
+            f[at + 68..at + 80].copy_from_slice(&[0xFF; 12]);
+        }
+        f
+    }
+
+    #[test]
+    fn encrypted_package_is_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hemmelig.xlsx");
+        std::fs::write(&path, cfb_with("EncryptedPackage")).unwrap();
+        assert!(matches!(
+            crate::input::format::detect(&path),
+            Err(ReadError::Encrypted)
+        ));
+        let (result, _) = read_path(&path, None);
+        assert!(matches!(result, Err(ReadError::Encrypted)), "{result:?}");
+        // Without the stream it is taken for an xls; this one has an empty
+        // Workbook stream, which calamine reads as a workbook without sheets.
+        std::fs::write(&path, cfb_with("Workbook")).unwrap();
+        assert_eq!(
+            crate::input::format::detect(&path).unwrap(),
+            FileFormat::Xls
+        );
+        let (result, sink) = read_path(&path, None);
+        assert!(
+            matches!(result, Ok(_) | Err(ReadError::Corrupt { .. })),
+            "{result:?}"
+        );
+        assert!(sink.rows.is_empty());
+        // A compound file without any workbook stream (a .doc, say).
+        std::fs::write(&path, cfb_with("WordDocument")).unwrap();
+        let (result, _) = read_path(&path, None);
+        assert!(
+            matches!(result, Err(ReadError::Corrupt { .. })),
+            "{result:?}"
+        );
+    }
+
+    #[test]
+    fn value_mapping() {
+        assert_eq!(
+            iso_datetime("2018-02-15"),
+            NaiveDate::from_ymd_opt(2018, 2, 15)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+        );
+        assert_eq!(
+            iso_datetime("2018-02-15T10:30:00.5").map(|d| d.to_string()),
+            Some("2018-02-15 10:30:00.500".to_string())
+        );
+        assert_eq!(iso_datetime("15-02-2018"), None);
+        let text = DataRef::DateTimeIso("ikke en dato".to_string());
+        assert_eq!(dataref_cell(&text), Some(Cell::Text("ikke en dato")));
+        assert_eq!(dataref_cell(&DataRef::Empty), None);
+        assert_eq!(
+            data_cell(&Data::Error(CellErrorType::NA)),
+            Some(Cell::Error("#N/A"))
+        );
+        assert_eq!(
+            data_cell(&Data::DurationIso("PT1H".into())),
+            Some(Cell::Text("PT1H"))
+        );
+    }
 }
