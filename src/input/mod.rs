@@ -17,7 +17,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::Once;
 
-pub use discover::expand_inputs;
+pub use discover::{expand_inputs, DiscoverError};
 pub use format::FileFormat;
 
 /// One cell's raw content, borrowed from the reader's buffers.
