@@ -454,6 +454,101 @@ mod tests {
         path
     }
 
+    /// The source of `tests/fixtures/input/offset.{xls,ods}`: data starting
+    /// at B3 (so calamine's range starts below and right of A1), a date, a
+    /// percent, a hidden sheet. Regenerate with
+    /// `cargo test --lib write_fixture_source -- --ignored`, then
+    /// `soffice --headless --convert-to xls|ods offset.xlsx`.
+    #[test]
+    #[ignore]
+    fn write_fixture_source() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Data").unwrap();
+        ws.write_string(2, 1, "Tilbudsnr").unwrap();
+        ws.write_string(2, 2, "Dato").unwrap();
+        ws.write_string(2, 3, "Belægning").unwrap();
+        ws.write_number(3, 1, 1001).unwrap();
+        let d = ExcelDateTime::from_ymd(2018, 2, 15).unwrap();
+        ws.write_datetime_with_format(3, 2, &d, &Format::new().set_num_format("dd-mm-yyyy"))
+            .unwrap();
+        ws.write_number_with_format(3, 3, 0.985, &Format::new().set_num_format("0.0%"))
+            .unwrap();
+        ws.write_string(5, 2, "Ærø").unwrap();
+        let help = wb.add_worksheet().set_name("Hjælp").unwrap();
+        help.write_string(0, 0, "skjult").unwrap();
+        help.set_hidden(true);
+        wb.save(std::env::temp_dir().join("offset.xlsx")).unwrap();
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/input")
+            .join(name)
+    }
+
+    #[test]
+    fn xls_and_ods_fixtures() {
+        for (name, format) in [
+            ("offset.xls", FileFormat::Xls),
+            ("offset.ods", FileFormat::Ods),
+        ] {
+            let (result, sink) = read_path(&fixture(name), None);
+            assert_eq!(result.unwrap().format, Some(format), "{name}");
+            let sheets: Vec<_> = sink
+                .sheets
+                .iter()
+                .map(|s| (s.name.clone().unwrap(), s.visible))
+                .collect();
+            assert_eq!(
+                sheets,
+                [("Data".to_string(), true), ("Hjælp".to_string(), false)],
+                "{name}"
+            );
+            let lines = sink.lines();
+            assert_eq!(lines[0], "3: |Tilbudsnr|Dato|Belægning", "{name}");
+            assert!(lines[1].starts_with("4: |"), "{name}: {}", lines[1]);
+            assert!(
+                lines[1].contains("|d:2018-02-15 00:00:00|"),
+                "{name}: {}",
+                lines[1]
+            );
+            assert!(lines[1].ends_with("|f:0.985"), "{name}: {}", lines[1]);
+            assert_eq!(lines[2], "6: ||Ærø", "{name}");
+            assert_eq!(lines[3], "1: skjult", "{name}");
+            let (result, sink) = read_path(&fixture(name), Some("hjælp"));
+            result.unwrap();
+            assert_eq!(sink.lines(), ["1: skjult"]);
+        }
+    }
+
+    /// Damaged copies of every fixture: flipped bytes and cuts. Whatever
+    /// calamine does inside, `read_file` must return, never panic.
+    #[test]
+    fn damaged_files_never_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let xlsx = template(&dir);
+        let sources = [xlsx, fixture("offset.xls"), fixture("offset.ods")];
+        let target = dir.path().join("skadet");
+        let mut x: u32 = 7;
+        for source in &sources {
+            let bytes = std::fs::read(source).unwrap();
+            for round in 0..60 {
+                let mut damaged = bytes.clone();
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let at = (x >> 8) as usize % damaged.len();
+                if round % 3 == 0 {
+                    damaged.truncate(at.max(1));
+                } else {
+                    for i in at..(at + 16).min(damaged.len()) {
+                        damaged[i] ^= (x >> (i % 24)) as u8 | 1;
+                    }
+                }
+                std::fs::write(&target, &damaged).unwrap();
+                let (_result, _sink) = read_path(&target, None);
+            }
+        }
+    }
+
     fn read_path(path: &Path, sheet: Option<&str>) -> (Result<ReadNotes, ReadError>, Collect) {
         let mut sink = Collect::default();
         let options = ReadOptions {
