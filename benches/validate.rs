@@ -1,1 +1,188 @@
-fn main() {}
+//! `cargo bench --bench validate`: how fast `ramme validate` reads real-sized
+//! files, measured on the release binary as a user runs it.
+//!
+//! Generates (once, under `target/bench-data/`) a 1,000,000-row borgerliste
+//! CSV and a 200,000-row borgerliste xlsx, runs `ramme validate` on each a
+//! few times and reports the best wall time, rows per second and the peak
+//! resident memory of the ramme process (from `wait4`). Not a test: it
+//! asserts nothing and never fails on a slow machine.
+
+use std::fmt::Write as _;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const CSV_ROWS: usize = 1_000_000;
+const XLSX_ROWS: usize = 200_000;
+const RUNS: usize = 3;
+
+const KOMMUNER: [&str; 11] = [
+    "Aalborg",
+    "Brønderslev",
+    "Frederikshavn",
+    "Hjørring",
+    "Jammerbugt",
+    "Læsø",
+    "Mariagerfjord",
+    "Morsø",
+    "Rebild",
+    "Thisted",
+    "Vesthimmerland",
+];
+
+/// Deterministic row content: a person code, a kommune, an offer.
+fn row(i: usize) -> (String, &'static str, u32, u32, i64, i64) {
+    let mut code = String::from("PK-");
+    let mut x = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5eed;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    for _ in 0..10 {
+        code.push(ALPHABET[(x % 32) as usize] as char);
+        x /= 32;
+    }
+    let kommune = KOMMUNER[i % KOMMUNER.len()];
+    let tilbud = 400_000 + (i % 250) as u32;
+    let dage = if i % 9 == 0 { 14 } else { 31 };
+    let takst_ore = 150_000 + ((i % 97) as i64) * 2_500;
+    (
+        code,
+        kommune,
+        tilbud,
+        dage,
+        takst_ore,
+        takst_ore * i64::from(dage),
+    )
+}
+
+fn da_money(ore: i64) -> String {
+    let kroner = ore / 100;
+    let digits = kroner.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    let _ = write!(out, ",{:02}", ore % 100);
+    out
+}
+
+fn make_csv(path: &Path) -> std::io::Result<()> {
+    let mut w = BufWriter::new(std::fs::File::create(path)?);
+    writeln!(w, "Personkode;Betalingskommune;Tilbudsnr;Tilbudsnavn;Paragraf;Driftsherre;Udgift januar;Antal dage;Takst")?;
+    for i in 0..CSV_ROWS {
+        let (code, kommune, tilbud, dage, takst, udgift) = row(i);
+        writeln!(
+            w,
+            "{code};{kommune};{tilbud};Botilbud {tilbud};SEL §108;Aalborg;{};{dage};{}",
+            da_money(udgift),
+            da_money(takst)
+        )?;
+    }
+    w.flush()
+}
+
+fn make_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory()?;
+    let headers = [
+        "Personkode",
+        "Betalingskommune",
+        "Tilbudsnr",
+        "Tilbudsnavn",
+        "Paragraf",
+        "Driftsherre",
+        "Udgift januar",
+        "Antal dage",
+        "Takst",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
+    for i in 0..XLSX_ROWS {
+        let (code, kommune, tilbud, dage, takst, udgift) = row(i);
+        let r = (i + 1) as u32;
+        ws.write_string(r, 0, &code)?;
+        ws.write_string(r, 1, kommune)?;
+        ws.write_number(r, 2, tilbud)?;
+        ws.write_string(r, 3, format!("Botilbud {tilbud}"))?;
+        ws.write_string(r, 4, "SEL §108")?;
+        ws.write_string(r, 5, "Aalborg")?;
+        ws.write_number(r, 6, udgift as f64 / 100.0)?;
+        ws.write_number(r, 7, dage)?;
+        ws.write_number(r, 8, takst as f64 / 100.0)?;
+    }
+    wb.save(path)
+}
+
+/// Runs the binary once; returns (seconds, peak RSS in bytes, exit code).
+fn run_once(file: &Path) -> (f64, u64, i32) {
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_ramme"))
+        .args(["validate", "--format", "json", "--max-findings", "20"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start ramme");
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain data and zero is a valid value for it; wait4
+    // fills it for our own child, which has not been waited for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(waited, pid, "wait4");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    // ru_maxrss is in kilobytes on Linux.
+    (seconds, (usage.ru_maxrss as u64) * 1024, code)
+}
+
+fn measure(name: &str, file: &Path, rows: usize) {
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let mut best = f64::MAX;
+    let mut peak = 0;
+    let mut code = 0;
+    for _ in 0..RUNS {
+        let (s, rss, c) = run_once(file);
+        best = best.min(s);
+        peak = peak.max(rss);
+        code = c;
+    }
+    let mb = |b: u64| b as f64 / 1_048_576.0;
+    println!(
+        "{name:<28} {rows:>9} rows  {:>6.1} MB  best of {RUNS}: {best:>6.3} s  {:>10.0} rows/s  peak RSS {:>6.1} MB ({:.2} × file)  exit {code}",
+        mb(size),
+        rows as f64 / best,
+        mb(peak),
+        peak as f64 / size.max(1) as f64,
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; a filter argument is accepted and ignored.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let csv = dir.join("borgerliste_1m.csv");
+    if !csv.exists() {
+        eprintln!("writing {} …", csv.display());
+        make_csv(&csv).expect("write csv");
+    }
+    let xlsx = dir.join("borgerliste_200k.xlsx");
+    if !xlsx.exists() {
+        eprintln!("writing {} …", xlsx.display());
+        make_xlsx(&xlsx).expect("write xlsx");
+    }
+    println!(
+        "ramme validate, release build, {} core(s) available",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    measure("borgerliste CSV (;, UTF-8)", &csv, CSV_ROWS);
+    measure("borgerliste xlsx", &xlsx, XLSX_ROWS);
+}

@@ -1,6 +1,35 @@
 //! ramme: validation and analyses for Danish rammeaftale secretariats.
+//!
+//! The binary is thin: `main.rs` parses the command line and calls [`run`].
+//! Modules by what they do: `input` reads files, `schema` describes
+//! submissions, `values` parses Danish cell values, `validate` checks rows
+//! and yields findings, `rules` holds the named row rules, `report` writes
+//! results, `cmd` has one file per subcommand.
 
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod cpr;
+pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod numfmt;
+pub mod report;
+pub mod rules;
+pub mod schema;
 pub mod text;
+pub mod validate;
+pub mod values;
+
+use cli::{Cli, Command};
+pub use error::{Error, ExitStatus};
+
+/// Runs one command. Input problems are in the returned status (1); an
+/// `Err` is ramme unable to go on (exit 2).
+pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
+    let ctx = cmd::Context::load(&cli.global)?;
+    match &cli.command {
+        Command::Validate(args) => cmd::validate::run(&ctx, args),
+    }
+}

@@ -1,0 +1,96 @@
+//! The command line, as clap sees it. Raw values only: `cmd/` turns them
+//! into checked options before any work starts.
+
+use crate::lang::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ramme",
+    version,
+    about = "Tjekker og analyserer rammeaftalernes regneark: takstindberetninger, borgerlister og skemaer.",
+    long_about = "ramme tjekker de regneark, kommunerne indsender til rammeaftalesekretariatet \
+(takstindberetninger, borgerlister, kriterievurderinger, udmeldinger, befolkningstal), \
+og laver tabellerne til styregruppen.\n\n\
+Exit-koder: 0 = inddata er gyldige (advarsler tilladt), 1 = inddata har fejl (rapporten skrives alligevel), \
+2 = forkert brug, konfigurationsfejl eller uddata kunne ikke skrives."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Konfigurationsfil (standard: ramme.toml i arbejdsmappen, hvis den findes)
+    #[arg(long, global = true, value_name = "FIL")]
+    pub config: Option<PathBuf>,
+    /// Sprog for beskeder og etiketter
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Mappe med skemafiler, der erstatter de indbyggede
+    #[arg(long, global = true, value_name = "MAPPE")]
+    pub schema_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tjek indsendte filer mod skemaerne og find fejl celle for celle
+    Validate(ValidateArgs),
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+    Md,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "md" => Some(Format::Md),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Uddataformat (standard: text, eller efter filendelsen i --output)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Skriv til denne fil i stedet for standard output
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Filer eller mapper (en mappe betyder alle regneark og CSV-filer direkte i den)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Brug dette skema i stedet for at genkende det fra overskrifterne
+    #[arg(long, value_name = "NAVN")]
+    pub schema: Option<String>,
+    /// Læs kun dette ark i Excel-filer
+    #[arg(long, value_name = "ARK")]
+    pub sheet: Option<String>,
+    /// Højst så mange fund pr. fil i rapporten (0 = alle); optællingen er altid komplet
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}

@@ -1,0 +1,108 @@
+//! One file per subcommand: each turns its arguments into options, calls the
+//! library and picks the exit status. `ls src/cmd` is the table of contents.
+
+pub mod validate;
+
+use crate::cli::{Format, GlobalArgs, OutputArgs};
+use crate::config::Config;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::report::output::{check_not_input, AtomicFile};
+use crate::schema::Catalog;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What every command needs: the config, the language, the schemas.
+pub struct Context {
+    pub config: Config,
+    pub lang: Lang,
+    pub catalog: Catalog,
+}
+
+impl Context {
+    pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
+        let config = Config::load(global.config.as_deref())?;
+        let lang = global.lang.or(config.lang).unwrap_or_default();
+        let schema_dir = global.schema_dir.clone().or_else(|| config.schema_dir.clone());
+        let mut catalog = match &schema_dir {
+            Some(dir) => Catalog::from_dir(dir)?,
+            None => Catalog::embedded()?,
+        };
+        if !config.reference.maalgrupper.is_empty() {
+            catalog.reference.add_maalgrupper(&config.reference.maalgrupper);
+        }
+        Ok(Context { config, lang, catalog })
+    }
+}
+
+/// The checked output choice of a command.
+#[derive(Debug, Clone)]
+pub struct OutputPlan {
+    pub format: Format,
+    pub path: Option<PathBuf>,
+}
+
+impl OutputPlan {
+    /// The format from `--format`, else from the output's extension, else
+    /// text; `allowed` lists what the command can write.
+    pub fn new(args: &OutputArgs, allowed: &[Format], inputs: &[PathBuf]) -> Result<OutputPlan, Error> {
+        let format = args
+            .format
+            .or_else(|| args.output.as_deref().and_then(Format::from_path))
+            .unwrap_or(Format::Text);
+        if !allowed.contains(&format) {
+            return Err(Error::Usage(format!(
+                "--format {} is not available here (available: {})",
+                format_name(format),
+                allowed.iter().map(|f| format_name(*f)).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if format == Format::Xlsx && args.output.is_none() {
+            return Err(Error::Usage("--format xlsx needs --output FILE.xlsx".into()));
+        }
+        if let Some(path) = &args.output {
+            check_not_input(path, inputs)?;
+        }
+        Ok(OutputPlan {
+            format,
+            path: args.output.clone(),
+        })
+    }
+
+    /// Runs `write` against standard output or an atomic file.
+    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+        match &self.path {
+            None => {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                match write(&mut lock).and_then(|()| lock.flush()) {
+                    Ok(()) => Ok(()),
+                    // A closed pipe (`ramme … | head`) is not an error of ours.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(source) => Err(Error::Output {
+                        path: PathBuf::from("-"),
+                        source,
+                    }),
+                }
+            }
+            Some(path) => {
+                let mut file = AtomicFile::create(path)?;
+                write(file.writer()).map_err(|source| Error::Output {
+                    path: path.clone(),
+                    source,
+                })?;
+                file.commit()
+            }
+        }
+    }
+}
+
+pub fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Xlsx => "xlsx",
+        Format::Md => "md",
+    }
+}

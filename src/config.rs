@@ -1,0 +1,76 @@
+//! `ramme.toml`: settings a secretariat keeps from year to year. Flags
+//! override it. The file is optional; without it built-in defaults apply.
+
+use crate::error::Error;
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The default config file, looked for in the working folder.
+pub const DEFAULT_CONFIG: &str = "ramme.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Language of messages and labels: "da" or "en".
+    pub lang: Option<Lang>,
+    /// A folder of schema files overriding the built-in ones.
+    pub schema_dir: Option<PathBuf>,
+    #[serde(default)]
+    pub validate: ValidateConfig,
+    #[serde(default)]
+    pub reference: ReferenceConfig,
+    /// Where the config was read from (set after loading).
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidateConfig {
+    /// Findings kept per file (0: all).
+    pub max_findings: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceConfig {
+    /// Target groups beyond the built-in list.
+    #[serde(default)]
+    pub maalgrupper: Vec<String>,
+}
+
+impl Config {
+    /// Loads `path`, or `ramme.toml` in the working folder if present, or
+    /// the defaults. A named file that is missing is an error.
+    pub fn load(path: Option<&Path>) -> Result<Config, Error> {
+        let (path, named) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (PathBuf::from(DEFAULT_CONFIG), false),
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if !named && e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Config::default())
+            }
+            Err(e) => {
+                return Err(Error::Config {
+                    path,
+                    message: e.to_string(),
+                })
+            }
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| Error::Config {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        // Paths in the config are relative to the config file.
+        if let (Some(dir), Some(parent)) = (config.schema_dir.as_mut(), path.parent()) {
+            if dir.is_relative() {
+                *dir = parent.join(&*dir);
+            }
+        }
+        config.source = Some(path);
+        Ok(config)
+    }
+}

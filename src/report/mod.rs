@@ -1,0 +1,7 @@
+//! Report writers: the same result types rendered as text for a person,
+//! JSON and CSV for scripts, Markdown for agendas and xlsx for the annexes.
+//! Writers write to any `impl Write`; where the bytes go is `output`'s job.
+
+pub mod output;
+pub mod style;
+pub mod validation;

@@ -1,0 +1,152 @@
+//! Where a report goes: standard output, or a file written atomically (a
+//! temporary file beside it, then a rename) that is never one of the inputs.
+
+use crate::error::Error;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Refuses an output path that names one of the inputs (or a file inside an
+/// input folder's listing, which resolves to the same file).
+pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let out = resolve(output);
+    for input in inputs {
+        if resolve(input) == out {
+            return Err(Error::OutputIsInput(output.to_path_buf()));
+        }
+    }
+    Ok(())
+}
+
+/// A path made absolute and free of symlinks as far as it exists.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            parent
+                .canonicalize()
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A file being written: bytes go to a temporary file that becomes `path`
+/// only on [`AtomicFile::commit`]. Dropped without commit, it is removed.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: PathBuf,
+    writer: Option<BufWriter<File>>,
+    /// Where writes go after the file is closed (never in practice).
+    closed: std::io::Sink,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, Error> {
+        let temp = temp_path(path);
+        let file = File::create(&temp).map_err(|source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+            writer: Some(BufWriter::new(file)),
+            closed: std::io::sink(),
+        })
+    }
+
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self.writer.as_mut() {
+            Some(w) => w,
+            None => &mut self.closed,
+        }
+    }
+
+    /// Flushes, syncs and renames the temporary file into place.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let err = |source| Error::Output {
+            path: self.path.clone(),
+            source,
+        };
+        if let Some(writer) = self.writer.take() {
+            let file = writer.into_inner().map_err(|e| err(e.into_error()))?;
+            file.sync_all().map_err(err)?;
+        }
+        std::fs::rename(&self.temp, &self.path).map_err(err)
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// The temporary name beside the target: `.name.ramme-tmp-PID`.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let temp_name = format!(".{name}.ramme-tmp-{}", std::process::id());
+    match path.parent() {
+        Some(parent) => parent.join(temp_name),
+        None => PathBuf::from(temp_name),
+    }
+}
+
+/// Moves a finished temporary file into place (for writers that save to a
+/// path themselves, like the xlsx writer).
+pub fn rename_into_place(temp: &Path, path: &Path) -> Result<(), Error> {
+    std::fs::rename(temp, path).map_err(|source| {
+        let _ = std::fs::remove_file(temp);
+        Error::Output {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_an_input_as_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.csv");
+        std::fs::write(&input, "x").unwrap();
+        let same = dir.path().join(".").join("a.csv");
+        assert!(matches!(
+            check_not_input(&same, std::slice::from_ref(&input)),
+            Err(Error::OutputIsInput(_))
+        ));
+        assert!(check_not_input(&dir.path().join("b.json"), &[input]).is_ok());
+    }
+
+    #[test]
+    fn atomic_file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut f = AtomicFile::create(&path).unwrap();
+        f.writer().write_all(b"hello").unwrap();
+        assert!(!path.exists());
+        f.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
+        let mut g = AtomicFile::create(&dir.path().join("gone.txt")).unwrap();
+        g.writer().write_all(b"x").unwrap();
+        drop(g);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

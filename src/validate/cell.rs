@@ -1,0 +1,401 @@
+//! Turning one cell into a typed value for its field, or saying in plain
+//! language what is wrong with it.
+
+use super::typed::Value;
+use crate::finding::Code;
+use crate::input::Cell;
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::schema::{Field, FieldType};
+use crate::text::fold_key;
+use crate::values::reference::{MaalgruppeId, ParagrafId, PartyMatch, Reference};
+use crate::values::{self, ValueError};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Distinct raw values remembered per field for reference lookups; beyond
+/// this a file's values are looked up without the cache.
+const CACHE_LIMIT: usize = 4096;
+
+/// A cached reference lookup.
+#[derive(Debug, Clone)]
+enum ReferenceLookup {
+    Party(PartyMatch),
+    Paragraf(ParagrafId),
+    Maalgruppe(MaalgruppeId),
+}
+
+/// Why a cell did not parse: a value error, or a cell of the wrong kind
+/// (a boolean in a number field, a date in a code field).
+#[derive(Debug, Clone)]
+enum Fail {
+    Value(ValueError),
+    WrongCell,
+}
+
+impl From<ValueError> for Fail {
+    fn from(e: ValueError) -> Self {
+        Fail::Value(e)
+    }
+}
+
+/// What is wrong with a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub code: Code,
+    pub message: String,
+}
+
+/// Shows a cell's value in a message: CPR-shaped parts masked, long values
+/// cut, in quotes.
+pub fn show(cell: &Cell<'_>, lang: Lang) -> String {
+    let raw: Cow<'_, str> = match cell {
+        Cell::Empty => Cow::Borrowed(""),
+        Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
+        Cell::Int(i) => Cow::Owned(i.to_string()),
+        Cell::Float(f) => Cow::Owned(f.to_string()),
+        Cell::Bool(b) => Cow::Borrowed(if *b {
+            lang.pick("SAND", "TRUE")
+        } else {
+            lang.pick("FALSK", "FALSE")
+        }),
+        Cell::DateTime(dt) => Cow::Owned(dt.format("%d-%m-%Y").to_string()),
+    };
+    let masked = crate::cpr::mask(raw.trim());
+    let mut out: String = masked.chars().take(60).collect();
+    if masked.chars().count() > 60 {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
+
+/// Parses the cells of one field; keeps a cache of reference lookups.
+pub struct FieldParser<'c> {
+    pub field: &'c Field,
+    reference: &'c Reference,
+    lang: Lang,
+    choices: HashMap<String, u16>,
+    cache: HashMap<Box<str>, Result<ReferenceLookup, ValueError>>,
+}
+
+impl<'c> FieldParser<'c> {
+    pub fn new(field: &'c Field, reference: &'c Reference, lang: Lang) -> Self {
+        let mut choices = HashMap::new();
+        for (i, choice) in field.choices.iter().enumerate() {
+            let index = u16::try_from(i).unwrap_or(u16::MAX);
+            choices.insert(fold_key(choice), index);
+        }
+        for (alias, target) in &field.choice_aliases {
+            if let Some(i) = field.choices.iter().position(|c| c == target) {
+                choices.insert(fold_key(alias), u16::try_from(i).unwrap_or(u16::MAX));
+            }
+        }
+        FieldParser {
+            field,
+            reference,
+            lang,
+            choices,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Parses a non-blank cell and checks the field's constraints.
+    pub fn parse<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
+        let value = self.parse_type(cell)?;
+        self.check_constraints(&value, &cell)?;
+        Ok(value)
+    }
+
+    fn parse_type<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
+        let lang = self.lang;
+        if let Cell::Error(e) = cell {
+            return Err(self.problem(
+                Code::TypeError,
+                lang.pick(
+                    format!("cellen indeholder Excel-fejlen {e}"),
+                    format!("the cell holds the Excel error {e}"),
+                ),
+            ));
+        }
+        let kind = self.field.kind;
+        let result: Result<Value<'a>, Fail> = match (kind, cell) {
+            (FieldType::Text, Cell::Text(s)) => Ok(Value::Text(Cow::Borrowed(s.trim()))),
+            (FieldType::Text, other) => Ok(Value::Text(Cow::Owned(plain_text(&other)))),
+            (FieldType::Tilbudsnr, Cell::Text(s)) => {
+                values::parse_tilbudsnr(s)
+                    .map(|t| Value::Text(Cow::Borrowed(t)))
+                    .map_err(Fail::from)
+            }
+            (FieldType::Tilbudsnr, Cell::Int(i)) => {
+                number_code(i as f64).map(|t| Value::Text(Cow::Owned(t)))
+            }
+            (FieldType::Tilbudsnr, Cell::Float(f)) => {
+                number_code(f).map(|t| Value::Text(Cow::Owned(t)))
+            }
+            (FieldType::Personkode, Cell::Text(s)) => {
+                let t = s.trim();
+                values::check_personkode(t)
+                    .map(|()| Value::Text(Cow::Borrowed(t)))
+                    .map_err(Fail::from)
+            }
+            (FieldType::Personkode, Cell::Int(i)) => {
+                let t = i.to_string();
+                values::check_personkode(&t)
+                    .map(|()| Value::Text(Cow::Owned(t)))
+                    .map_err(Fail::from)
+            }
+            (
+                FieldType::Integer
+                | FieldType::Number
+                | FieldType::Money
+                | FieldType::Percent
+                | FieldType::Year,
+                cell,
+            ) => self.parse_numeric(cell).map(Value::Number),
+            (FieldType::Date, Cell::DateTime(dt)) => Ok(Value::Date(dt.date())),
+            (FieldType::Date, Cell::Text(s)) => {
+                values::parse_date(s).map(Value::Date).map_err(Fail::from)
+            }
+            (FieldType::Date, Cell::Int(i)) => values::excel_serial_to_date(i as f64)
+                .map(Value::Date)
+                .ok_or(Fail::WrongCell),
+            (FieldType::Date, Cell::Float(f)) => values::excel_serial_to_date(f)
+                .map(Value::Date)
+                .ok_or(Fail::WrongCell),
+            (FieldType::Boolean, Cell::Bool(b)) => Ok(Value::Bool(b)),
+            (FieldType::Boolean, Cell::Text(s)) => {
+                values::parse_bool(s).map(Value::Bool).map_err(Fail::from)
+            }
+            (FieldType::Boolean, Cell::Int(0)) => Ok(Value::Bool(false)),
+            (FieldType::Boolean, Cell::Int(1)) => Ok(Value::Bool(true)),
+            (
+                FieldType::Kommune
+                | FieldType::Driftsherre
+                | FieldType::Paragraf
+                | FieldType::Maalgruppe,
+                cell,
+            ) => self.lookup(cell),
+            (FieldType::Choice, cell) => {
+                let text = plain_text(&cell);
+                match self.choices.get(&fold_key(&text)) {
+                    Some(i) => Ok(Value::Choice(*i)),
+                    None => {
+                        return Err(self.problem(
+                            Code::ConstraintError,
+                            lang.pick(
+                                format!(
+                                    "{} er ikke en af de tilladte værdier: {}",
+                                    show(&cell, lang),
+                                    self.field.choices.join(", ")
+                                ),
+                                format!(
+                                    "{} is not one of the allowed values: {}",
+                                    show(&cell, lang),
+                                    self.field.choices.join(", ")
+                                ),
+                            ),
+                        ));
+                    }
+                }
+            }
+            (_, _) => Err(Fail::WrongCell),
+        };
+        result.map_err(|fail| {
+            let e = match fail {
+                Fail::Value(e) => e,
+                Fail::WrongCell => {
+                    return self.problem(
+                        Code::TypeError,
+                        lang.pick(
+                            format!("{} er ikke {}", show(&cell, lang), kind_name(kind, lang)),
+                            format!("{} is not {}", show(&cell, lang), kind_name(kind, lang)),
+                        ),
+                    )
+                }
+            };
+            let code = if e.is_reference() {
+                Code::ForeignKeyError
+            } else {
+                Code::TypeError
+            };
+            let message = if e.is_reference() {
+                lang.pick(
+                    format!("{} findes ikke; forventede {}", show(&cell, lang), e.message(lang)),
+                    format!("{} is not known; expected {}", show(&cell, lang), e.message(lang)),
+                )
+            } else {
+                lang.pick(
+                    format!("{} kan ikke læses; forventede {}", show(&cell, lang), e.message(lang)),
+                    format!("{} cannot be read; expected {}", show(&cell, lang), e.message(lang)),
+                )
+            };
+            self.problem(code, message)
+        })
+    }
+
+    fn parse_numeric(&self, cell: Cell<'_>) -> Result<Decimal, Fail> {
+        let kind = self.field.kind;
+        let number = match cell {
+            Cell::Text(s) => match kind {
+                FieldType::Money => values::parse_money(s)?,
+                FieldType::Percent => values::parse_percent(s)?,
+                _ => values::parse_number(s)?,
+            },
+            Cell::Int(i) if kind == FieldType::Percent => {
+                values::excel_fraction_to_percent(i as f64).ok_or(Fail::WrongCell)?
+            }
+            Cell::Float(f) if kind == FieldType::Percent => {
+                values::excel_fraction_to_percent(f).ok_or(Fail::WrongCell)?
+            }
+            Cell::Int(i) => Decimal::from(i),
+            Cell::Float(f) => values::f64_to_decimal(f).ok_or(Fail::WrongCell)?,
+            _ => return Err(Fail::WrongCell),
+        };
+        if matches!(kind, FieldType::Integer | FieldType::Year) && !number.fract().is_zero() {
+            return Err(Fail::Value(ValueError::NotAnInteger));
+        }
+        Ok(number)
+    }
+
+    fn lookup<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Fail> {
+        let written: Cow<'a, str> = match cell {
+            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Int(i) => Cow::Owned(i.to_string()),
+            Cell::Float(f) => Cow::Owned(f.to_string()),
+            _ => return Err(Fail::WrongCell),
+        };
+        let found = match self.cache.get(written.as_ref()) {
+            Some(hit) => hit.clone(),
+            None => {
+                let fresh = match self.field.kind {
+                    FieldType::Kommune => self.reference.kommune(&written).map(ReferenceLookup::Party),
+                    FieldType::Driftsherre => self.reference.party(&written).map(ReferenceLookup::Party),
+                    FieldType::Paragraf => self.reference.paragraf(&written).map(ReferenceLookup::Paragraf),
+                    _ => self.reference.maalgruppe(&written).map(ReferenceLookup::Maalgruppe),
+                };
+                if self.cache.len() < CACHE_LIMIT {
+                    self.cache.insert(Box::from(written.as_ref()), fresh.clone());
+                }
+                fresh
+            }
+        }?;
+        Ok(match found {
+            ReferenceLookup::Party(m) => Value::Party {
+                party: m.party,
+                written,
+            },
+            ReferenceLookup::Paragraf(p) => Value::Paragraf(p),
+            ReferenceLookup::Maalgruppe(m) => Value::Maalgruppe(m),
+        })
+    }
+
+    fn check_constraints(&self, value: &Value<'_>, cell: &Cell<'_>) -> Result<(), Problem> {
+        let lang = self.lang;
+        let field = self.field;
+        if let Value::Number(n) = value {
+            let n = *n;
+            let shown = numfmt::plain(n, 4, lang);
+            let fail = |da: String, en: String| Err(self.problem(Code::ConstraintError, lang.pick(da, en)));
+            if let Some(min) = field.min_exclusive {
+                if n <= min {
+                    let m = numfmt::plain(min, 4, lang);
+                    return fail(
+                        format!("{shown} skal være større end {m}"),
+                        format!("{shown} must be greater than {m}"),
+                    );
+                }
+            }
+            if let Some(min) = field.min {
+                if n < min {
+                    let m = numfmt::plain(min, 4, lang);
+                    return fail(
+                        format!("{shown} må ikke være mindre end {m}"),
+                        format!("{shown} must not be less than {m}"),
+                    );
+                }
+            }
+            if let Some(max) = field.max_exclusive {
+                if n >= max {
+                    let m = numfmt::plain(max, 4, lang);
+                    return fail(
+                        format!("{shown} skal være mindre end {m}"),
+                        format!("{shown} must be less than {m}"),
+                    );
+                }
+            }
+            if let Some(max) = field.max {
+                if n > max {
+                    let m = numfmt::plain(max, 4, lang);
+                    return fail(
+                        format!("{shown} må højst være {m}"),
+                        format!("{shown} must be at most {m}"),
+                    );
+                }
+            }
+        }
+        if let (Some(max), Value::Text(t)) = (field.max_length, value) {
+            let len = t.chars().count();
+            if len > max {
+                return Err(self.problem(
+                    Code::ConstraintError,
+                    lang.pick(
+                        format!("{} er {len} tegn lang; højst {max} tegn er tilladt", show(cell, lang)),
+                        format!("{} is {len} characters long; at most {max} are allowed", show(cell, lang)),
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn problem(&self, code: Code, detail: String) -> Problem {
+        Problem {
+            code,
+            message: format!("{}: {detail}.", self.field_label()),
+        }
+    }
+
+    fn field_label(&self) -> &str {
+        &self.field.header
+    }
+}
+
+/// A cell as plain text (numbers without exponent, dates as DD-MM-YYYY).
+pub fn plain_text(cell: &Cell<'_>) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(s) | Cell::Error(s) => s.trim().to_string(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Float(f) => values::f64_to_decimal(*f)
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_else(|| f.to_string()),
+        Cell::Bool(b) => if *b { "ja" } else { "nej" }.to_string(),
+        Cell::DateTime(dt) => dt.format("%d-%m-%Y").to_string(),
+    }
+}
+
+/// A code written as an Excel number (a tilbudsnr typed as 12345).
+fn number_code(f: f64) -> Result<String, Fail> {
+    values::tilbudsnr_from_number(f).ok_or(Fail::WrongCell)
+}
+
+/// What a field of this type holds, for "… is not a date".
+fn kind_name(kind: FieldType, lang: Lang) -> &'static str {
+    match kind {
+        FieldType::Text => lang.pick("en tekst", "a text"),
+        FieldType::Integer | FieldType::Year => lang.pick("et helt tal", "a whole number"),
+        FieldType::Number => lang.pick("et tal", "a number"),
+        FieldType::Money => lang.pick("et beløb i kroner", "an amount in kroner"),
+        FieldType::Percent => lang.pick("en procentsats", "a percentage"),
+        FieldType::Date => lang.pick("en dato", "a date"),
+        FieldType::Boolean => lang.pick("ja eller nej", "yes or no"),
+        FieldType::Kommune => lang.pick("en kommune", "a kommune"),
+        FieldType::Driftsherre => lang.pick("en kommune eller region", "a kommune or region"),
+        FieldType::Paragraf => lang.pick("en paragraf", "a paragraph"),
+        FieldType::Maalgruppe => lang.pick("en målgruppe", "a target group"),
+        FieldType::Tilbudsnr => lang.pick("et tilbudsnummer (kun cifre)", "an offer number (digits only)"),
+        FieldType::Personkode => lang.pick("en personkode", "a person code"),
+        FieldType::Choice => lang.pick("en af de tilladte værdier", "one of the allowed values"),
+    }
+}

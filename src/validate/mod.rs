@@ -1,0 +1,1122 @@
+//! The validation engine. It streams a file's rows from the reader, finds the
+//! header row below any title rows, picks the schema that fits it, and checks
+//! every cell (CPR guard, type, constraints), every row (required fields,
+//! named rules) and the file (unique keys). Findings are collected as data;
+//! valid typed rows are handed to a [`RowConsumer`] (the analyses).
+
+pub mod cell;
+pub mod typed;
+
+use crate::finding::{Code, Finding, Location, Severity};
+use crate::input::{self, Cell, ReadError, ReadNotes, ReadOptions, Row, RowSink, SheetInfo};
+use crate::lang::Lang;
+use crate::rules::{CompiledRule, RuleError};
+use crate::schema::header::{self, HeaderCell, HeaderIndex, HeaderMap};
+use crate::schema::{Catalog, FieldType, Schema};
+use crate::values::reference::Reference;
+use cell::FieldParser;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use typed::{Slot, TypedRow, Value};
+
+/// How many non-empty rows are searched for the header row.
+pub const HEADER_SEARCH_ROWS: u32 = 30;
+
+/// Settings of a validation run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Validate every file against this schema instead of detecting it.
+    pub schema: Option<String>,
+    /// Read only this sheet.
+    pub sheet: Option<String>,
+    /// Findings kept per file (0: all); counts stay exact beyond it.
+    pub max_findings: usize,
+    pub lang: Lang,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            schema: None,
+            sheet: None,
+            max_findings: 1000,
+            lang: Lang::Da,
+        }
+    }
+}
+
+/// Why validation could not start (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("unknown schema {name:?}; known: {known}")]
+    UnknownSchema { name: String, known: String },
+    #[error("schema {schema}: {source}")]
+    Rule { schema: String, source: RuleError },
+}
+
+/// Where a typed row comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetContext<'s> {
+    pub path: &'s Path,
+    pub sheet: Option<&'s str>,
+    pub schema: &'s Schema,
+}
+
+/// Receives the parsed rows of recognised sheets.
+pub trait RowConsumer {
+    fn row(&mut self, context: &SheetContext<'_>, row: &TypedRow<'_, '_>);
+}
+
+/// A consumer that wants no rows (plain `ramme validate`).
+pub struct NoRows;
+
+impl RowConsumer for NoRows {
+    fn row(&mut self, _: &SheetContext<'_>, _: &TypedRow<'_, '_>) {}
+}
+
+/// One validated sheet (or a file that could not be validated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetReport {
+    pub sheet: Option<Arc<str>>,
+    pub schema: Option<String>,
+    pub rows: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    pub infos: u64,
+}
+
+/// Everything validation found in one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: Arc<PathBuf>,
+    pub sheets: Vec<SheetReport>,
+    /// Kept findings in file order (file-level first, then by sheet, row, column).
+    pub findings: Vec<Finding>,
+    /// Findings counted but not kept (beyond `max_findings`).
+    pub omitted: u64,
+    pub notes: ReadNotes,
+}
+
+impl FileReport {
+    pub fn errors(&self) -> u64 {
+        self.sheets.iter().map(|s| s.errors).sum()
+    }
+    pub fn warnings(&self) -> u64 {
+        self.sheets.iter().map(|s| s.warnings).sum()
+    }
+    pub fn rows(&self) -> u64 {
+        self.sheets.iter().map(|s| s.rows).sum()
+    }
+}
+
+/// A schema prepared for matching and checking.
+struct Prepared<'c> {
+    schema: &'c Schema,
+    index: HeaderIndex,
+    rules: Vec<CompiledRule>,
+    labels: Vec<&'c str>,
+    key: Vec<usize>,
+    required: Vec<usize>,
+}
+
+/// Validates files against the catalog's schemas.
+pub struct Validator<'c> {
+    catalog: &'c Catalog,
+    prepared: Vec<Prepared<'c>>,
+    forced: Option<usize>,
+    options: Options,
+}
+
+impl<'c> Validator<'c> {
+    pub fn new(catalog: &'c Catalog, options: Options) -> Result<Self, SetupError> {
+        let mut prepared = Vec::new();
+        for schema in &catalog.schemas {
+            let rules = schema
+                .rules
+                .iter()
+                .map(|def| CompiledRule::compile(def, schema))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|source| SetupError::Rule {
+                    schema: schema.name.clone(),
+                    source,
+                })?;
+            prepared.push(Prepared {
+                schema,
+                index: HeaderIndex::new(schema),
+                rules,
+                labels: schema.fields.iter().map(|f| f.header.as_str()).collect(),
+                key: schema.key.iter().filter_map(|k| schema.field_index(k)).collect(),
+                required: (0..schema.fields.len())
+                    .filter(|i| schema.fields.get(*i).is_some_and(|f| f.required))
+                    .collect(),
+            });
+        }
+        let forced = match &options.schema {
+            None => None,
+            Some(name) => Some(
+                catalog
+                    .schemas
+                    .iter()
+                    .position(|s| s.name == *name)
+                    .ok_or_else(|| SetupError::UnknownSchema {
+                        name: name.clone(),
+                        known: crate::schema::SCHEMA_NAMES.join(", "),
+                    })?,
+            ),
+        };
+        Ok(Validator {
+            catalog,
+            prepared,
+            forced,
+            options,
+        })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    /// Validates one file. Never fails: whatever goes wrong becomes a finding.
+    pub fn validate_file(&self, path: &Path, consumer: &mut dyn RowConsumer) -> FileReport {
+        let path = Arc::new(path.to_path_buf());
+        let mut sink = FileSink::new(self, path.clone(), consumer);
+        let read_options = ReadOptions {
+            sheet: self.options.sheet.clone(),
+        };
+        let result = input::catch_panic(|| input::read_file(&path, &read_options, &mut sink));
+        let notes = match result {
+            Ok(Ok(notes)) => notes,
+            Ok(Err(e)) => {
+                sink.abort_sheet();
+                sink.read_error(&e);
+                ReadNotes::default()
+            }
+            Err(panic) => {
+                sink.abort_sheet();
+                sink.read_error(&ReadError::Corrupt {
+                    format: "regneark",
+                    detail: panic,
+                });
+                ReadNotes::default()
+            }
+        };
+        sink.finish(notes)
+    }
+}
+
+/// The findings of a file, with exact counts per sheet report.
+struct Store {
+    kept: Vec<(usize, Finding)>,
+    omitted: u64,
+    limit: usize,
+}
+
+/// What the sink is doing with the current sheet.
+enum Mode<'v> {
+    /// Looking for the header row; title rows so far.
+    Searching { rows_seen: u32 },
+    /// Checking data rows.
+    Active(Box<ActiveSheet<'v>>),
+    /// Only the CPR guard (hidden sheets, sheets without a header).
+    ScanOnly,
+}
+
+struct CurrentSheet<'v> {
+    name: Option<Arc<str>>,
+    visible: bool,
+    mode: Mode<'v>,
+    /// Index of this sheet's report once it has one.
+    report: Option<usize>,
+    had_rows: bool,
+}
+
+struct FileSink<'v, 'c> {
+    validator: &'v Validator<'c>,
+    path: Arc<PathBuf>,
+    consumer: &'v mut dyn RowConsumer,
+    store: Store,
+    sheets: Vec<SheetReport>,
+    current: Option<CurrentSheet<'v>>,
+    /// Visible sheets with rows but no header: (name, rows seen).
+    unrecognised: Vec<Option<Arc<str>>>,
+    any_rows: bool,
+    /// The reader gave up; the file-error says why.
+    read_failed: bool,
+}
+
+impl<'v, 'c> FileSink<'v, 'c> {
+    fn new(validator: &'v Validator<'c>, path: Arc<PathBuf>, consumer: &'v mut dyn RowConsumer) -> Self {
+        FileSink {
+            validator,
+            path,
+            consumer,
+            store: Store {
+                kept: Vec::new(),
+                omitted: 0,
+                limit: match validator.options.max_findings {
+                    0 => usize::MAX,
+                    n => n,
+                },
+            },
+            sheets: Vec::new(),
+            current: None,
+            unrecognised: Vec::new(),
+            any_rows: false,
+            read_failed: false,
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.validator.options.lang
+    }
+
+    fn location(&self, sheet: &Option<Arc<str>>, row: Option<u32>, col: Option<u32>) -> Location {
+        Location {
+            path: self.path.clone(),
+            sheet: sheet.clone(),
+            row,
+            col,
+        }
+    }
+
+    /// The report a finding counts toward, created on demand for sheets
+    /// that have none (a hidden sheet with a CPR number).
+    fn report_index(&mut self) -> usize {
+        let sheet_name = self.current.as_ref().and_then(|c| c.name.clone());
+        if let Some(i) = self.current.as_ref().and_then(|c| c.report) {
+            return i;
+        }
+        let i = self.new_report(sheet_name, None);
+        if let Some(c) = self.current.as_mut() {
+            c.report = Some(i);
+        }
+        i
+    }
+
+    fn new_report(&mut self, sheet: Option<Arc<str>>, schema: Option<String>) -> usize {
+        self.sheets.push(SheetReport {
+            sheet,
+            schema,
+            rows: 0,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+        });
+        self.sheets.len() - 1
+    }
+
+    fn push(&mut self, report: usize, finding: Finding) {
+        if let Some(r) = self.sheets.get_mut(report) {
+            match finding.severity {
+                Severity::Error => r.errors += 1,
+                Severity::Warning => r.warnings += 1,
+                Severity::Info => r.infos += 1,
+            }
+        }
+        if self.store.kept.len() < self.store.limit {
+            self.store.kept.push((report, finding));
+        } else {
+            self.store.omitted += 1;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cell_finding(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        row: Option<u32>,
+        col: Option<u32>,
+        column: Option<String>,
+        rule: Option<String>,
+        message: String,
+    ) {
+        let report = self.report_index();
+        let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+        let finding = Finding {
+            code,
+            severity,
+            location: self.location(&sheet, row, col),
+            column,
+            rule,
+            message,
+        };
+        self.push(report, finding);
+    }
+
+    fn read_error(&mut self, e: &ReadError) {
+        self.read_failed = true;
+        let lang = self.lang();
+        let message = match e {
+            ReadError::Io(err) => lang.pick(
+                format!("Filen kan ikke åbnes: {err}."),
+                format!("The file cannot be opened: {err}."),
+            ),
+            ReadError::Empty => lang.pick("Filen er tom.".into(), "The file is empty.".into()),
+            ReadError::Encrypted => lang.pick(
+                "Filen er beskyttet med adgangskode eller krypteret; gem den uden adgangskode og send den igen.".into(),
+                "The file is password protected or encrypted; save it without a password and send it again.".into(),
+            ),
+            ReadError::NotSpreadsheet => lang.pick(
+                "Filen er hverken et regneark eller en CSV-fil.".into(),
+                "The file is neither a spreadsheet nor a CSV file.".into(),
+            ),
+            ReadError::Corrupt { format, detail } => {
+                let detail = crate::cpr::mask(detail);
+                lang.pick(
+                    format!("Filen er beskadiget og kan ikke læses som {format} ({detail})."),
+                    format!("The file is damaged and cannot be read as {format} ({detail})."),
+                )
+            }
+            ReadError::Unsupported(what) => {
+                let kind = if what.contains("HTML") {
+                    "en HTML-side (nogle systemer gemmer webtabeller med endelsen .xls)"
+                } else if what.contains("2003") {
+                    "et Excel 2003 XML-regneark"
+                } else {
+                    "en XML-fil"
+                };
+                lang.pick(
+                    format!("Filen er {kind}, ikke et regneark, ramme kan læse; åbn den i Excel og gem den som .xlsx eller CSV."),
+                    format!("The file is {what}."),
+                )
+            }
+            ReadError::NoSuchSheet(name) => lang.pick(
+                format!("Arket \"{name}\" findes ikke i filen."),
+                format!("The sheet \"{name}\" does not exist in the file."),
+            ),
+        };
+        let report = match self.sheets.is_empty() {
+            true => self.new_report(None, None),
+            false => 0,
+        };
+        let finding = Finding {
+            code: Code::FileError,
+            severity: Severity::Error,
+            location: Location::file(self.path.clone()),
+            column: None,
+            rule: None,
+            message,
+        };
+        self.push(report, finding);
+    }
+
+    /// Ends a sheet cut short by a read error.
+    fn abort_sheet(&mut self) {
+        if self.current.is_some() {
+            self.end_sheet();
+        }
+    }
+
+    /// Rows of any sheet, in any mode, pass the CPR guard.
+    fn cpr_guard(&mut self, row: &Row<'_>, active: Option<&ActiveSheet<'_>>) -> Vec<u32> {
+        let mut hits = Vec::new();
+        for sc in row.cells {
+            let numeric_field = active
+                .and_then(|a| a.field_at(sc.col))
+                .and_then(|f| active.and_then(|a| a.prepared.schema.fields.get(f)))
+                .is_some_and(|f| f.kind.is_numeric());
+            if cell_has_cpr(&sc.cell, !numeric_field) {
+                hits.push(sc.col);
+            }
+        }
+        let lang = self.lang();
+        for col in &hits {
+            let column = active.and_then(|a| a.column_label(*col));
+            self.cell_finding(
+                Code::CprDetected,
+                Severity::Error,
+                Some(row.number),
+                Some(*col),
+                column,
+                None,
+                lang.pick(
+                    format!("Cellen ser ud til at indeholde et CPR-nummer ({}). CPR-numre må aldrig indsendes; brug pseudonyme personkoder (ramme pseudonym).", crate::cpr::MASK),
+                    format!("The cell appears to hold a CPR number ({}). CPR numbers must never be submitted; use pseudonymous person codes (ramme pseudonym).", crate::cpr::MASK),
+                ),
+            );
+        }
+        hits
+    }
+
+    fn searching_row(&mut self, row: Row<'_>, rows_seen: u32) -> Mode<'v> {
+        let cpr_cols = self.cpr_guard(&row, None);
+        let cells: Vec<HeaderCell> = row
+            .cells
+            .iter()
+            .filter(|sc| !cpr_cols.contains(&sc.col))
+            .filter_map(|sc| match sc.cell {
+                Cell::Text(t) if !t.trim().is_empty() => Some(HeaderCell {
+                    col: sc.col,
+                    text: t.to_string(),
+                }),
+                Cell::Int(i) => Some(HeaderCell {
+                    col: sc.col,
+                    text: i.to_string(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let validator = self.validator;
+        let candidates: Vec<usize> = match validator.forced {
+            Some(i) => vec![i],
+            None => (0..validator.prepared.len()).collect(),
+        };
+        let mut best: Option<(usize, HeaderMap, (u32, usize))> = None;
+        for i in candidates {
+            let Some(p) = validator.prepared.get(i) else { continue };
+            let map = header::map_header(p.schema, &p.index, &cells);
+            if !header::is_header(p.schema, &map) {
+                continue;
+            }
+            let score = header::score(p.schema, &map);
+            if best.as_ref().is_none_or(|(_, _, s)| score > *s) {
+                best = Some((i, map, score));
+            }
+        }
+        match best {
+            Some((i, map, _)) => match validator.prepared.get(i) {
+                Some(prepared) => Mode::Active(Box::new(self.start_active(prepared, map, &row, &cells))),
+                None => Mode::ScanOnly,
+            },
+            None if rows_seen + 1 >= HEADER_SEARCH_ROWS => Mode::ScanOnly,
+            None => Mode::Searching {
+                rows_seen: rows_seen + 1,
+            },
+        }
+    }
+
+    fn start_active(
+        &mut self,
+        prepared: &'v Prepared<'c>,
+        map: HeaderMap,
+        row: &Row<'_>,
+        cells: &[HeaderCell],
+    ) -> ActiveSheet<'v> {
+        let lang = self.lang();
+        let schema = prepared.schema;
+        let sheet_name = self.current.as_ref().and_then(|c| c.name.clone());
+        let report = self.new_report(sheet_name, Some(schema.name.clone()));
+        if let Some(c) = self.current.as_mut() {
+            c.report = Some(report);
+        }
+        let header_row = row.number;
+        for field_index in &map.missing {
+            let Some(field) = schema.fields.get(*field_index) else { continue };
+            let aliases = if field.aliases.is_empty() {
+                String::new()
+            } else {
+                lang.pick(
+                    format!(" (eller {})", field.aliases.join(", ")),
+                    format!(" (or {})", field.aliases.join(", ")),
+                )
+            };
+            self.cell_finding(
+                Code::MissingColumn,
+                Severity::Error,
+                Some(header_row),
+                None,
+                Some(field.header.clone()),
+                None,
+                lang.pick(
+                    format!("Kolonnen \"{}\"{} mangler i overskriftsrækken (række {}).", field.header, aliases, header_row),
+                    format!("The column \"{}\"{} is missing from the header row (row {}).", field.header, aliases, header_row),
+                ),
+            );
+        }
+        for (field_index, first, again) in &map.duplicates {
+            let Some(field) = schema.fields.get(*field_index) else { continue };
+            let first_ref = crate::finding::column_letters(*first);
+            self.cell_finding(
+                Code::DuplicateColumn,
+                Severity::Error,
+                Some(header_row),
+                Some(*again),
+                Some(field.header.clone()),
+                None,
+                lang.pick(
+                    format!("Kolonnen \"{}\" står to gange (også i {first_ref}{header_row}); kun den første læses.", field.header),
+                    format!("The column \"{}\" appears twice (also in {first_ref}{header_row}); only the first is read.", field.header),
+                ),
+            );
+        }
+        for unknown in &map.unknown {
+            let text = crate::cpr::mask(unknown.text.trim()).into_owned();
+            self.cell_finding(
+                Code::UnknownColumn,
+                Severity::Warning,
+                Some(header_row),
+                Some(unknown.col),
+                Some(text.clone()),
+                None,
+                lang.pick(
+                    format!("Kolonnen \"{text}\" kendes ikke i en {} og bliver ikke læst.", schema.title.da.to_lowercase()),
+                    format!("The column \"{text}\" is not part of a {} and is not read.", schema.title.en.to_lowercase()),
+                ),
+            );
+        }
+        let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
+        let width = cells.iter().map(|c| c.col).max().map_or(0, |m| m as usize + 1);
+        let mut col_field = vec![None; width];
+        for (field, col) in map.columns.iter().enumerate() {
+            if let Some(col) = col {
+                if let Some(slot) = col_field.get_mut(*col as usize) {
+                    *slot = Some(field);
+                }
+            }
+        }
+        let reference: &'c Reference = &self.validator.catalog.reference;
+        let parsers = schema
+            .fields
+            .iter()
+            .map(|f| FieldParser::new(f, reference, lang))
+            .collect();
+        let n = schema.fields.len();
+        ActiveSheet {
+            prepared,
+            col_field,
+            field_col: map.columns.clone(),
+            written: map.written.clone(),
+            header_cols,
+            parsers,
+            keys: HashMap::with_hasher(foldhash::fast::FixedState::with_seed(7)),
+            uniques: schema
+                .fields
+                .iter()
+                .map(|f| f.unique.then(HashMap::new))
+                .collect(),
+            bool_blanks: vec![Vec::new(); n],
+            bool_blank_count: vec![0; n],
+            x_style: false,
+            unheaded_reported: HashSet::new(),
+            rows: 0,
+        }
+    }
+
+    fn active_row(&mut self, active: &mut ActiveSheet<'v>, row: Row<'_>) {
+        let lang = self.lang();
+        let prepared = active.prepared;
+        let schema = prepared.schema;
+        active.rows += 1;
+        let cpr_cols = self.cpr_guard(&row, Some(active));
+        let mut has_errors = !cpr_cols.is_empty();
+        let mut slots: Vec<Slot<'_>> = vec![Slot::Blank; schema.fields.len()];
+        for sc in row.cells {
+            if sc.cell.is_blank() {
+                continue;
+            }
+            let field = active.field_at(sc.col);
+            if cpr_cols.contains(&sc.col) {
+                if let Some(slot) = field.and_then(|f| slots.get_mut(f)) {
+                    *slot = Slot::Invalid;
+                }
+                continue;
+            }
+            let Some(field) = field else {
+                if !active.header_cols.contains(&sc.col) && active.unheaded_reported.insert(sc.col) {
+                    let letters = crate::finding::column_letters(sc.col);
+                    self.cell_finding(
+                        Code::UnknownColumn,
+                        Severity::Warning,
+                        Some(row.number),
+                        Some(sc.col),
+                        None,
+                        None,
+                        lang.pick(
+                            format!("Kolonne {letters} har værdier (første gang her) men ingen overskrift; de bliver ikke læst."),
+                            format!("Column {letters} has values (first here) but no header; they are not read."),
+                        ),
+                    );
+                }
+                continue;
+            };
+            let Some(parser) = active.parsers.get_mut(field) else { continue };
+            match parser.parse(sc.cell) {
+                Ok(value) => {
+                    if parser.field.kind == FieldType::Boolean {
+                        if let Cell::Text(t) = sc.cell {
+                            if t.trim().eq_ignore_ascii_case("x") {
+                                active.x_style = true;
+                            }
+                        }
+                    }
+                    if let Some(slot) = slots.get_mut(field) {
+                        *slot = Slot::Value(value);
+                    }
+                }
+                Err(problem) => {
+                    has_errors = true;
+                    if let Some(slot) = slots.get_mut(field) {
+                        *slot = Slot::Invalid;
+                    }
+                    let column = active.column_label(sc.col);
+                    self.cell_finding(problem.code, Severity::Error, Some(row.number), Some(sc.col), column, None, problem.message);
+                }
+            }
+        }
+        for &field in &prepared.required {
+            if !matches!(slots.get(field), Some(Slot::Blank)) {
+                continue;
+            }
+            let Some(def) = schema.fields.get(field) else { continue };
+            let col = active.field_col.get(field).copied().flatten();
+            let Some(col) = col else { continue }; // reported as a missing column
+            if def.kind == FieldType::Boolean {
+                // A blank in an "x" column means no; decided when the sheet ends.
+                if let (Some(list), Some(count)) = (active.bool_blanks.get_mut(field), active.bool_blank_count.get_mut(field)) {
+                    *count += 1;
+                    if list.len() < self.store.limit.min(100_000) {
+                        list.push(row.number);
+                    }
+                }
+                continue;
+            }
+            has_errors = true;
+            let column = active.column_label(col);
+            self.cell_finding(
+                Code::MissingValue,
+                Severity::Error,
+                Some(row.number),
+                Some(col),
+                column,
+                None,
+                lang.pick(format!("{} skal udfyldes.", def.header), format!("{} must be filled in.", def.header)),
+            );
+        }
+        for rule in &prepared.rules {
+            if let Some(v) = rule.check(&slots, &prepared.labels, lang) {
+                if rule.severity == Severity::Error {
+                    has_errors = true;
+                }
+                let col = active.field_col.get(v.field).copied().flatten();
+                let column = col.and_then(|c| active.column_label(c));
+                self.cell_finding(rule.code, rule.severity, Some(row.number), col, column, Some(rule.name.clone()), v.message);
+            }
+        }
+        has_errors |= self.check_unique(active, &slots, row.number);
+        let context = SheetContext {
+            path: &self.path,
+            sheet: self.current.as_ref().and_then(|c| c.name.as_deref()),
+            schema,
+        };
+        self.consumer.row(
+            &context,
+            &TypedRow {
+                number: row.number,
+                slots: &slots,
+                has_errors,
+            },
+        );
+    }
+
+    /// Unique fields and the key; true when the row repeats an earlier one.
+    fn check_unique(&mut self, active: &mut ActiveSheet<'v>, slots: &[Slot<'_>], row: u32) -> bool {
+        let lang = self.lang();
+        let prepared = active.prepared;
+        let reference = &self.validator.catalog.reference;
+        let mut repeated = false;
+        for field in 0..active.uniques.len() {
+            let Some(value) = slots.get(field).and_then(Slot::value) else { continue };
+            if !matches!(active.uniques.get(field), Some(Some(_))) {
+                continue;
+            }
+            let text = display_value(value, prepared.schema, field, reference);
+            let first = active
+                .uniques
+                .get(field)
+                .and_then(Option::as_ref)
+                .and_then(|seen| seen.get(&text).copied());
+            if let Some(first) = first {
+                repeated = true;
+                let col = active.field_col.get(field).copied().flatten();
+                let label = prepared.labels.get(field).copied().unwrap_or("?");
+                let column = col.and_then(|c| active.column_label(c));
+                let shown = crate::cpr::mask(&text).into_owned();
+                self.cell_finding(
+                    Code::UniqueError,
+                    Severity::Error,
+                    Some(row),
+                    col,
+                    column,
+                    None,
+                    lang.pick(
+                        format!("{label} \"{shown}\" står også i række {first}; hver værdi må kun forekomme én gang."),
+                        format!("{label} \"{shown}\" also appears in row {first}; each value may occur only once."),
+                    ),
+                );
+            } else if let Some(Some(seen)) = active.uniques.get_mut(field) {
+                if seen.len() < 1_000_000 {
+                    seen.insert(text, row);
+                }
+            }
+        }
+        if prepared.key.is_empty() {
+            return repeated;
+        }
+        let mut values = Vec::with_capacity(prepared.key.len());
+        for &field in &prepared.key {
+            match slots.get(field).and_then(Slot::value) {
+                Some(v) => values.push(v),
+                None => return repeated,
+            }
+        }
+        let hash = key_hash(&values);
+        match active.keys.get(&hash).copied() {
+            Some(first) => {
+                let names: Vec<&str> = prepared.key.iter().map(|f| prepared.labels.get(*f).copied().unwrap_or("?")).collect();
+                let shown: Vec<String> = prepared
+                    .key
+                    .iter()
+                    .zip(&values)
+                    .map(|(f, v)| crate::cpr::mask(&display_value(v, prepared.schema, *f, reference)).into_owned())
+                    .collect();
+                let col = prepared.key.first().and_then(|f| active.field_col.get(*f).copied().flatten());
+                let column = col.and_then(|c| active.column_label(c));
+                self.cell_finding(
+                    Code::UniqueError,
+                    Severity::Error,
+                    Some(row),
+                    col,
+                    column,
+                    None,
+                    lang.pick(
+                        format!("Rækken gentager række {first}: samme {} ({}).", names.join(", "), shown.join(", ")),
+                        format!("The row repeats row {first}: same {} ({}).", names.join(", "), shown.join(", ")),
+                    ),
+                );
+                true
+            }
+            None => {
+                active.keys.insert(hash, row);
+                repeated
+            }
+        }
+    }
+
+    fn finish_active(&mut self, active: ActiveSheet<'v>) {
+        let lang = self.lang();
+        let schema = active.prepared.schema;
+        if let Some(report) = self.current.as_ref().and_then(|c| c.report) {
+            if let Some(r) = self.sheets.get_mut(report) {
+                r.rows = active.rows;
+            }
+        }
+        for (field, rows) in active.bool_blanks.iter().enumerate() {
+            if active.x_style {
+                // A form filled in with crosses: a blank means no.
+                break;
+            }
+            let Some(def) = schema.fields.get(field) else { continue };
+            let col = active.field_col.get(field).copied().flatten();
+            let column = col.and_then(|c| active.column_label(c));
+            let total = active.bool_blank_count.get(field).copied().unwrap_or(0);
+            for row in rows {
+                self.cell_finding(
+                    Code::MissingValue,
+                    Severity::Error,
+                    Some(*row),
+                    col,
+                    column.clone(),
+                    None,
+                    lang.pick(
+                        format!("{} skal udfyldes med ja eller nej.", def.header),
+                        format!("{} must be filled in with yes or no.", def.header),
+                    ),
+                );
+            }
+            // Counted beyond what was remembered, so the totals stay exact.
+            for _ in rows.len() as u64..total {
+                let report = self.report_index();
+                if let Some(r) = self.sheets.get_mut(report) {
+                    r.errors += 1;
+                }
+                self.store.omitted += 1;
+            }
+        }
+        if active.rows == 0 {
+            self.cell_finding(
+                Code::FileError,
+                Severity::Warning,
+                None,
+                None,
+                None,
+                None,
+                lang.pick(
+                    "Arket har en overskriftsrække men ingen datarækker.".into(),
+                    "The sheet has a header row but no data rows.".into(),
+                ),
+            );
+        }
+    }
+
+    fn finish(mut self, notes: ReadNotes) -> FileReport {
+        let lang = self.lang();
+        let recognised = self.sheets.iter().any(|s| s.schema.is_some());
+        if !recognised && !self.read_failed {
+            let forced = self
+                .validator
+                .forced
+                .and_then(|i| self.validator.prepared.get(i))
+                .map(|p| p.schema.name.clone());
+            let (code, message) = match (self.any_rows, forced) {
+                (false, _) => (
+                    Code::FileError,
+                    lang.pick("Filen indeholder ingen data.".to_string(), "The file holds no data.".to_string()),
+                ),
+                (true, Some(name)) => (
+                    Code::SchemaUnknown,
+                    lang.pick(
+                        format!("Fandt ingen overskriftsrække med kolonnerne i en {name} i de første {HEADER_SEARCH_ROWS} rækker."),
+                        format!("Found no header row with the columns of a {name} in the first {HEADER_SEARCH_ROWS} rows."),
+                    ),
+                ),
+                (true, None) => (
+                    Code::SchemaUnknown,
+                    lang.pick(
+                        format!(
+                            "Filtypen kan ikke genkendes: ingen af de første {HEADER_SEARCH_ROWS} rækker ligner overskrifterne i en {}.",
+                            crate::schema::SCHEMA_NAMES.join(", ")
+                        ),
+                        format!(
+                            "The kind of file is not recognised: none of the first {HEADER_SEARCH_ROWS} rows looks like the header of a {}.",
+                            crate::schema::SCHEMA_NAMES.join(", ")
+                        ),
+                    ),
+                ),
+            };
+            let sheet = self.unrecognised.first().cloned().flatten();
+            let report = match self.sheets.is_empty() {
+                true => self.new_report(sheet.clone(), None),
+                false => 0,
+            };
+            let finding = Finding {
+                code,
+                severity: Severity::Error,
+                location: self.location(&sheet, None, None),
+                column: None,
+                rule: None,
+                message,
+            };
+            self.push(report, finding);
+        } else if recognised {
+            let names: Vec<Option<Arc<str>>> = self.unrecognised.clone();
+            for name in names {
+                let Some(name) = name else { continue };
+                let report = 0;
+                let finding = Finding {
+                    code: Code::SchemaUnknown,
+                    severity: Severity::Info,
+                    location: self.location(&Some(name.clone()), None, None),
+                    column: None,
+                    rule: None,
+                    message: lang.pick(
+                        format!("Arket \"{name}\" ligner ikke en indberetning og er ikke valideret (kun tjekket for CPR-numre)."),
+                        format!("The sheet \"{name}\" does not look like a submission and was not validated (only checked for CPR numbers)."),
+                    ),
+                };
+                self.push(report, finding);
+            }
+        }
+        let order: HashMap<Option<Arc<str>>, usize> = self
+            .sheets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.sheet.clone(), i))
+            .collect();
+        let mut kept = std::mem::take(&mut self.store.kept);
+        kept.sort_by_key(|(_, f)| {
+            let file_level = f.location.row.is_none() && f.location.col.is_none() && f.location.sheet.is_none();
+            (
+                !file_level,
+                order.get(&f.location.sheet).copied().unwrap_or(usize::MAX),
+                f.location.row.unwrap_or(0),
+                f.location.col.map_or(0, |c| u64::from(c) + 1),
+            )
+        });
+        FileReport {
+            path: self.path,
+            sheets: self.sheets,
+            findings: kept.into_iter().map(|(_, f)| f).collect(),
+            omitted: self.store.omitted,
+            notes,
+        }
+    }
+}
+
+impl RowSink for FileSink<'_, '_> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        self.current = Some(CurrentSheet {
+            name: sheet.name.as_deref().map(Arc::from),
+            visible: sheet.visible,
+            mode: if sheet.visible {
+                Mode::Searching { rows_seen: 0 }
+            } else {
+                Mode::ScanOnly
+            },
+            report: None,
+            had_rows: false,
+        });
+        true
+    }
+
+    fn row(&mut self, row: Row<'_>) {
+        let Some(current) = self.current.as_mut() else { return };
+        current.had_rows = true;
+        let visible = current.visible;
+        let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);
+        if visible {
+            self.any_rows = true;
+        }
+        let next = match mode {
+            Mode::Searching { rows_seen } => self.searching_row(row, rows_seen),
+            Mode::Active(mut active) => {
+                self.active_row(&mut active, row);
+                Mode::Active(active)
+            }
+            Mode::ScanOnly => {
+                self.cpr_guard(&row, None);
+                Mode::ScanOnly
+            }
+        };
+        if let Some(current) = self.current.as_mut() {
+            current.mode = next;
+        }
+    }
+
+    fn end_sheet(&mut self) {
+        let Some(mut current) = self.current.take() else { return };
+        let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);
+        let visible = current.visible;
+        let had_rows = current.had_rows;
+        let name = current.name.clone();
+        self.current = Some(current);
+        match mode {
+            Mode::Active(active) => self.finish_active(*active),
+            Mode::Searching { .. } | Mode::ScanOnly => {
+                if visible && had_rows {
+                    self.unrecognised.push(name);
+                }
+            }
+        }
+        self.current = None;
+    }
+}
+
+/// The state of a sheet whose header has been found.
+struct ActiveSheet<'v> {
+    prepared: &'v Prepared<'v>,
+    col_field: Vec<Option<usize>>,
+    field_col: Vec<Option<u32>>,
+    written: Vec<Option<String>>,
+    header_cols: HashSet<u32>,
+    parsers: Vec<FieldParser<'v>>,
+    keys: HashMap<u128, u32, foldhash::fast::FixedState>,
+    uniques: Vec<Option<HashMap<String, u32>>>,
+    bool_blanks: Vec<Vec<u32>>,
+    bool_blank_count: Vec<u64>,
+    /// Some boolean cell of the sheet holds "x": blanks mean no.
+    x_style: bool,
+    unheaded_reported: HashSet<u32>,
+    rows: u64,
+}
+
+impl ActiveSheet<'_> {
+    fn field_at(&self, col: u32) -> Option<usize> {
+        self.col_field.get(col as usize).copied().flatten()
+    }
+
+    /// The header of a column as the user wrote it.
+    fn column_label(&self, col: u32) -> Option<String> {
+        let field = self.field_at(col)?;
+        self.written
+            .get(field)
+            .cloned()
+            .flatten()
+            .or_else(|| self.prepared.labels.get(field).map(|s| s.to_string()))
+    }
+}
+
+/// Whether a cell holds a CPR-shaped value. A 9-digit number counts too in a
+/// non-numeric column: Excel drops the leading zero of 0101901234.
+pub fn cell_has_cpr(cell: &Cell<'_>, allow_lost_zero: bool) -> bool {
+    match cell {
+        Cell::Text(s) | Cell::Error(s) => crate::cpr::contains_cpr(s),
+        Cell::Int(i) => crate::cpr::integer_is_cpr(*i, allow_lost_zero),
+        Cell::Float(f) => {
+            f.fract() == 0.0 && f.abs() < 1e11 && crate::cpr::integer_is_cpr(*f as i64, allow_lost_zero)
+        }
+        _ => false,
+    }
+}
+
+/// A value as readable text, for messages and uniqueness of single fields.
+pub fn display_value(value: &Value<'_>, schema: &Schema, field: usize, reference: &Reference) -> String {
+    match value {
+        Value::Text(t) => t.to_string(),
+        Value::Number(n) => n.normalize().to_string(),
+        Value::Date(d) => d.format("%d-%m-%Y").to_string(),
+        Value::Bool(b) => if *b { "ja" } else { "nej" }.to_string(),
+        Value::Party { party, .. } => reference.display_name(party),
+        Value::Paragraf(p) => reference
+            .paragraf_info(*p)
+            .map(|info| info.label.clone())
+            .unwrap_or_default(),
+        Value::Maalgruppe(m) => reference
+            .maalgruppe_info(*m)
+            .map(|info| info.name.clone())
+            .unwrap_or_default(),
+        Value::Choice(c) => schema
+            .fields
+            .get(field)
+            .and_then(|f| f.choices.get(*c as usize))
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
+
+/// A 128-bit hash of a key's values: two independent 64-bit hashes, so a
+/// million keys collide with a probability far below one in 10^20.
+fn key_hash(values: &[&Value<'_>]) -> u128 {
+    let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
+    let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();
+    for value in values {
+        for h in [&mut a as &mut dyn Hasher, &mut b] {
+            match value {
+                Value::Text(t) => {
+                    h.write_u8(1);
+                    h.write(t.as_bytes());
+                    h.write_u8(0xff);
+                }
+                Value::Number(n) => {
+                    h.write_u8(2);
+                    h.write(n.normalize().to_string().as_bytes());
+                    h.write_u8(0xff);
+                }
+                Value::Date(d) => {
+                    h.write_u8(3);
+                    h.write(d.format("%Y%m%d").to_string().as_bytes());
+                }
+                Value::Bool(v) => h.write_u8(if *v { 4 } else { 5 }),
+                Value::Party { party, .. } => {
+                    h.write_u8(6);
+                    h.write(format!("{party:?}").as_bytes());
+                }
+                Value::Paragraf(p) => {
+                    h.write_u8(7);
+                    h.write(format!("{p:?}").as_bytes());
+                }
+                Value::Maalgruppe(m) => {
+                    h.write_u8(8);
+                    h.write(format!("{m:?}").as_bytes());
+                }
+                Value::Choice(c) => {
+                    h.write_u8(9);
+                    h.write_u16(*c);
+                }
+            }
+        }
+    }
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+}

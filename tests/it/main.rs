@@ -1,0 +1,5 @@
+//! All integration tests in one binary: each runs the real `ramme` binary in
+//! its own temporary folder on fixture files written by the test.
+
+mod harness;
+mod validate;
