@@ -5,3 +5,4 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod text;
+pub mod values;
