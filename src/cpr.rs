@@ -147,9 +147,8 @@ fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
             i += 1;
             continue;
         }
-        // Start of a digit run (a run touching `from` from the left is only
-        // possible right after a previous match, which ended on a non-digit
-        // or a letter/digit serial; a digit there means a longer run).
+        // A digit run: a CPR-shaped value must be a whole run (or a run of
+        // six followed by a separator), never part of a longer number.
         let start = i;
         let mut end = i;
         while end < b.len() && b[end].is_ascii_digit() {

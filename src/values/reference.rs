@@ -154,6 +154,8 @@ pub enum ReferenceError {
     Toml { part: &'static str, message: String },
     #[error("{part}: {message}")]
     Invalid { part: &'static str, message: String },
+    #[error("{part}: cannot read the file: {message}")]
+    Read { part: &'static str, message: String },
 }
 
 const KOMMUNER: &str = "kommuner.toml";
@@ -283,6 +285,18 @@ impl Reference {
             include_str!("../../data-schema/paragraffer.toml"),
             include_str!("../../data-schema/maalgrupper.toml"),
         )
+    }
+
+    /// Loads `kommuner.toml`, `paragraffer.toml` and `maalgrupper.toml` from
+    /// a folder (a user's own copy of `data-schema/`).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Reference, ReferenceError> {
+        let read = |part: &'static str| {
+            std::fs::read_to_string(dir.join(part)).map_err(|e| ReferenceError::Read {
+                part,
+                message: e.to_string(),
+            })
+        };
+        Reference::from_toml(&read(KOMMUNER)?, &read(PARAGRAFFER)?, &read(MAALGRUPPER)?)
     }
 
     /// Loads and checks the three files' text (unique codes and names, known
@@ -1208,6 +1222,29 @@ mod tests {
         let id = r.maalgruppe("ludomaner").unwrap();
         let m = r.maalgruppe_info(id).unwrap();
         assert_eq!((m.name.as_str(), m.group), ("Ludomaner", Group::Begge));
+    }
+
+    #[test]
+    fn loads_from_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data-schema");
+        for part in [KOMMUNER, PARAGRAFFER, MAALGRUPPER] {
+            std::fs::copy(data.join(part), dir.path().join(part)).unwrap();
+        }
+        let r = Reference::from_dir(dir.path()).unwrap();
+        assert_eq!(r.kommuner().count(), 98);
+        std::fs::remove_file(dir.path().join(MAALGRUPPER)).unwrap();
+        let err = Reference::from_dir(dir.path()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ReferenceError::Read {
+                    part: MAALGRUPPER,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]
