@@ -35,6 +35,24 @@ pub fn fold_key(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// [`fold`], then every run of characters other than letters and digits
+/// becomes one space: "Lyngby-Taarbæk Kommune" and "lyngby taarbaek  kommune"
+/// give the same key, word boundaries kept.
+pub fn fold_words(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +67,19 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(fold(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_words_cases() {
+        for (input, want) in [
+            ("Lyngby-Taarbæk Kommune", "lyngby taarbaek kommune"),
+            ("  Høje - Tåstrup ", "hoeje taastrup"),
+            ("Kgs. Lyngby", "kgs lyngby"),
+            ("§ 107, stk. 1", "107 stk 1"),
+            ("--", ""),
+        ] {
+            assert_eq!(fold_words(input), want, "{input:?}");
         }
     }
 

@@ -1,0 +1,294 @@
+//! CPR numbers: finding and masking them wherever they hide.
+//!
+//! A CPR number must never reach a report, a log or an output file. This
+//! module finds CPR-shaped values in any text: `DDMMYY-SSSS` or ten digits in a
+//! row (DD 01–31, or 61–91 for substitute numbers; MM 01–12; no modulus-11
+//! test, which has not been used since 2007), and the health sector's
+//! look-alike `DDMMYY-dLLd` (two letters in place of serial digits 2–3). The
+//! separator may be `-`, one space or nothing. A match must not be part of a
+//! longer digit run: an 11-digit number is not a CPR number.
+//!
+//! [`contains_cpr`] runs on every cell of every file, so it scans bytes once,
+//! allocates nothing and gives up early on short text.
+
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// What a CPR-shaped value is replaced with wherever it is shown.
+pub const MASK: &str = "******-****";
+
+/// True when `s` holds a CPR-shaped value anywhere.
+pub fn contains_cpr(s: &str) -> bool {
+    // The shortest match is ten characters ("DDMMYYSSSS", "DDMMYYdLLd").
+    s.len() >= 10 && next_match(s.as_bytes(), 0).is_some()
+}
+
+/// `s` with every CPR-shaped substring replaced by [`MASK`]; borrowed when
+/// there is nothing to mask.
+pub fn mask(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    if s.len() < 10 {
+        return Cow::Borrowed(s);
+    }
+    let Some(first) = next_match(bytes, 0) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut copied = 0;
+    let mut found = Some(first);
+    while let Some((start, end)) = found {
+        // Matches start and end at ASCII bytes, so these are char boundaries.
+        out.push_str(s.get(copied..start).unwrap_or_default());
+        out.push_str(MASK);
+        copied = end;
+        found = next_match(bytes, end);
+    }
+    out.push_str(s.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
+/// True for an Excel number cell holding a CPR number: ten digits that are
+/// CPR-shaped. With `allow_lost_leading_zero` also nine digits, which is what
+/// Excel keeps of a CPR number whose day starts with 0.
+pub fn integer_is_cpr(n: i64, allow_lost_leading_zero: bool) -> bool {
+    let ten = (1_000_000_000..=9_999_999_999).contains(&n);
+    let nine = allow_lost_leading_zero && (100_000_000..=999_999_999).contains(&n);
+    if !ten && !nine {
+        return false;
+    }
+    let day = (n / 100_000_000) as u8;
+    let month = ((n / 1_000_000) % 100) as u8;
+    valid_day(day) && valid_month(month)
+}
+
+/// The birth date a CPR-shaped value (`DDMMYY-SSSS`, `DDMMYYSSSS` or the
+/// look-alike `DDMMYY-dLLd`) stands for, or None when it is not CPR-shaped or
+/// the date does not exist. The century comes from digit 7 and the year.
+pub fn birth_date(cpr: &str) -> Option<NaiveDate> {
+    let s = cpr.trim();
+    let b = s.as_bytes();
+    if next_match(b, 0) != Some((0, b.len())) {
+        return None;
+    }
+    let two = |i: usize| -> Option<u32> {
+        let hi = b.get(i)?.checked_sub(b'0')?;
+        let lo = b.get(i + 1)?.checked_sub(b'0')?;
+        Some(u32::from(hi) * 10 + u32::from(lo))
+    };
+    let day = two(0)?;
+    let month = two(2)?;
+    let yy = two(4)?;
+    let serial_at = if b.get(6).is_some_and(u8::is_ascii_digit) {
+        6
+    } else {
+        7
+    };
+    let digit7 = b.get(serial_at)?.checked_sub(b'0')?;
+    let century = match digit7 {
+        0..=3 => 1900,
+        4 | 9 if yy <= 36 => 2000,
+        4 | 9 => 1900,
+        5..=8 if yy <= 57 => 2000,
+        5..=8 => 1800,
+        _ => return None,
+    };
+    let day = if day > 60 { day - 60 } else { day };
+    NaiveDate::from_ymd_opt(century + yy as i32, month, day)
+}
+
+fn valid_day(dd: u8) -> bool {
+    (1..=31).contains(&dd) || (61..=91).contains(&dd)
+}
+
+fn valid_month(mm: u8) -> bool {
+    (1..=12).contains(&mm)
+}
+
+fn digit(b: &[u8], i: usize) -> Option<u8> {
+    b.get(i).filter(|c| c.is_ascii_digit()).map(|c| c - b'0')
+}
+
+fn is_digit_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+fn is_letter_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Checks that the six digits at `i` are a plausible DDMMYY.
+fn date_part_ok(b: &[u8], i: usize) -> bool {
+    match (
+        digit(b, i),
+        digit(b, i + 1),
+        digit(b, i + 2),
+        digit(b, i + 3),
+    ) {
+        (Some(d1), Some(d2), Some(m1), Some(m2)) => {
+            valid_day(d1 * 10 + d2) && valid_month(m1 * 10 + m2)
+        }
+        _ => false,
+    }
+}
+
+/// The serial part at `i`: four digits, or digit-letter-letter-digit.
+fn serial_ok(b: &[u8], i: usize) -> bool {
+    is_digit_at(b, i)
+        && is_digit_at(b, i + 3)
+        && ((is_digit_at(b, i + 1) && is_digit_at(b, i + 2))
+            || (is_letter_at(b, i + 1) && is_letter_at(b, i + 2)))
+}
+
+/// The next CPR-shaped span (byte range) at or after `from`.
+fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // A digit run: a CPR-shaped value must be a whole run (or a run of
+        // six followed by a separator), never part of a longer number.
+        let start = i;
+        let mut end = i;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        let preceded_by_digit = start > 0 && b[start - 1].is_ascii_digit();
+        let run = end - start;
+        if !preceded_by_digit && run >= 6 && date_part_ok(b, start) {
+            match run {
+                // DDMMYYSSSS
+                10 => return Some((start, end)),
+                // DDMMYY-SSSS / DDMMYY SSSS / DDMMYY-dLLd
+                6 if matches!(b.get(end), Some(b'-' | b' '))
+                    && serial_ok(b, end + 1)
+                    && !is_digit_at(b, end + 5) =>
+                {
+                    return Some((start, end + 5));
+                }
+                // DDMMYYdLLd
+                7 if is_letter_at(b, end)
+                    && is_letter_at(b, end + 1)
+                    && is_digit_at(b, end + 2)
+                    && !is_digit_at(b, end + 3) =>
+                {
+                    return Some((start, end + 3));
+                }
+                _ => {}
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // All numbers here are synthetic CPR-shaped test values.
+    #[test]
+    fn cpr_detected() {
+        for s in [
+            "010190-1234",
+            "0101901234",
+            "010190 1234",
+            "Borger 010190-1234 flyttet",
+            "cpr:3112991234.",
+            "(311299-1234)",
+            "610190-1234", // substitute number, day 61
+            "910190-1234", // substitute number, day 91
+            "010190-1AB2", // health-sector look-alike
+            "0101901AB2",  // look-alike without separator
+            "x 150218-4321 og 010190-1234",
+            "ab0101901234cd",
+        ] {
+            assert!(contains_cpr(s), "{s:?} should be a CPR");
+        }
+    }
+
+    #[test]
+    fn cpr_not_detected() {
+        for s in [
+            "",
+            "000190-1234",  // DD 00
+            "320190-1234",  // DD 32
+            "600190-1234",  // DD 60
+            "920190-1234",  // DD 92
+            "010090-1234",  // MM 00
+            "011390-1234",  // MM 13
+            "01019012345",  // 11 digits
+            "101019012345", // 12 digits
+            "010190123",    // 9 digits
+            "1010190-1234", // a digit before
+            "010190-12345", // a digit after
+            "010190--1234",
+            "010190-1A2B",
+            "010190-ABCD",
+            "+45 12345678",
+            "1.012.345.678",
+            "15-02-2018",
+            "2018-02-15",
+            "12.500",
+            "Tilbud 12345 Aalborg",
+        ] {
+            assert!(!contains_cpr(s), "{s:?} should not be a CPR");
+        }
+    }
+
+    #[test]
+    fn mask_cases() {
+        for (input, want) in [
+            ("010190-1234", MASK),
+            ("Borger 010190-1234 flyttet", "Borger ******-**** flyttet"),
+            ("0101901234;610190-1AB2", "******-****;******-****"),
+            ("æøå 010190 1234 å", "æøå ******-**** å"),
+        ] {
+            assert_eq!(mask(input), want, "{input:?}");
+        }
+        for clean in ["", "Aalborg", "1.012.345.678", "01019012345"] {
+            assert!(matches!(mask(clean), Cow::Borrowed(_)), "{clean:?}");
+        }
+    }
+
+    #[test]
+    fn integer_cpr_cases() {
+        for (n, lost_zero, want) in [
+            (1_501_901_234_i64, false, true),
+            (6_101_901_234, false, true),  // substitute day 61
+            (3_201_901_234, false, false), // day 32
+            (1_513_901_234, false, false), // month 13
+            (101_901_234, false, false),   // nine digits without the flag
+            (101_901_234, true, true),     // 0101901234 lost its zero
+            (13_901_234, true, false),     // eight digits
+            (12_345_678_901, true, false), // eleven digits
+            (-1_501_901_234, true, false),
+        ] {
+            assert_eq!(integer_is_cpr(n, lost_zero), want, "{n} {lost_zero}");
+        }
+    }
+
+    #[test]
+    fn birth_date_cases() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (cpr, want) in [
+            ("010190-1234", d(1990, 1, 1)),
+            ("0101901234", d(1990, 1, 1)),
+            ("010136-4234", d(2036, 1, 1)),
+            ("010137-4234", d(1937, 1, 1)),
+            ("010136-9234", d(2036, 1, 1)),
+            ("010137-9234", d(1937, 1, 1)),
+            ("010157-5234", d(2057, 1, 1)),
+            ("010158-5234", d(1858, 1, 1)),
+            ("010158-8234", d(1858, 1, 1)),
+            ("610190-1234", d(1990, 1, 1)),
+            ("010190-1AB2", d(1990, 1, 1)),
+            ("300290-1234", None), // 30 February
+            ("Borger 010190-1234", None),
+            ("hello", None),
+        ] {
+            assert_eq!(birth_date(cpr), want, "{cpr:?}");
+        }
+    }
+}
