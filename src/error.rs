@@ -60,7 +60,10 @@ impl Error {
             (_, Lang::En) => self.to_string(),
             (Error::Usage(m), Lang::Da) => format!("forkert brug: {m}"),
             (Error::Config { path, message }, Lang::Da) => {
-                format!("konfigurationen {} kan ikke bruges: {message}", path.display())
+                format!(
+                    "konfigurationen {} kan ikke bruges: {message}",
+                    path.display()
+                )
             }
             (Error::Schema(e), Lang::Da) => format!("skemaerne kan ikke indlæses: {e}"),
             (Error::Setup(e), Lang::Da) => match e {

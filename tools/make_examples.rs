@@ -175,7 +175,7 @@ fn da_money(ore: i64) -> String {
     let digits = kroner.abs().to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
@@ -586,7 +586,7 @@ fn borger_xlsx(
     ws.write_string_with_format(
         0,
         0,
-        &format!("Borgere i rammeaftaletilbud, januar {year} – {kommune} Kommune"),
+        format!("Borgere i rammeaftaletilbud, januar {year} – {kommune} Kommune"),
         &bold,
     )?;
     for (c, h) in BORGER_HEADERS.iter().enumerate() {
@@ -648,7 +648,14 @@ fn kriterier_xlsx(path: &Path) -> Result<(), XlsxError> {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &bold)?;
     }
-    let rows: [(u32, &str, &str, [&str; 8], Option<f64>); 4] = [
+    type Assessment = (
+        u32,
+        &'static str,
+        &'static str,
+        [&'static str; 8],
+        Option<f64>,
+    );
+    let rows: [Assessment; 4] = [
         (
             430016,
             "Center for Døvblindhed",

@@ -23,15 +23,24 @@ impl Context {
     pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
         let config = Config::load(global.config.as_deref())?;
         let lang = global.lang.or(config.lang).unwrap_or_default();
-        let schema_dir = global.schema_dir.clone().or_else(|| config.schema_dir.clone());
+        let schema_dir = global
+            .schema_dir
+            .clone()
+            .or_else(|| config.schema_dir.clone());
         let mut catalog = match &schema_dir {
             Some(dir) => Catalog::from_dir(dir)?,
             None => Catalog::embedded()?,
         };
         if !config.reference.maalgrupper.is_empty() {
-            catalog.reference.add_maalgrupper(&config.reference.maalgrupper);
+            catalog
+                .reference
+                .add_maalgrupper(&config.reference.maalgrupper);
         }
-        Ok(Context { config, lang, catalog })
+        Ok(Context {
+            config,
+            lang,
+            catalog,
+        })
     }
 }
 
@@ -45,7 +54,11 @@ pub struct OutputPlan {
 impl OutputPlan {
     /// The format from `--format`, else from the output's extension, else
     /// text; `allowed` lists what the command can write.
-    pub fn new(args: &OutputArgs, allowed: &[Format], inputs: &[PathBuf]) -> Result<OutputPlan, Error> {
+    pub fn new(
+        args: &OutputArgs,
+        allowed: &[Format],
+        inputs: &[PathBuf],
+    ) -> Result<OutputPlan, Error> {
         let format = args
             .format
             .or_else(|| args.output.as_deref().and_then(Format::from_path))
@@ -54,11 +67,17 @@ impl OutputPlan {
             return Err(Error::Usage(format!(
                 "--format {} is not available here (available: {})",
                 format_name(format),
-                allowed.iter().map(|f| format_name(*f)).collect::<Vec<_>>().join(", ")
+                allowed
+                    .iter()
+                    .map(|f| format_name(*f))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         if format == Format::Xlsx && args.output.is_none() {
-            return Err(Error::Usage("--format xlsx needs --output FILE.xlsx".into()));
+            return Err(Error::Usage(
+                "--format xlsx needs --output FILE.xlsx".into(),
+            ));
         }
         if let Some(path) = &args.output {
             check_not_input(path, inputs)?;
@@ -70,7 +89,10 @@ impl OutputPlan {
     }
 
     /// Runs `write` against standard output or an atomic file.
-    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+    pub fn write(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
         match &self.path {
             None => {
                 let stdout = std::io::stdout();

@@ -10,7 +10,11 @@ use crate::validate::{NoRows, Options, Validator};
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
     let files = expand_inputs(&args.inputs)?;
-    let plan = OutputPlan::new(&args.output, &[Format::Text, Format::Json, Format::Csv, Format::Md], &files)?;
+    let plan = OutputPlan::new(
+        &args.output,
+        &[Format::Text, Format::Json, Format::Csv, Format::Md],
+        &files,
+    )?;
     let options = Options {
         schema: args.schema.clone(),
         sheet: args.sheet.clone(),
@@ -23,10 +27,16 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
     let validator = Validator::new(&ctx.catalog, options)?;
     let mut report = ValidationReport::default();
     for file in &files {
-        report.files.push(validator.validate_file(file, &mut NoRows));
+        report
+            .files
+            .push(validator.validate_file(file, &mut NoRows));
     }
     let lang = ctx.lang;
-    let style = if plan.path.is_none() { Style::for_stdout() } else { Style::plain() };
+    let style = if plan.path.is_none() {
+        Style::for_stdout()
+    } else {
+        Style::plain()
+    };
     plan.write(|out| match plan.format {
         Format::Json => validation::write_json(&report, out),
         Format::Csv => validation::write_csv(&report, out),

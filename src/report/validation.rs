@@ -50,7 +50,14 @@ fn severity_word(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-fn count_phrase(n: u64, one_da: &str, many_da: &str, one_en: &str, many_en: &str, lang: Lang) -> String {
+fn count_phrase(
+    n: u64,
+    one_da: &str,
+    many_da: &str,
+    one_en: &str,
+    many_en: &str,
+    lang: Lang,
+) -> String {
     let word = match (lang, n == 1) {
         (Lang::Da, true) => one_da,
         (Lang::Da, false) => many_da,
@@ -72,43 +79,46 @@ fn rows_phrase(n: u64, lang: Lang) -> String {
 
 /// Text for a person: one block per file, its findings with cell and
 /// severity, a line of counts, and a summary line.
-pub fn write_text(report: &ValidationReport, lang: Lang, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_text(
+    report: &ValidationReport,
+    lang: Lang,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // Blocks of findings stand apart from the one-line clean files.
+    let mut after_block = false;
     for file in &report.files {
         let path = file.path.display().to_string();
-        writeln!(out, "{}", style.bold(&path))?;
-        let mut described = Vec::new();
-        for sheet in &file.sheets {
-            let mut parts = Vec::new();
-            if let Some(name) = &sheet.sheet {
-                parts.push(lang.pick(format!("ark \"{name}\""), format!("sheet \"{name}\"")));
-            }
-            if let Some(schema) = &sheet.schema {
-                parts.push(schema.clone());
-                parts.push(rows_phrase(sheet.rows, lang));
-            }
-            if !parts.is_empty() {
-                described.push(parts.join(" · "));
-            }
+        let description = describe_file(file, lang);
+        let clean = file.findings.is_empty() && file.omitted == 0;
+        if clean {
+            // A file without findings is one line, so a folder of clean
+            // files reads at a glance.
+            writeln!(
+                out,
+                "{} {}  {}",
+                style.green("✓"),
+                style.bold(&path),
+                style.dim(&description)
+            )?;
+            after_block = false;
+            continue;
         }
-        let mut how = Vec::new();
-        if let Some(enc) = file.notes.encoding {
-            how.push(enc.to_string());
+        if !after_block {
+            writeln!(out)?;
         }
-        if let Some(d) = file.notes.delimiter {
-            how.push(match d {
-                b';' => lang.pick("semikolon", "semicolon").to_string(),
-                b',' => lang.pick("komma", "comma").to_string(),
-                b'\t' => lang.pick("tabulator", "tab").to_string(),
-                other => format!("'{}'", char::from(other)),
-            });
-        }
-        for d in &described {
-            if how.is_empty() {
-                writeln!(out, "  {}", style.dim(d))?;
-            } else {
-                writeln!(out, "  {} {}", style.dim(d), style.dim(&format!("({})", how.join(", "))))?;
-            }
-        }
+        let (errors, warnings) = (file.errors(), file.warnings());
+        let mark = if errors > 0 {
+            style.red("✗")
+        } else {
+            style.yellow("!")
+        };
+        writeln!(
+            out,
+            "{mark} {}  {}",
+            style.bold(&path),
+            style.dim(&description)
+        )?;
         for finding in &file.findings {
             write_finding_line(finding, lang, style, out)?;
         }
@@ -117,23 +127,32 @@ pub fn write_text(report: &ValidationReport, lang: Lang, style: Style, out: &mut
                 out,
                 "  {}",
                 style.dim(&lang.pick(
-                    format!("… og {} fund mere (brug --max-findings 0 for at se alle)", file.omitted),
-                    format!("… and {} more findings (use --max-findings 0 to see all)", file.omitted),
+                    format!(
+                        "… og {} fund mere (brug --max-findings 0 for at se alle)",
+                        file.omitted
+                    ),
+                    format!(
+                        "… and {} more findings (use --max-findings 0 to see all)",
+                        file.omitted
+                    ),
                 ))
             )?;
         }
-        let (errors, warnings) = (file.errors(), file.warnings());
-        let line = if errors == 0 && warnings == 0 {
-            style.green(lang.pick("  ✓ ingen fejl", "  ✓ no errors"))
+        let text = format!(
+            "  {}, {}",
+            errors_phrase(errors, lang),
+            warnings_phrase(warnings, lang)
+        );
+        let line = if errors > 0 {
+            style.red(&text)
         } else {
-            let text = format!("  {}, {}", errors_phrase(errors, lang), warnings_phrase(warnings, lang));
-            if errors > 0 {
-                style.red(&text)
-            } else {
-                style.yellow(&text)
-            }
+            style.yellow(&text)
         };
         writeln!(out, "{line}")?;
+        writeln!(out)?;
+        after_block = true;
+    }
+    if !after_block {
         writeln!(out)?;
     }
     let s = report.summary();
@@ -155,7 +174,47 @@ pub fn write_text(report: &ValidationReport, lang: Lang, style: Style, out: &mut
     writeln!(out, "{}", style.bold(&summary))
 }
 
-fn write_finding_line(finding: &Finding, lang: Lang, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// "ark \"Takster\" · takstindberetning · 13 rækker (windows-1252, semikolon)".
+fn describe_file(file: &FileReport, lang: Lang) -> String {
+    let mut sheets = Vec::new();
+    for sheet in &file.sheets {
+        let mut parts = Vec::new();
+        if let Some(name) = &sheet.sheet {
+            parts.push(lang.pick(format!("ark \"{name}\""), format!("sheet \"{name}\"")));
+        }
+        if let Some(schema) = &sheet.schema {
+            parts.push(schema.clone());
+            parts.push(rows_phrase(sheet.rows, lang));
+        }
+        if !parts.is_empty() {
+            sheets.push(parts.join(" · "));
+        }
+    }
+    let mut how = Vec::new();
+    if let Some(enc) = file.notes.encoding {
+        how.push(enc.to_string());
+    }
+    if let Some(d) = file.notes.delimiter {
+        how.push(match d {
+            b';' => lang.pick("semikolon", "semicolon").to_string(),
+            b',' => lang.pick("komma", "comma").to_string(),
+            b'\t' => lang.pick("tabulator", "tab").to_string(),
+            other => format!("'{}'", char::from(other)),
+        });
+    }
+    let mut text = sheets.join("; ");
+    if !how.is_empty() {
+        text.push_str(&format!(" ({})", how.join(", ")));
+    }
+    text
+}
+
+fn write_finding_line(
+    finding: &Finding,
+    lang: Lang,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let loc = &finding.location;
     let place = match (loc.cell_ref(), loc.row) {
         (Some(cell), _) => cell,
@@ -180,7 +239,12 @@ fn write_finding_line(finding: &Finding, lang: Lang, style: Style, out: &mut dyn
         Some(rule) => format!("[{}: {rule}]", finding.code.as_str()),
         None => format!("[{}]", finding.code.as_str()),
     };
-    writeln!(out, "  {sev} {place:<12} {} {}", finding.message, style.dim(&code))
+    writeln!(
+        out,
+        "  {sev} {place:<12} {} {}",
+        finding.message,
+        style.dim(&code)
+    )
 }
 
 fn finding_json(f: &Finding) -> Json {
@@ -243,7 +307,9 @@ pub fn write_json(report: &ValidationReport, out: &mut dyn Write) -> io::Result<
 /// One line per finding with the JSON keys as columns.
 pub fn write_csv(report: &ValidationReport, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["code", "severity", "path", "sheet", "row", "column", "cell", "rule", "message"])?;
+    w.write_record([
+        "code", "severity", "path", "sheet", "row", "column", "cell", "rule", "message",
+    ])?;
     for file in &report.files {
         let path = file.path.display().to_string();
         for f in &file.findings {
@@ -279,8 +345,17 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
         writeln!(out, "## {}\n", md_cell(&file.path.display().to_string()))?;
         for sheet in &file.sheets {
             if let Some(schema) = &sheet.schema {
-                let sheet_name = sheet.sheet.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
-                writeln!(out, "- {schema}{}: {}", md_cell(&sheet_name), rows_phrase(sheet.rows, lang))?;
+                let sheet_name = sheet
+                    .sheet
+                    .as_deref()
+                    .map(|s| format!(" · {s}"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "- {schema}{}: {}",
+                    md_cell(&sheet_name),
+                    rows_phrase(sheet.rows, lang)
+                )?;
             }
         }
         writeln!(
@@ -295,13 +370,20 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
         writeln!(
             out,
             "| {} |\n|---|---|---|---|---|",
-            lang.pick("Celle | Alvor | Kode | Besked | Ark", "Cell | Severity | Code | Message | Sheet")
+            lang.pick(
+                "Celle | Alvor | Kode | Besked | Ark",
+                "Cell | Severity | Code | Message | Sheet"
+            )
         )?;
         for f in &file.findings {
             let place = f
                 .location
                 .cell_ref()
-                .or_else(|| f.location.row.map(|r| lang.pick(format!("række {r}"), format!("row {r}"))))
+                .or_else(|| {
+                    f.location
+                        .row
+                        .map(|r| lang.pick(format!("række {r}"), format!("row {r}")))
+                })
                 .unwrap_or_else(|| lang.pick("fil", "file").to_string());
             writeln!(
                 out,
@@ -314,7 +396,14 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
             )?;
         }
         if file.omitted > 0 {
-            writeln!(out, "\n{}", lang.pick(format!("… og {} fund mere.", file.omitted), format!("… and {} more findings.", file.omitted)))?;
+            writeln!(
+                out,
+                "\n{}",
+                lang.pick(
+                    format!("… og {} fund mere.", file.omitted),
+                    format!("… and {} more findings.", file.omitted)
+                )
+            )?;
         }
         writeln!(out)?;
     }

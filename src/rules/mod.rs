@@ -33,6 +33,8 @@ pub struct Violation {
 struct Condition {
     field: usize,
     value: Value<'static>,
+    /// The value as the schema writes it ("Udgår"), for messages.
+    text: String,
 }
 
 /// A rule with its field names resolved to indices.
@@ -132,7 +134,11 @@ impl CompiledRule {
                 let any_of = def
                     .require_any
                     .iter()
-                    .map(|n| schema.field_index(n).ok_or_else(|| err(format!("unknown field {n:?}"))))
+                    .map(|n| {
+                        schema
+                            .field_index(n)
+                            .ok_or_else(|| err(format!("unknown field {n:?}")))
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 if any_of.is_empty() || def.when_field.is_none() {
                     return Err(err("needs when_field and require_any".into()));
@@ -146,7 +152,11 @@ impl CompiledRule {
             },
             "filing-window" => Check::FilingWindow {
                 date: field("date")?,
-                months: if def.months.is_empty() { vec![1, 2, 3] } else { def.months.clone() },
+                months: if def.months.is_empty() {
+                    vec![1, 2, 3]
+                } else {
+                    def.months.clone()
+                },
                 even_years: def.even_years,
             },
             "implies" => Check::Implies {
@@ -165,6 +175,7 @@ impl CompiledRule {
                     value: condition_value(schema, index, value).ok_or_else(|| {
                         err(format!("{value:?} is not a value of field {name:?}"))
                     })?,
+                    text: value.clone(),
                 })
             }
             (Some(_), None) | (None, Some(_)) => {
@@ -192,7 +203,12 @@ impl CompiledRule {
                 return None;
             }
         }
-        let num = |i: usize| slots.get(i).and_then(Slot::value).and_then(Value::as_number);
+        let num = |i: usize| {
+            slots
+                .get(i)
+                .and_then(Slot::value)
+                .and_then(Value::as_number)
+        };
         let label = |i: usize| labels.get(i).copied().unwrap_or("?");
         match &self.check {
             Check::TakstCalculation {
@@ -203,8 +219,16 @@ impl CompiledRule {
                 days,
                 tolerance_pct,
             } => {
-                let (t, g, p, b) = (num(*takst)?, num(*grundlag)?, num(*pladser)?, num(*belaegning)?);
-                let divisor = p.checked_mul(*days)?.checked_mul(b)?.checked_div(Decimal::ONE_HUNDRED)?;
+                let (t, g, p, b) = (
+                    num(*takst)?,
+                    num(*grundlag)?,
+                    num(*pladser)?,
+                    num(*belaegning)?,
+                );
+                let divisor = p
+                    .checked_mul(*days)?
+                    .checked_mul(b)?
+                    .checked_div(Decimal::ONE_HUNDRED)?;
                 if divisor.is_zero() {
                     return None;
                 }
@@ -289,15 +313,15 @@ impl CompiledRule {
                     field: cond.field,
                     message: lang.pick(
                         format!(
-                            "Når {} er {}, skal {} udfyldes.",
+                            "Når {} er \"{}\", skal {} udfyldes.",
                             label(cond.field),
-                            value_text(&cond.value, lang),
+                            cond.text,
                             alternatives
                         ),
                         format!(
-                            "When {} is {}, {} must be filled in.",
+                            "When {} is \"{}\", {} must be filled in.",
                             label(cond.field),
-                            value_text(&cond.value, lang),
+                            cond.text,
                             alternatives
                         ),
                     ),
@@ -340,14 +364,21 @@ impl CompiledRule {
                 months,
                 even_years,
             } => {
-                let d = slots.get(*date).and_then(Slot::value).and_then(Value::as_date)?;
+                let d = slots
+                    .get(*date)
+                    .and_then(Slot::value)
+                    .and_then(Value::as_date)?;
                 let month_ok = months.contains(&d.month());
                 let year_ok = !*even_years || d.year() % 2 == 0;
                 if month_ok && year_ok {
                     return None;
                 }
                 let months_text = month_span(months, lang);
-                let years_text = if *even_years { lang.pick(" i lige år", " of even years") } else { "" };
+                let years_text = if *even_years {
+                    lang.pick(" i lige år", " of even years")
+                } else {
+                    ""
+                };
                 Some(Violation {
                     field: *date,
                     message: lang.pick(
@@ -372,8 +403,14 @@ impl CompiledRule {
                 premise,
                 conclusion,
             } => {
-                let p = slots.get(*premise).and_then(Slot::value).and_then(Value::as_bool);
-                let c = slots.get(*conclusion).and_then(Slot::value).and_then(Value::as_bool);
+                let p = slots
+                    .get(*premise)
+                    .and_then(Slot::value)
+                    .and_then(Value::as_bool);
+                let c = slots
+                    .get(*conclusion)
+                    .and_then(Slot::value)
+                    .and_then(Value::as_bool);
                 (p == Some(true) && c != Some(true)).then(|| Violation {
                     field: *premise,
                     message: lang.pick(
@@ -423,22 +460,33 @@ fn condition_value(schema: &Schema, field: usize, text: &str) -> Option<Value<'s
     }
 }
 
-fn value_text(value: &Value<'_>, lang: Lang) -> String {
-    match value {
-        Value::Bool(b) => lang.pick(if *b { "ja" } else { "nej" }, if *b { "yes" } else { "no" }).into(),
-        Value::Text(t) => format!("\"{t}\""),
-        Value::Choice(c) => format!("valg {c}"),
-        other => format!("{other:?}"),
-    }
-}
-
 const MONTHS_DA: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "januar–marts" for a run of months, else a list.
@@ -453,11 +501,17 @@ fn month_span(months: &[u32], lang: Lang) -> String {
     let mut sorted = months.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    let contiguous = sorted.windows(2).all(|w| w.get(1) == w.first().map(|a| a + 1).as_ref());
+    let contiguous = sorted
+        .windows(2)
+        .all(|w| w.get(1) == w.first().map(|a| a + 1).as_ref());
     match (sorted.first(), sorted.last()) {
         (Some(first), Some(last)) if contiguous && first != last => {
             format!("{}–{}", name(*first), name(*last))
         }
-        _ => sorted.iter().map(|m| name(*m)).collect::<Vec<_>>().join(", "),
+        _ => sorted
+            .iter()
+            .map(|m| name(*m))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

@@ -45,7 +45,8 @@ pub fn header_key(header: &str) -> HeaderKey {
             if tokens.len() >= 2 && tokens.last() == Some(&"i") {
                 tokens.pop();
             }
-        } else if last == "nej" && tokens.len() >= 3 && tokens.get(tokens.len() - 2) == Some(&"ja") {
+        } else if last == "nej" && tokens.len() >= 3 && tokens.get(tokens.len() - 2) == Some(&"ja")
+        {
             // "Forstærket samarbejde (ja/nej)": the answer format, not the name.
             tokens.truncate(tokens.len() - 2);
         } else if last == "-" || last == "–" {
@@ -153,10 +154,9 @@ pub fn map_header(schema: &Schema, index: &HeaderIndex, cells: &[HeaderCell]) ->
             continue;
         };
         if let Some(first_col) = map.columns.get(field).copied().flatten() {
-            let previous_field = schema
-                .fields
-                .iter()
-                .position(|f| f.previous_of.as_deref() == schema.fields.get(field).map(|f| f.name.as_str()));
+            let previous_field = schema.fields.iter().position(|f| {
+                f.previous_of.as_deref() == schema.fields.get(field).map(|f| f.name.as_str())
+            });
             let first_year = year_of.get(field).copied().flatten();
             match (previous_field, first_year, key.year) {
                 (Some(prev), Some(y1), Some(y2))
@@ -206,7 +206,8 @@ fn set<T>(v: &mut [T], i: usize, value: T) {
 /// schema: at least two required fields, and at least half of them.
 pub fn is_header(schema: &Schema, map: &HeaderMap) -> bool {
     let required = schema.required_count();
-    map.matched_required >= 2.min(required) && map.matched_required * 2 >= required
+    map.matched_required >= 2.min(required)
+        && map.matched_required * 2 >= required
         && map.matched >= 2
 }
 
@@ -239,7 +240,11 @@ mod tests {
             ("Tilbudsnr.", "tilbudsnr", None),
             ("Målgruppe", "maalgruppe", None),
             ("Udgift januar 2017, kr.", "udgiftjanuar", Some(2017)),
-            ("Forstærket samarbejde (ja/nej)", "forstaerketsamarbejde", None),
+            (
+                "Forstærket samarbejde (ja/nej)",
+                "forstaerketsamarbejde",
+                None,
+            ),
             ("Antal dage", "antaldage", None),
             ("År", "aar", None),
             ("2017", "2017", None),

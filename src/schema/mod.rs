@@ -34,8 +34,14 @@ const EMBEDDED_SCHEMAS: [(&str, &str); 5] = [
         "kriterievurdering",
         include_str!("../../data-schema/kriterievurdering.toml"),
     ),
-    ("udmelding", include_str!("../../data-schema/udmelding.toml")),
-    ("befolkning", include_str!("../../data-schema/befolkning.toml")),
+    (
+        "udmelding",
+        include_str!("../../data-schema/udmelding.toml"),
+    ),
+    (
+        "befolkning",
+        include_str!("../../data-schema/befolkning.toml"),
+    ),
 ];
 
 const EMBEDDED_REFERENCE: [(&str, &str); 3] = [

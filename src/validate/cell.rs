@@ -122,11 +122,9 @@ impl<'c> FieldParser<'c> {
         let result: Result<Value<'a>, Fail> = match (kind, cell) {
             (FieldType::Text, Cell::Text(s)) => Ok(Value::Text(Cow::Borrowed(s.trim()))),
             (FieldType::Text, other) => Ok(Value::Text(Cow::Owned(plain_text(&other)))),
-            (FieldType::Tilbudsnr, Cell::Text(s)) => {
-                values::parse_tilbudsnr(s)
-                    .map(|t| Value::Text(Cow::Borrowed(t)))
-                    .map_err(Fail::from)
-            }
+            (FieldType::Tilbudsnr, Cell::Text(s)) => values::parse_tilbudsnr(s)
+                .map(|t| Value::Text(Cow::Borrowed(t)))
+                .map_err(Fail::from),
             (FieldType::Tilbudsnr, Cell::Int(i)) => {
                 number_code(i as f64).map(|t| Value::Text(Cow::Owned(t)))
             }
@@ -214,6 +212,21 @@ impl<'c> FieldParser<'c> {
                     )
                 }
             };
+            if e == ValueError::RegionNotAllowed {
+                return self.problem(
+                    Code::ConstraintError,
+                    lang.pick(
+                        format!(
+                            "{} er en region; her skal stå en kommune",
+                            show(&cell, lang)
+                        ),
+                        format!(
+                            "{} is a region; a kommune is required here",
+                            show(&cell, lang)
+                        ),
+                    ),
+                );
+            }
             let code = if e.is_reference() {
                 Code::ForeignKeyError
             } else {
@@ -221,13 +234,29 @@ impl<'c> FieldParser<'c> {
             };
             let message = if e.is_reference() {
                 lang.pick(
-                    format!("{} findes ikke; forventede {}", show(&cell, lang), e.message(lang)),
-                    format!("{} is not known; expected {}", show(&cell, lang), e.message(lang)),
+                    format!(
+                        "{} findes ikke; forventede {}",
+                        show(&cell, lang),
+                        e.message(lang)
+                    ),
+                    format!(
+                        "{} is not known; expected {}",
+                        show(&cell, lang),
+                        e.message(lang)
+                    ),
                 )
             } else {
                 lang.pick(
-                    format!("{} kan ikke læses; forventede {}", show(&cell, lang), e.message(lang)),
-                    format!("{} cannot be read; expected {}", show(&cell, lang), e.message(lang)),
+                    format!(
+                        "{} kan ikke læses; forventede {}",
+                        show(&cell, lang),
+                        e.message(lang)
+                    ),
+                    format!(
+                        "{} cannot be read; expected {}",
+                        show(&cell, lang),
+                        e.message(lang)
+                    ),
                 )
             };
             self.problem(code, message)
@@ -269,13 +298,24 @@ impl<'c> FieldParser<'c> {
             Some(hit) => hit.clone(),
             None => {
                 let fresh = match self.field.kind {
-                    FieldType::Kommune => self.reference.kommune(&written).map(ReferenceLookup::Party),
-                    FieldType::Driftsherre => self.reference.party(&written).map(ReferenceLookup::Party),
-                    FieldType::Paragraf => self.reference.paragraf(&written).map(ReferenceLookup::Paragraf),
-                    _ => self.reference.maalgruppe(&written).map(ReferenceLookup::Maalgruppe),
+                    FieldType::Kommune => {
+                        self.reference.kommune(&written).map(ReferenceLookup::Party)
+                    }
+                    FieldType::Driftsherre => {
+                        self.reference.party(&written).map(ReferenceLookup::Party)
+                    }
+                    FieldType::Paragraf => self
+                        .reference
+                        .paragraf(&written)
+                        .map(ReferenceLookup::Paragraf),
+                    _ => self
+                        .reference
+                        .maalgruppe(&written)
+                        .map(ReferenceLookup::Maalgruppe),
                 };
                 if self.cache.len() < CACHE_LIMIT {
-                    self.cache.insert(Box::from(written.as_ref()), fresh.clone());
+                    self.cache
+                        .insert(Box::from(written.as_ref()), fresh.clone());
                 }
                 fresh
             }
@@ -296,7 +336,9 @@ impl<'c> FieldParser<'c> {
         if let Value::Number(n) = value {
             let n = *n;
             let shown = numfmt::plain(n, 4, lang);
-            let fail = |da: String, en: String| Err(self.problem(Code::ConstraintError, lang.pick(da, en)));
+            let fail = |da: String, en: String| {
+                Err(self.problem(Code::ConstraintError, lang.pick(da, en)))
+            };
             if let Some(min) = field.min_exclusive {
                 if n <= min {
                     let m = numfmt::plain(min, 4, lang);
@@ -340,8 +382,14 @@ impl<'c> FieldParser<'c> {
                 return Err(self.problem(
                     Code::ConstraintError,
                     lang.pick(
-                        format!("{} er {len} tegn lang; højst {max} tegn er tilladt", show(cell, lang)),
-                        format!("{} is {len} characters long; at most {max} are allowed", show(cell, lang)),
+                        format!(
+                            "{} er {len} tegn lang; højst {max} tegn er tilladt",
+                            show(cell, lang)
+                        ),
+                        format!(
+                            "{} is {len} characters long; at most {max} are allowed",
+                            show(cell, lang)
+                        ),
                     ),
                 ));
             }
@@ -394,7 +442,10 @@ fn kind_name(kind: FieldType, lang: Lang) -> &'static str {
         FieldType::Driftsherre => lang.pick("en kommune eller region", "a kommune or region"),
         FieldType::Paragraf => lang.pick("en paragraf", "a paragraph"),
         FieldType::Maalgruppe => lang.pick("en målgruppe", "a target group"),
-        FieldType::Tilbudsnr => lang.pick("et tilbudsnummer (kun cifre)", "an offer number (digits only)"),
+        FieldType::Tilbudsnr => lang.pick(
+            "et tilbudsnummer (kun cifre)",
+            "an offer number (digits only)",
+        ),
         FieldType::Personkode => lang.pick("en personkode", "a person code"),
         FieldType::Choice => lang.pick("en af de tilladte værdier", "one of the allowed values"),
     }

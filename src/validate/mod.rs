@@ -147,7 +147,11 @@ impl<'c> Validator<'c> {
                 index: HeaderIndex::new(schema),
                 rules,
                 labels: schema.fields.iter().map(|f| f.header.as_str()).collect(),
-                key: schema.key.iter().filter_map(|k| schema.field_index(k)).collect(),
+                key: schema
+                    .key
+                    .iter()
+                    .filter_map(|k| schema.field_index(k))
+                    .collect(),
                 required: (0..schema.fields.len())
                     .filter(|i| schema.fields.get(*i).is_some_and(|f| f.required))
                     .collect(),
@@ -247,7 +251,11 @@ struct FileSink<'v, 'c> {
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
-    fn new(validator: &'v Validator<'c>, path: Arc<PathBuf>, consumer: &'v mut dyn RowConsumer) -> Self {
+    fn new(
+        validator: &'v Validator<'c>,
+        path: Arc<PathBuf>,
+        consumer: &'v mut dyn RowConsumer,
+    ) -> Self {
         FileSink {
             validator,
             path,
@@ -425,6 +433,10 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let lang = self.lang();
         for col in &hits {
             let column = active.and_then(|a| a.column_label(*col));
+            let (prefix_da, prefix_en) = match column.as_deref() {
+                Some(c) => (format!("{c}: cellen"), format!("{c}: the cell")),
+                None => ("Cellen".to_string(), "The cell".to_string()),
+            };
             self.cell_finding(
                 Code::CprDetected,
                 Severity::Error,
@@ -433,8 +445,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 column,
                 None,
                 lang.pick(
-                    format!("Cellen ser ud til at indeholde et CPR-nummer ({}). CPR-numre må aldrig indsendes; brug pseudonyme personkoder (ramme pseudonym).", crate::cpr::MASK),
-                    format!("The cell appears to hold a CPR number ({}). CPR numbers must never be submitted; use pseudonymous person codes (ramme pseudonym).", crate::cpr::MASK),
+                    format!("{prefix_da} ser ud til at indeholde et CPR-nummer ({}). CPR-numre må aldrig indsendes; brug pseudonyme personkoder (ramme pseudonym).", crate::cpr::MASK),
+                    format!("{prefix_en} appears to hold a CPR number ({}). CPR numbers must never be submitted; use pseudonymous person codes (ramme pseudonym).", crate::cpr::MASK),
                 ),
             );
         }
@@ -466,7 +478,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
         };
         let mut best: Option<(usize, HeaderMap, (u32, usize))> = None;
         for i in candidates {
-            let Some(p) = validator.prepared.get(i) else { continue };
+            let Some(p) = validator.prepared.get(i) else {
+                continue;
+            };
             let map = header::map_header(p.schema, &p.index, &cells);
             if !header::is_header(p.schema, &map) {
                 continue;
@@ -478,7 +492,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
         }
         match best {
             Some((i, map, _)) => match validator.prepared.get(i) {
-                Some(prepared) => Mode::Active(Box::new(self.start_active(prepared, map, &row, &cells))),
+                Some(prepared) => {
+                    Mode::Active(Box::new(self.start_active(prepared, map, &row, &cells)))
+                }
                 None => Mode::ScanOnly,
             },
             None if rows_seen + 1 >= HEADER_SEARCH_ROWS => Mode::ScanOnly,
@@ -504,7 +520,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
         }
         let header_row = row.number;
         for field_index in &map.missing {
-            let Some(field) = schema.fields.get(*field_index) else { continue };
+            let Some(field) = schema.fields.get(*field_index) else {
+                continue;
+            };
             let aliases = if field.aliases.is_empty() {
                 String::new()
             } else {
@@ -521,13 +539,21 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 Some(field.header.clone()),
                 None,
                 lang.pick(
-                    format!("Kolonnen \"{}\"{} mangler i overskriftsrækken (række {}).", field.header, aliases, header_row),
-                    format!("The column \"{}\"{} is missing from the header row (row {}).", field.header, aliases, header_row),
+                    format!(
+                        "Kolonnen \"{}\"{} mangler i overskriftsrækken (række {}).",
+                        field.header, aliases, header_row
+                    ),
+                    format!(
+                        "The column \"{}\"{} is missing from the header row (row {}).",
+                        field.header, aliases, header_row
+                    ),
                 ),
             );
         }
         for (field_index, first, again) in &map.duplicates {
-            let Some(field) = schema.fields.get(*field_index) else { continue };
+            let Some(field) = schema.fields.get(*field_index) else {
+                continue;
+            };
             let first_ref = crate::finding::column_letters(*first);
             self.cell_finding(
                 Code::DuplicateColumn,
@@ -552,13 +578,23 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 Some(text.clone()),
                 None,
                 lang.pick(
-                    format!("Kolonnen \"{text}\" kendes ikke i en {} og bliver ikke læst.", schema.title.da.to_lowercase()),
-                    format!("The column \"{text}\" is not part of a {} and is not read.", schema.title.en.to_lowercase()),
+                    format!(
+                        "Kolonnen \"{text}\" kendes ikke i en {} og bliver ikke læst.",
+                        schema.title.da.to_lowercase()
+                    ),
+                    format!(
+                        "The column \"{text}\" is not part of a {} and is not read.",
+                        schema.title.en.to_lowercase()
+                    ),
                 ),
             );
         }
         let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
-        let width = cells.iter().map(|c| c.col).max().map_or(0, |m| m as usize + 1);
+        let width = cells
+            .iter()
+            .map(|c| c.col)
+            .max()
+            .map_or(0, |m| m as usize + 1);
         let mut col_field = vec![None; width];
         for (field, col) in map.columns.iter().enumerate() {
             if let Some(col) = col {
@@ -599,7 +635,6 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let lang = self.lang();
         let prepared = active.prepared;
         let schema = prepared.schema;
-        active.rows += 1;
         let cpr_cols = self.cpr_guard(&row, Some(active));
         let mut has_errors = !cpr_cols.is_empty();
         let mut slots: Vec<Slot<'_>> = vec![Slot::Blank; schema.fields.len()];
@@ -615,7 +650,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 continue;
             }
             let Some(field) = field else {
-                if !active.header_cols.contains(&sc.col) && active.unheaded_reported.insert(sc.col) {
+                if !active.header_cols.contains(&sc.col) && active.unheaded_reported.insert(sc.col)
+                {
                     let letters = crate::finding::column_letters(sc.col);
                     self.cell_finding(
                         Code::UnknownColumn,
@@ -632,7 +668,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 }
                 continue;
             };
-            let Some(parser) = active.parsers.get_mut(field) else { continue };
+            let Some(parser) = active.parsers.get_mut(field) else {
+                continue;
+            };
             match parser.parse(sc.cell) {
                 Ok(value) => {
                     if parser.field.kind == FieldType::Boolean {
@@ -652,20 +690,39 @@ impl<'v, 'c> FileSink<'v, 'c> {
                         *slot = Slot::Invalid;
                     }
                     let column = active.column_label(sc.col);
-                    self.cell_finding(problem.code, Severity::Error, Some(row.number), Some(sc.col), column, None, problem.message);
+                    self.cell_finding(
+                        problem.code,
+                        Severity::Error,
+                        Some(row.number),
+                        Some(sc.col),
+                        column,
+                        None,
+                        problem.message,
+                    );
                 }
             }
         }
+        if slots.iter().all(|s| matches!(s, Slot::Blank)) {
+            // Only stray cells outside the table's columns (reported above):
+            // not a data row, so no missing values either.
+            return;
+        }
+        active.rows += 1;
         for &field in &prepared.required {
             if !matches!(slots.get(field), Some(Slot::Blank)) {
                 continue;
             }
-            let Some(def) = schema.fields.get(field) else { continue };
+            let Some(def) = schema.fields.get(field) else {
+                continue;
+            };
             let col = active.field_col.get(field).copied().flatten();
             let Some(col) = col else { continue }; // reported as a missing column
             if def.kind == FieldType::Boolean {
                 // A blank in an "x" column means no; decided when the sheet ends.
-                if let (Some(list), Some(count)) = (active.bool_blanks.get_mut(field), active.bool_blank_count.get_mut(field)) {
+                if let (Some(list), Some(count)) = (
+                    active.bool_blanks.get_mut(field),
+                    active.bool_blank_count.get_mut(field),
+                ) {
                     *count += 1;
                     if list.len() < self.store.limit.min(100_000) {
                         list.push(row.number);
@@ -682,7 +739,10 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 Some(col),
                 column,
                 None,
-                lang.pick(format!("{} skal udfyldes.", def.header), format!("{} must be filled in.", def.header)),
+                lang.pick(
+                    format!("{} skal udfyldes.", def.header),
+                    format!("{} must be filled in.", def.header),
+                ),
             );
         }
         for rule in &prepared.rules {
@@ -692,7 +752,15 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 }
                 let col = active.field_col.get(v.field).copied().flatten();
                 let column = col.and_then(|c| active.column_label(c));
-                self.cell_finding(rule.code, rule.severity, Some(row.number), col, column, Some(rule.name.clone()), v.message);
+                self.cell_finding(
+                    rule.code,
+                    rule.severity,
+                    Some(row.number),
+                    col,
+                    column,
+                    Some(rule.name.clone()),
+                    v.message,
+                );
             }
         }
         has_errors |= self.check_unique(active, &slots, row.number);
@@ -718,7 +786,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let reference = &self.validator.catalog.reference;
         let mut repeated = false;
         for field in 0..active.uniques.len() {
-            let Some(value) = slots.get(field).and_then(Slot::value) else { continue };
+            let Some(value) = slots.get(field).and_then(Slot::value) else {
+                continue;
+            };
             if !matches!(active.uniques.get(field), Some(Some(_))) {
                 continue;
             }
@@ -765,14 +835,24 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let hash = key_hash(&values);
         match active.keys.get(&hash).copied() {
             Some(first) => {
-                let names: Vec<&str> = prepared.key.iter().map(|f| prepared.labels.get(*f).copied().unwrap_or("?")).collect();
+                let names: Vec<&str> = prepared
+                    .key
+                    .iter()
+                    .map(|f| prepared.labels.get(*f).copied().unwrap_or("?"))
+                    .collect();
                 let shown: Vec<String> = prepared
                     .key
                     .iter()
                     .zip(&values)
-                    .map(|(f, v)| crate::cpr::mask(&display_value(v, prepared.schema, *f, reference)).into_owned())
+                    .map(|(f, v)| {
+                        crate::cpr::mask(&display_value(v, prepared.schema, *f, reference))
+                            .into_owned()
+                    })
                     .collect();
-                let col = prepared.key.first().and_then(|f| active.field_col.get(*f).copied().flatten());
+                let col = prepared
+                    .key
+                    .first()
+                    .and_then(|f| active.field_col.get(*f).copied().flatten());
                 let column = col.and_then(|c| active.column_label(c));
                 self.cell_finding(
                     Code::UniqueError,
@@ -782,8 +862,16 @@ impl<'v, 'c> FileSink<'v, 'c> {
                     column,
                     None,
                     lang.pick(
-                        format!("Rækken gentager række {first}: samme {} ({}).", names.join(", "), shown.join(", ")),
-                        format!("The row repeats row {first}: same {} ({}).", names.join(", "), shown.join(", ")),
+                        format!(
+                            "Rækken gentager række {first}: samme {} ({}).",
+                            names.join(", "),
+                            shown.join(", ")
+                        ),
+                        format!(
+                            "The row repeats row {first}: same {} ({}).",
+                            names.join(", "),
+                            shown.join(", ")
+                        ),
                     ),
                 );
                 true
@@ -808,7 +896,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 // A form filled in with crosses: a blank means no.
                 break;
             }
-            let Some(def) = schema.fields.get(field) else { continue };
+            let Some(def) = schema.fields.get(field) else {
+                continue;
+            };
             let col = active.field_col.get(field).copied().flatten();
             let column = col.and_then(|c| active.column_label(c));
             let total = active.bool_blank_count.get(field).copied().unwrap_or(0);
@@ -927,7 +1017,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
             .collect();
         let mut kept = std::mem::take(&mut self.store.kept);
         kept.sort_by_key(|(_, f)| {
-            let file_level = f.location.row.is_none() && f.location.col.is_none() && f.location.sheet.is_none();
+            let file_level =
+                f.location.row.is_none() && f.location.col.is_none() && f.location.sheet.is_none();
             (
                 !file_level,
                 order.get(&f.location.sheet).copied().unwrap_or(usize::MAX),
@@ -962,7 +1053,9 @@ impl RowSink for FileSink<'_, '_> {
     }
 
     fn row(&mut self, row: Row<'_>) {
-        let Some(current) = self.current.as_mut() else { return };
+        let Some(current) = self.current.as_mut() else {
+            return;
+        };
         current.had_rows = true;
         let visible = current.visible;
         let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);
@@ -986,7 +1079,9 @@ impl RowSink for FileSink<'_, '_> {
     }
 
     fn end_sheet(&mut self) {
-        let Some(mut current) = self.current.take() else { return };
+        let Some(mut current) = self.current.take() else {
+            return;
+        };
         let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);
         let visible = current.visible;
         let had_rows = current.had_rows;
@@ -1045,14 +1140,21 @@ pub fn cell_has_cpr(cell: &Cell<'_>, allow_lost_zero: bool) -> bool {
         Cell::Text(s) | Cell::Error(s) => crate::cpr::contains_cpr(s),
         Cell::Int(i) => crate::cpr::integer_is_cpr(*i, allow_lost_zero),
         Cell::Float(f) => {
-            f.fract() == 0.0 && f.abs() < 1e11 && crate::cpr::integer_is_cpr(*f as i64, allow_lost_zero)
+            f.fract() == 0.0
+                && f.abs() < 1e11
+                && crate::cpr::integer_is_cpr(*f as i64, allow_lost_zero)
         }
         _ => false,
     }
 }
 
 /// A value as readable text, for messages and uniqueness of single fields.
-pub fn display_value(value: &Value<'_>, schema: &Schema, field: usize, reference: &Reference) -> String {
+pub fn display_value(
+    value: &Value<'_>,
+    schema: &Schema,
+    field: usize,
+    reference: &Reference,
+) -> String {
     match value {
         Value::Text(t) => t.to_string(),
         Value::Number(n) => n.normalize().to_string(),

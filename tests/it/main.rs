@@ -1,5 +1,6 @@
 //! All integration tests in one binary: each runs the real `ramme` binary in
 //! its own temporary folder on fixture files written by the test.
 
+mod excel;
 mod harness;
 mod validate;

@@ -279,7 +279,7 @@ P-0003;Aalborg;1001;SEL §108;62.000,00;31;2.000,00;flyttet, se {CPR_PLAIN}\n\
                     f("cpr-detected", "A5", "error"),
                 ]
             );
-            assert!(run.json()["findings"][0]["message"]
+            assert!(run.json()["findings"][1]["message"]
                 .as_str()
                 .unwrap()
                 .contains("******-****"));
@@ -306,7 +306,7 @@ Q1W2E3,Region Nordjylland,1001,Bo,§108,\"62.000,00\",32,\"2.000,00\"\n";
             f("unique-error", "A4", "error"),
             f("rule-error", "F4", "warning"),
             f("constraint-error", "F5", "error"),
-            f("foreign-key-error", "B6", "error"),
+            f("constraint-error", "B6", "error"),
             f("constraint-error", "G6", "error"),
         ]
     );
