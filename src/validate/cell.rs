@@ -76,7 +76,9 @@ pub struct FieldParser<'c> {
     reference: &'c Reference,
     lang: Lang,
     choices: HashMap<String, u16>,
-    cache: HashMap<Box<str>, Result<ReferenceLookup, ValueError>>,
+    /// Whether the field has range or length constraints to check.
+    constrained: bool,
+    cache: HashMap<Box<str>, Result<ReferenceLookup, ValueError>, foldhash::fast::RandomState>,
 }
 
 impl<'c> FieldParser<'c> {
@@ -91,19 +93,27 @@ impl<'c> FieldParser<'c> {
                 choices.insert(fold_key(alias), u16::try_from(i).unwrap_or(u16::MAX));
             }
         }
+        let constrained = field.min.is_some()
+            || field.max.is_some()
+            || field.min_exclusive.is_some()
+            || field.max_exclusive.is_some()
+            || field.max_length.is_some();
         FieldParser {
             field,
             reference,
             lang,
             choices,
-            cache: HashMap::new(),
+            constrained,
+            cache: HashMap::default(),
         }
     }
 
     /// Parses a non-blank cell and checks the field's constraints.
     pub fn parse<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
         let value = self.parse_type(cell)?;
-        self.check_constraints(&value, &cell)?;
+        if self.constrained {
+            self.check_constraints(&value, &cell)?;
+        }
         Ok(value)
     }
 
@@ -335,7 +345,8 @@ impl<'c> FieldParser<'c> {
         let field = self.field;
         if let Value::Number(n) = value {
             let n = *n;
-            let shown = numfmt::plain(n, 4, lang);
+            // Formatted only when a constraint fails: this runs per cell.
+            let shown = || numfmt::plain(n, 4, lang);
             let fail = |da: String, en: String| {
                 Err(self.problem(Code::ConstraintError, lang.pick(da, en)))
             };
@@ -343,8 +354,8 @@ impl<'c> FieldParser<'c> {
                 if n <= min {
                     let m = numfmt::plain(min, 4, lang);
                     return fail(
-                        format!("{shown} skal være større end {m}"),
-                        format!("{shown} must be greater than {m}"),
+                        format!("{} skal være større end {m}", shown()),
+                        format!("{} must be greater than {m}", shown()),
                     );
                 }
             }
@@ -352,8 +363,8 @@ impl<'c> FieldParser<'c> {
                 if n < min {
                     let m = numfmt::plain(min, 4, lang);
                     return fail(
-                        format!("{shown} må ikke være mindre end {m}"),
-                        format!("{shown} must not be less than {m}"),
+                        format!("{} må ikke være mindre end {m}", shown()),
+                        format!("{} must not be less than {m}", shown()),
                     );
                 }
             }
@@ -361,8 +372,8 @@ impl<'c> FieldParser<'c> {
                 if n >= max {
                     let m = numfmt::plain(max, 4, lang);
                     return fail(
-                        format!("{shown} skal være mindre end {m}"),
-                        format!("{shown} must be less than {m}"),
+                        format!("{} skal være mindre end {m}", shown()),
+                        format!("{} must be less than {m}", shown()),
                     );
                 }
             }
@@ -370,8 +381,8 @@ impl<'c> FieldParser<'c> {
                 if n > max {
                     let m = numfmt::plain(max, 4, lang);
                     return fail(
-                        format!("{shown} må højst være {m}"),
-                        format!("{shown} must be at most {m}"),
+                        format!("{} må højst være {m}", shown()),
+                        format!("{} must be at most {m}", shown()),
                     );
                 }
             }

@@ -617,7 +617,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             written: map.written.clone(),
             header_cols,
             parsers,
-            keys: HashMap::with_hasher(foldhash::fast::FixedState::with_seed(7)),
+            keys: HashMap::with_hasher(KeyHashState),
             uniques: schema
                 .fields
                 .iter()
@@ -628,6 +628,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
             x_style: false,
             unheaded_reported: HashSet::new(),
             rows: 0,
+            any_unique: schema.fields.iter().any(|f| f.unique),
+            slot_buffer: Vec::new(),
         }
     }
 
@@ -637,7 +639,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let schema = prepared.schema;
         let cpr_cols = self.cpr_guard(&row, Some(active));
         let mut has_errors = !cpr_cols.is_empty();
-        let mut slots: Vec<Slot<'_>> = vec![Slot::Blank; schema.fields.len()];
+        let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
+        slots.resize(schema.fields.len(), Slot::Blank);
         for sc in row.cells {
             if sc.cell.is_blank() {
                 continue;
@@ -705,6 +708,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
         if slots.iter().all(|s| matches!(s, Slot::Blank)) {
             // Only stray cells outside the table's columns (reported above):
             // not a data row, so no missing values either.
+            active.slot_buffer = recycle(slots);
             return;
         }
         active.rows += 1;
@@ -777,6 +781,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 has_errors,
             },
         );
+        active.slot_buffer = recycle(slots);
     }
 
     /// Unique fields and the key; true when the row repeats an earlier one.
@@ -785,7 +790,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let prepared = active.prepared;
         let reference = &self.validator.catalog.reference;
         let mut repeated = false;
-        for field in 0..active.uniques.len() {
+        for field in 0..active.uniques.len() * usize::from(active.any_unique) {
             let Some(value) = slots.get(field).and_then(Slot::value) else {
                 continue;
             };
@@ -832,55 +837,57 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 None => return repeated,
             }
         }
-        let hash = key_hash(&values);
-        match active.keys.get(&hash).copied() {
-            Some(first) => {
-                let names: Vec<&str> = prepared
-                    .key
-                    .iter()
-                    .map(|f| prepared.labels.get(*f).copied().unwrap_or("?"))
-                    .collect();
-                let shown: Vec<String> = prepared
-                    .key
-                    .iter()
-                    .zip(&values)
-                    .map(|(f, v)| {
-                        crate::cpr::mask(&display_value(v, prepared.schema, *f, reference))
-                            .into_owned()
-                    })
-                    .collect();
-                let col = prepared
-                    .key
-                    .first()
-                    .and_then(|f| active.field_col.get(*f).copied().flatten());
-                let column = col.and_then(|c| active.column_label(c));
-                self.cell_finding(
-                    Code::UniqueError,
-                    Severity::Error,
-                    Some(row),
-                    col,
-                    column,
-                    None,
-                    lang.pick(
-                        format!(
-                            "Rækken gentager række {first}: samme {} ({}).",
-                            names.join(", "),
-                            shown.join(", ")
-                        ),
-                        format!(
-                            "The row repeats row {first}: same {} ({}).",
-                            names.join(", "),
-                            shown.join(", ")
-                        ),
-                    ),
-                );
-                true
+        let (hash, check) = key_hash(&values);
+        // One probe: with a million keys each probe is a cache miss.
+        let first = match active.keys.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(e) if e.get().0 == check => e.get().1,
+            // The same 64-bit hash but another check: a different key.
+            // Too rare to keep (about one in 10^17 per file); count it unique.
+            std::collections::hash_map::Entry::Occupied(_) => return repeated,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((check, row));
+                return repeated;
             }
-            None => {
-                active.keys.insert(hash, row);
-                repeated
-            }
-        }
+        };
+        let names: Vec<&str> = prepared
+            .key
+            .iter()
+            .map(|f| prepared.labels.get(*f).copied().unwrap_or("?"))
+            .collect();
+        let shown: Vec<String> = prepared
+            .key
+            .iter()
+            .zip(&values)
+            .map(|(f, v)| {
+                crate::cpr::mask(&display_value(v, prepared.schema, *f, reference)).into_owned()
+            })
+            .collect();
+        let col = prepared
+            .key
+            .first()
+            .and_then(|f| active.field_col.get(*f).copied().flatten());
+        let column = col.and_then(|c| active.column_label(c));
+        self.cell_finding(
+            Code::UniqueError,
+            Severity::Error,
+            Some(row),
+            col,
+            column,
+            None,
+            lang.pick(
+                format!(
+                    "Rækken gentager række {first}: samme {} ({}).",
+                    names.join(", "),
+                    shown.join(", ")
+                ),
+                format!(
+                    "The row repeats row {first}: same {} ({}).",
+                    names.join(", "),
+                    shown.join(", ")
+                ),
+            ),
+        );
+        true
     }
 
     fn finish_active(&mut self, active: ActiveSheet<'v>) {
@@ -1107,7 +1114,8 @@ struct ActiveSheet<'v> {
     written: Vec<Option<String>>,
     header_cols: HashSet<u32>,
     parsers: Vec<FieldParser<'v>>,
-    keys: HashMap<u128, u32, foldhash::fast::FixedState>,
+    /// Key hash → (a second, independent 32-bit hash, first row).
+    keys: HashMap<u64, (u32, u32), KeyHashState>,
     uniques: Vec<Option<HashMap<String, u32>>>,
     bool_blanks: Vec<Vec<u32>>,
     bool_blank_count: Vec<u64>,
@@ -1115,6 +1123,10 @@ struct ActiveSheet<'v> {
     x_style: bool,
     unheaded_reported: HashSet<u32>,
     rows: u64,
+    /// Whether any field is unique on its own (most schemas have none).
+    any_unique: bool,
+    /// The row buffer, kept between rows for its allocation.
+    slot_buffer: Vec<Slot<'static>>,
 }
 
 impl ActiveSheet<'_> {
@@ -1131,6 +1143,13 @@ impl ActiveSheet<'_> {
             .flatten()
             .or_else(|| self.prepared.labels.get(field).map(|s| s.to_string()))
     }
+}
+
+/// Empties a row buffer and hands its allocation on to a buffer of another
+/// lifetime (in-place collection reuses the memory; no value crosses over).
+fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
+    slots.clear();
+    slots.into_iter().map(|_| Slot::Blank).collect()
 }
 
 /// Whether a cell holds a CPR-shaped value. A 9-digit number counts too in a
@@ -1178,47 +1197,80 @@ pub fn display_value(
     }
 }
 
-/// A 128-bit hash of a key's values: two independent 64-bit hashes, so a
-/// million keys collide with a probability far below one in 10^20.
-fn key_hash(values: &[&Value<'_>]) -> u128 {
+/// The key map's keys are already hashes: use their bits as they are.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyHashState;
+
+struct KeyHasher(u64);
+
+impl BuildHasher for KeyHashState {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here (write_u64); fold anything else.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// A key's hash for the map and an independent 32-bit check: 96 bits, so
+/// a million keys collide with a probability of about one in 10^17.
+fn key_hash(values: &[&Value<'_>]) -> (u64, u32) {
     let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
     let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();
     for value in values {
-        for h in [&mut a as &mut dyn Hasher, &mut b] {
-            match value {
-                Value::Text(t) => {
-                    h.write_u8(1);
-                    h.write(t.as_bytes());
-                    h.write_u8(0xff);
-                }
-                Value::Number(n) => {
-                    h.write_u8(2);
-                    h.write(n.normalize().to_string().as_bytes());
-                    h.write_u8(0xff);
-                }
-                Value::Date(d) => {
-                    h.write_u8(3);
-                    h.write(d.format("%Y%m%d").to_string().as_bytes());
-                }
-                Value::Bool(v) => h.write_u8(if *v { 4 } else { 5 }),
-                Value::Party { party, .. } => {
-                    h.write_u8(6);
-                    h.write(format!("{party:?}").as_bytes());
-                }
-                Value::Paragraf(p) => {
-                    h.write_u8(7);
-                    h.write(format!("{p:?}").as_bytes());
-                }
-                Value::Maalgruppe(m) => {
-                    h.write_u8(8);
-                    h.write(format!("{m:?}").as_bytes());
-                }
-                Value::Choice(c) => {
-                    h.write_u8(9);
-                    h.write_u16(*c);
-                }
-            }
+        hash_value(value, &mut a);
+        hash_value(value, &mut b);
+    }
+    (a.finish(), (b.finish() >> 32) as u32)
+}
+
+/// Feeds one value to a hasher, tagged by kind so that different kinds of
+/// equal bytes never collide.
+fn hash_value(value: &Value<'_>, h: &mut impl Hasher) {
+    use std::hash::Hash;
+    match value {
+        Value::Text(t) => {
+            h.write_u8(1);
+            t.as_ref().hash(h);
+        }
+        Value::Number(n) => {
+            h.write_u8(2);
+            // Decimal's Hash agrees with its Eq: 1.50 and 1.5 hash alike.
+            n.hash(h);
+        }
+        Value::Date(d) => {
+            h.write_u8(3);
+            d.hash(h);
+        }
+        Value::Bool(v) => h.write_u8(if *v { 4 } else { 5 }),
+        Value::Party { party, .. } => {
+            h.write_u8(6);
+            party.hash(h);
+        }
+        Value::Paragraf(p) => {
+            h.write_u8(7);
+            p.hash(h);
+        }
+        Value::Maalgruppe(m) => {
+            h.write_u8(8);
+            m.hash(h);
+        }
+        Value::Choice(c) => {
+            h.write_u8(9);
+            h.write_u16(*c);
         }
     }
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }

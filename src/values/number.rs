@@ -41,6 +41,10 @@ pub fn parse_integer(s: &str) -> Result<i64, ValueError> {
 pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
     const UNITS: [&str; 4] = ["kroner", "kr.", "kr", "dkk"];
     let t = s.trim();
+    if plain_number_shape(t) {
+        // Most cells: no unit to look for (this runs per cell).
+        return parse_number(t);
+    }
     let mut rest = t;
     if let Some(r) = UNITS.iter().find_map(|u| strip_prefix_ci(t, u)) {
         rest = r.trim_start();
@@ -58,11 +62,20 @@ pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
 pub fn parse_percent(s: &str) -> Result<Decimal, ValueError> {
     const UNITS: [&str; 4] = ["procent", "pct.", "pct", "%"];
     let t = s.trim();
+    if plain_number_shape(t) {
+        return parse_number(t);
+    }
     let rest = UNITS
         .iter()
         .find_map(|u| strip_suffix_ci(t, u))
         .map_or(t, str::trim_end);
     parse_number(rest)
+}
+
+/// Starts with a digit or sign and ends with a digit: no unit around it.
+fn plain_number_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    matches!(b.first(), Some(b'0'..=b'9' | b'-' | b'+')) && matches!(b.last(), Some(b'0'..=b'9'))
 }
 
 /// The exact decimal an Excel number cell shows: the shortest decimal that

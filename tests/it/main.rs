@@ -3,4 +3,5 @@
 
 mod excel;
 mod harness;
+mod properties;
 mod validate;
