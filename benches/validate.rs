@@ -2,7 +2,8 @@
 //! files, measured on the release binary as a user runs it.
 //!
 //! Generates (once, under `target/bench-data/`) a 1,000,000-row borgerliste
-//! CSV and a 200,000-row borgerliste xlsx, runs `ramme validate` on each a
+//! CSV, a 200,000-row borgerliste xlsx and a 1,000,000-row xlsx (its sheet
+//! XML is some hundreds of megabytes), runs `ramme validate` on each a
 //! few times and reports the best wall time, rows per second and the peak
 //! resident memory of the ramme process (from `wait4`). Not a test: it
 //! asserts nothing and never fails on a slow machine.
@@ -15,6 +16,8 @@ use std::time::Instant;
 
 const CSV_ROWS: usize = 1_000_000;
 const XLSX_ROWS: usize = 200_000;
+/// A workbook whose sheet XML is several hundred megabytes.
+const XLSX_BIG_ROWS: usize = 1_000_000;
 const RUNS: usize = 3;
 
 const KOMMUNER: [&str; 11] = [
@@ -83,7 +86,7 @@ fn make_csv(path: &Path) -> std::io::Result<()> {
     w.flush()
 }
 
-fn make_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+fn make_xlsx(path: &Path, rows: usize) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory()?;
     let headers = [
@@ -100,7 +103,7 @@ fn make_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string(0, c as u16, *h)?;
     }
-    for i in 0..XLSX_ROWS {
+    for i in 0..rows {
         let (code, kommune, tilbud, dage, takst, udgift) = row(i);
         let r = (i + 1) as u32;
         ws.write_string(r, 0, &code)?;
@@ -179,7 +182,12 @@ fn main() {
     let xlsx = dir.join("borgerliste_200k.xlsx");
     if !xlsx.exists() {
         eprintln!("writing {} …", xlsx.display());
-        make_xlsx(&xlsx).expect("write xlsx");
+        make_xlsx(&xlsx, XLSX_ROWS).expect("write xlsx");
+    }
+    let big = dir.join("borgerliste_1m.xlsx");
+    if !big.exists() {
+        eprintln!("writing {} …", big.display());
+        make_xlsx(&big, XLSX_BIG_ROWS).expect("write big xlsx");
     }
     println!(
         "ramme validate, release build, {} core(s) available",
@@ -187,4 +195,5 @@ fn main() {
     );
     measure("borgerliste CSV (;, UTF-8)", &csv, CSV_ROWS);
     measure("borgerliste xlsx", &xlsx, XLSX_ROWS);
+    measure("borgerliste xlsx (big)", &big, XLSX_BIG_ROWS);
 }
