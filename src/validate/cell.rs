@@ -390,6 +390,8 @@ impl<'c> FieldParser<'c> {
         if let (Some(max), Value::Text(t)) = (field.max_length, value) {
             let len = t.chars().count();
             if len > max {
+                let len = numfmt::number(Decimal::from(len), 0, lang);
+                let max = numfmt::number(Decimal::from(max), 0, lang);
                 return Err(self.problem(
                     Code::ConstraintError,
                     lang.pick(

@@ -1153,7 +1153,8 @@ fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
 }
 
 /// Whether a cell holds a CPR-shaped value. A 9-digit number counts too in a
-/// non-numeric column: Excel drops the leading zero of 0101901234.
+/// non-numeric column: Excel drops the leading zero of a CPR number whose
+/// day starts with 0.
 pub fn cell_has_cpr(cell: &Cell<'_>, allow_lost_zero: bool) -> bool {
     match cell {
         Cell::Text(s) | Cell::Error(s) => crate::cpr::contains_cpr(s),

@@ -558,3 +558,125 @@ fn forced_schema() {
         .unwrap()
         .contains("borgerliste"));
 }
+
+#[test]
+fn schema_dir_overrides_one_schema_and_a_broken_one_is_exit_2() {
+    let befolkning = include_str!("../../data-schema/befolkning.toml").replace(
+        "aliases = [\"Indbyggere\"",
+        "aliases = [\"Antal borgere\", \"Indbyggere\"",
+    );
+    let csv = "Kommune;Antal borgere\nLæsø;1803\n";
+    let run = Test::new()
+        .file("skemaer/befolkning.toml", &befolkning)
+        .file("b.csv", csv)
+        .args(&[
+            "validate",
+            "--format",
+            "json",
+            "--schema-dir",
+            "skemaer",
+            "b.csv",
+        ])
+        .run();
+    run.code(0);
+    assert_eq!(run.json()["files"][0]["schema"], "befolkning");
+    // Without the override the header is not known.
+    let run = Test::new()
+        .file("b.csv", csv)
+        .args(&["validate", "--format", "json", "b.csv"])
+        .run();
+    run.code(1);
+    assert_eq!(run.json()["findings"][0]["code"], "schema-unknown");
+    // A schema folder named in the config, with a broken file: exit 2.
+    let run = Test::new()
+        .file(
+            "skemaer/borgerliste.toml",
+            "name = \"borgerliste\"\n[[field]]\nname = 1\n",
+        )
+        .file("ramme.toml", "schema_dir = \"skemaer\"\n")
+        .file("b.csv", csv)
+        .args(&["validate", "b.csv"])
+        .run();
+    run.code(2);
+    assert!(run.stderr.contains("borgerliste.toml"), "{}", run.stderr);
+}
+
+#[test]
+fn config_sets_language_and_findings_kept() {
+    let mut csv = String::from("Kommune;Befolkning\n");
+    for _ in 0..5 {
+        csv.push_str("Læsø;-1\n");
+    }
+    let run = Test::new()
+        .file(
+            "ramme.toml",
+            "lang = \"en\"\n[validate]\nmax_findings = 2\n",
+        )
+        .file("b.csv", csv)
+        .args(&["validate", "--format", "json", "b.csv"])
+        .run();
+    run.code(1);
+    let json = run.json();
+    assert_eq!(json["findings"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["findings"][0]["message"],
+        "Befolkning: -1 must not be less than 0."
+    );
+    // A flag overrides the config.
+    let run = Test::new()
+        .file("ramme.toml", "lang = \"en\"\n")
+        .file("b.csv", "Kommune;Befolkning\nLæsø;-1\n")
+        .args(&["validate", "--lang", "da", "--format", "json", "b.csv"])
+        .run();
+    assert_eq!(
+        run.json()["findings"][0]["message"],
+        "Befolkning: −1 må ikke være mindre end 0."
+    );
+}
+
+#[test]
+fn a_cell_of_megabytes_and_ragged_rows() {
+    let huge = "Å".repeat(1_500_000);
+    let csv = format!(
+        "Tilbudsnr;Tilbudsnavn;Driftsherre;A1;A2;A3;B1;C1;C2\n\
+3001;{huge};Aalborg;ja;nej;nej;ja;ja;ja\n\
+3002;Center B;Aalborg;ja;nej;nej;ja;ja;ja;ekstra;mere\n\
+3003;Center C;Aalborg;ja;nej;nej;ja;ja;ja;ekstra\n"
+    );
+    let run = Test::new()
+        .file("k.csv", csv)
+        .args(&["validate", "--format", "json", "k.csv"])
+        .run();
+    run.code(1);
+    assert_eq!(
+        run.findings(),
+        vec![
+            f("constraint-error", "B2", "error"),
+            f("unknown-column", "J3", "warning"),
+            f("unknown-column", "K3", "warning"),
+        ]
+    );
+    let message = run.json()["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.len() < 400, "the value is cut in the message");
+    assert!(
+        message.contains("er 1.500.000 tegn lang; højst 200 tegn er tilladt"),
+        "{message}"
+    );
+}
+
+#[test]
+fn health_sector_look_alike_is_flagged_too() {
+    // A synthetic look-alike CPR (letters in place of digits 8–9), for the masking.
+    let cpr_look_alike = "230478-1AB2";
+    let csv = format!("Kommune;Befolkning\nLæsø;1803\n{cpr_look_alike};4\n");
+    let run = Test::new()
+        .file("b.csv", csv)
+        .args(&["validate", "--format", "json", "b.csv"])
+        .run();
+    run.code(1);
+    assert_eq!(run.findings(), vec![f("cpr-detected", "A3", "error")]);
+    assert!(!run.stdout.contains("230478"));
+}
