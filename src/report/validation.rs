@@ -206,7 +206,7 @@ fn describe_file(file: &FileReport, lang: Lang) -> String {
     if !how.is_empty() {
         text.push_str(&format!(" ({})", how.join(", ")));
     }
-    text
+    text.trim_start().to_string()
 }
 
 fn write_finding_line(

@@ -236,6 +236,16 @@ struct CurrentSheet<'v> {
     had_rows: bool,
 }
 
+/// The header row that came closest to a schema without being enough, to
+/// tell the user what was missing.
+#[derive(Debug, Clone)]
+struct NearMiss {
+    schema: usize,
+    row: u32,
+    matched: usize,
+    missing: Vec<usize>,
+}
+
 struct FileSink<'v, 'c> {
     validator: &'v Validator<'c>,
     path: Arc<PathBuf>,
@@ -248,6 +258,8 @@ struct FileSink<'v, 'c> {
     any_rows: bool,
     /// The reader gave up; the file-error says why.
     read_failed: bool,
+    /// The best partial header seen in the file.
+    near_miss: Option<NearMiss>,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
@@ -273,6 +285,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             unrecognised: Vec::new(),
             any_rows: false,
             read_failed: false,
+            near_miss: None,
         }
     }
 
@@ -483,6 +496,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             };
             let map = header::map_header(p.schema, &p.index, &cells);
             if !header::is_header(p.schema, &map) {
+                self.remember_near_miss(i, &map, row.number);
                 continue;
             }
             let score = header::score(p.schema, &map);
@@ -502,6 +516,48 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 rows_seen: rows_seen + 1,
             },
         }
+    }
+
+    fn remember_near_miss(&mut self, schema: usize, map: &HeaderMap, row: u32) {
+        if map.matched < 2
+            || self
+                .near_miss
+                .as_ref()
+                .is_some_and(|n| n.matched >= map.matched)
+        {
+            return;
+        }
+        self.near_miss = Some(NearMiss {
+            schema,
+            row,
+            matched: map.matched,
+            missing: map.missing.clone(),
+        });
+    }
+
+    /// "Nærmest kommer en borgerliste (række 3), men den mangler …".
+    fn near_miss_text(&self) -> Option<(String, String)> {
+        let near = self.near_miss.as_ref()?;
+        let schema = self.validator.prepared.get(near.schema)?.schema;
+        let missing: Vec<String> = near
+            .missing
+            .iter()
+            .filter_map(|f| schema.fields.get(*f))
+            .map(|f| format!("\"{}\"", f.header))
+            .collect();
+        let row = near.row;
+        Some((
+            format!(
+                " Nærmest kommer række {row} som {}, men den mangler kolonnerne {}.",
+                schema.title.da.to_lowercase(),
+                join_and(&missing, "og")
+            ),
+            format!(
+                " Closest is row {row} as a {}, but it lacks the columns {}.",
+                schema.title.en.to_lowercase(),
+                join_and(&missing, "and")
+            ),
+        ))
     }
 
     fn start_active(
@@ -940,10 +996,16 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 None,
                 None,
                 None,
-                lang.pick(
-                    "Arket har en overskriftsrække men ingen datarækker.".into(),
-                    "The sheet has a header row but no data rows.".into(),
-                ),
+                match self.current.as_ref().and_then(|c| c.name.as_ref()) {
+                    Some(_) => lang.pick(
+                        "Arket har en overskriftsrække men ingen datarækker.".into(),
+                        "The sheet has a header row but no data rows.".into(),
+                    ),
+                    None => lang.pick(
+                        "Filen har en overskriftsrække men ingen datarækker.".into(),
+                        "The file has a header row but no data rows.".into(),
+                    ),
+                },
             );
         }
     }
@@ -957,6 +1019,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 .forced
                 .and_then(|i| self.validator.prepared.get(i))
                 .map(|p| p.schema.name.clone());
+            let near = self.near_miss_text().unwrap_or_default();
             let (code, message) = match (self.any_rows, forced) {
                 (false, _) => (
                     Code::FileError,
@@ -965,20 +1028,20 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 (true, Some(name)) => (
                     Code::SchemaUnknown,
                     lang.pick(
-                        format!("Fandt ingen overskriftsrække med kolonnerne i en {name} i de første {HEADER_SEARCH_ROWS} rækker."),
-                        format!("Found no header row with the columns of a {name} in the first {HEADER_SEARCH_ROWS} rows."),
+                        format!("Fandt ingen overskriftsrække med kolonnerne i en {name} i de første {HEADER_SEARCH_ROWS} rækker.{}", near.0),
+                        format!("Found no header row with the columns of a {name} in the first {HEADER_SEARCH_ROWS} rows.{}", near.1),
                     ),
                 ),
                 (true, None) => (
                     Code::SchemaUnknown,
                     lang.pick(
                         format!(
-                            "Filtypen kan ikke genkendes: ingen af de første {HEADER_SEARCH_ROWS} rækker ligner overskrifterne i en {}.",
-                            crate::schema::SCHEMA_NAMES.join(", ")
+                            "Filtypen kan ikke genkendes: ingen af de første {HEADER_SEARCH_ROWS} rækker ligner overskrifterne i en takstindberetning, borgerliste, kriterievurdering, udmelding eller befolkningsfil.{} Vælg skemaet med --schema, hvis filen er en af dem.",
+                            near.0
                         ),
                         format!(
-                            "The kind of file is not recognised: none of the first {HEADER_SEARCH_ROWS} rows looks like the header of a {}.",
-                            crate::schema::SCHEMA_NAMES.join(", ")
+                            "The kind of file is not recognised: none of the first {HEADER_SEARCH_ROWS} rows looks like the header of a takstindberetning, borgerliste, kriterievurdering, udmelding or befolkning file.{} Choose the schema with --schema if the file is one of them.",
+                            near.1
                         ),
                     ),
                 ),
@@ -1142,6 +1205,15 @@ impl ActiveSheet<'_> {
             .cloned()
             .flatten()
             .or_else(|| self.prepared.labels.get(field).map(|s| s.to_string()))
+    }
+}
+
+/// "A, B og C".
+fn join_and(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 

@@ -680,3 +680,17 @@ fn health_sector_look_alike_is_flagged_too() {
     assert_eq!(run.findings(), vec![f("cpr-detected", "A3", "error")]);
     assert!(!run.stdout.contains("230478"));
 }
+
+#[test]
+fn an_unrecognised_file_is_told_what_came_closest() {
+    let run = Test::new()
+        .file("n.csv", "Personkode;Beløb;Paragraf\nPK-1;5;108\n")
+        .args(&["validate", "--format", "json", "n.csv"])
+        .run();
+    run.code(1);
+    let json = run.json();
+    assert_eq!(json["findings"][0]["code"], "schema-unknown");
+    assert!(json["findings"][0]["message"].as_str().unwrap().contains(
+        "Nærmest kommer række 1 som borgerliste, men den mangler kolonnerne \"Betalingskommune\", \"Tilbudsnr\" og \"Udgift\"."
+    ));
+}
