@@ -271,3 +271,34 @@ fn no_colour_with_no_color_even_for_text() {
         .stdout
         .contains("✗ b.csv  befolkning · 1 række (UTF-8, semikolon)"));
 }
+
+/// Colour only on a terminal: run under `script`, which gives a pty.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b.csv");
+    std::fs::write(&file, "Kommune;Befolkning\nLæsø;-1\n").unwrap();
+    let command = format!(
+        "{} validate {}",
+        env!("CARGO_BIN_EXE_ramme"),
+        file.display()
+    );
+    let run = |no_color: bool| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &command, "/dev/null"]);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        } else {
+            cmd.env_remove("NO_COLOR");
+        }
+        let out = cmd
+            .output()
+            .expect("script (util-linux) runs the binary on a pty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = run(false);
+    assert!(coloured.contains("\x1b[31mfejl"), "{coloured:?}");
+    let plain = run(true);
+    assert!(plain.contains("fejl     B2"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}
