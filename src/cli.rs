@@ -40,6 +40,8 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Tjek indsendte filer mod skemaerne og find fejl celle for celle
     Validate(ValidateArgs),
+    /// Tilbud ind og ud af rammeaftalen (nye, udgående, forsvundne)
+    Tilbud(TilbudArgs),
 }
 
 /// Output format.
@@ -91,6 +93,18 @@ pub struct ValidateArgs {
     /// Højst så mange fund pr. fil i rapporten (0 = alle); optællingen er altid komplet
     #[arg(long, value_name = "N")]
     pub max_findings: Option<usize>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TilbudArgs {
+    /// Årets takstindberetninger (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Sidste års takstindberetninger, for at finde forsvundne og uanmeldte tilbud
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub previous: Option<Vec<PathBuf>>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

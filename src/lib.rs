@@ -6,10 +6,12 @@
 //! and yields findings, `rules` holds the named row rules, `report` writes
 //! results, `cmd` has one file per subcommand.
 
+pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod cpr;
+pub mod dataset;
 pub mod error;
 pub mod finding;
 pub mod input;
@@ -31,5 +33,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     let ctx = cmd::Context::load(&cli.global)?;
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(&ctx, args),
+        Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
     }
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand: each turns its arguments into options, calls the
 //! library and picks the exit status. `ls src/cmd` is the table of contents.
 
+pub mod tilbud;
 pub mod validate;
 
 use crate::cli::{Format, GlobalArgs, OutputArgs};
@@ -127,4 +128,39 @@ pub fn format_name(format: Format) -> &'static str {
         Format::Xlsx => "xlsx",
         Format::Md => "md",
     }
+}
+
+/// The formats every analysis writes.
+pub const ANALYSIS_FORMATS: [Format; 5] = [
+    Format::Text,
+    Format::Json,
+    Format::Csv,
+    Format::Md,
+    Format::Xlsx,
+];
+
+/// Validates a year's inputs and loads the records of one kind; also
+/// returns the files read (to refuse them as outputs).
+pub fn load_year<T: crate::dataset::Record>(
+    ctx: &Context,
+    inputs: &[PathBuf],
+) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+    let files = crate::input::expand_inputs(inputs)?;
+    let options = crate::validate::Options {
+        max_findings: ctx
+            .config
+            .validate
+            .max_findings
+            .unwrap_or(crate::validate::Options::default().max_findings),
+        lang: ctx.lang,
+        ..crate::validate::Options::default()
+    };
+    let validator = crate::validate::Validator::new(&ctx.catalog, options)?;
+    let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
+    Ok((loaded, files))
+}
+
+/// The year of a set of tariff rows: their "År" column if filled in.
+pub fn year_of(rows: &[crate::dataset::TariffRow]) -> Option<i32> {
+    rows.iter().find_map(|r| r.aar)
 }

@@ -2,6 +2,9 @@
 //! JSON and CSV for scripts, Markdown for agendas and xlsx for the annexes.
 //! Writers write to any `impl Write`; where the bytes go is `output`'s job.
 
+pub mod analysis;
 pub mod output;
 pub mod style;
+pub mod table;
+pub mod tilbud;
 pub mod validation;

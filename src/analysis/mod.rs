@@ -1,0 +1,12 @@
+//! The analyses: pure computations over typed records. They never read
+//! files and never format output; `report/` renders their results.
+
+pub mod tilbud;
+
+use crate::values::reference::{Party, Reference};
+
+/// The kommune a driftsherre counts under: units ("Aalborg ÆH") under their
+/// kommune, a region on its own.
+pub fn owner_name(party: &Party, reference: &Reference) -> String {
+    reference.display_name(party)
+}

@@ -1,0 +1,176 @@
+//! Takstindberetning rows as records.
+
+use super::{Record, Source};
+use crate::schema::Schema;
+use crate::text::fold_key;
+use crate::validate::typed::{TypedRow, Value};
+use crate::values::reference::{MaalgruppeId, ParagrafId, Party, Reference};
+use rust_decimal::Decimal;
+
+/// Whether an offer continues, is new, or leaves the rammeaftale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Status {
+    Fortsaetter,
+    Ny,
+    Udgaar,
+}
+
+/// One row of a takstindberetning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TariffRow {
+    pub source: Source,
+    pub driftsherre: Party,
+    /// As written, with its unit ("Aalborg ÆH").
+    pub driftsherre_written: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub paragraf: ParagrafId,
+    pub maalgruppe: MaalgruppeId,
+    /// The tariff type as the schema names it ("Døgntakst").
+    pub taksttype: String,
+    pub pladser: Decimal,
+    /// In percent (95.5).
+    pub belaegning: Decimal,
+    pub takstgrundlag: Option<Decimal>,
+    pub takst: Decimal,
+    pub takst_forrige_aar: Option<Decimal>,
+    pub status: Status,
+    pub erstattes_af: Option<String>,
+    pub bemaerkning: Option<String>,
+    pub forstaerket: Option<bool>,
+    pub aar: Option<i32>,
+}
+
+impl TariffRow {
+    /// The volume weight: Pladser × Belægningsprocent / 100.
+    pub fn weight(&self) -> Decimal {
+        self.pladser * self.belaegning / Decimal::ONE_HUNDRED
+    }
+
+    /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype).
+    pub fn key(&self) -> (String, ParagrafId, String) {
+        (
+            self.tilbudsnr.clone(),
+            self.paragraf,
+            fold_key(&self.taksttype),
+        )
+    }
+}
+
+/// Field indices of a takstindberetning schema.
+pub struct TariffPlan {
+    driftsherre: usize,
+    tilbudsnr: usize,
+    tilbudsnavn: usize,
+    paragraf: usize,
+    maalgruppe: usize,
+    taksttype: usize,
+    pladser: usize,
+    belaegning: usize,
+    takstgrundlag: Option<usize>,
+    takst: usize,
+    takst_forrige_aar: Option<usize>,
+    status: usize,
+    erstattes_af: Option<usize>,
+    bemaerkning: Option<usize>,
+    forstaerket: Option<usize>,
+    aar: Option<usize>,
+    taksttype_labels: Vec<String>,
+    status_of_choice: Vec<Status>,
+}
+
+impl Record for TariffRow {
+    const SCHEMA: &'static str = "takstindberetning";
+    type Plan = TariffPlan;
+
+    fn plan(schema: &Schema) -> Option<TariffPlan> {
+        let f = |name: &str| schema.field_index(name);
+        let status = f("status")?;
+        let status_of_choice = schema
+            .fields
+            .get(status)?
+            .choices
+            .iter()
+            .map(|c| match fold_key(c).as_str() {
+                "ny" => Status::Ny,
+                "udgaar" => Status::Udgaar,
+                _ => Status::Fortsaetter,
+            })
+            .collect();
+        let taksttype = f("taksttype")?;
+        Some(TariffPlan {
+            driftsherre: f("driftsherre")?,
+            tilbudsnr: f("tilbudsnr")?,
+            tilbudsnavn: f("tilbudsnavn")?,
+            paragraf: f("paragraf")?,
+            maalgruppe: f("maalgruppe")?,
+            taksttype,
+            pladser: f("pladser")?,
+            belaegning: f("belaegningsprocent")?,
+            takstgrundlag: f("takstgrundlag"),
+            takst: f("takst")?,
+            takst_forrige_aar: f("takst_forrige_aar"),
+            status,
+            erstattes_af: f("erstattes_af"),
+            bemaerkning: f("bemaerkning"),
+            forstaerket: f("forstaerket_samarbejde"),
+            aar: f("aar"),
+            taksttype_labels: schema.fields.get(taksttype)?.choices.clone(),
+            status_of_choice,
+        })
+    }
+
+    fn build(
+        plan: &TariffPlan,
+        row: &TypedRow<'_, '_>,
+        source: Source,
+        _: &Reference,
+    ) -> Option<TariffRow> {
+        let num = |i: usize| row.get(i).and_then(Value::as_number);
+        let opt_num = |i: Option<usize>| i.and_then(num);
+        let text = |i: Option<usize>| {
+            i.and_then(|i| row.get(i))
+                .and_then(Value::as_text)
+                .map(str::to_string)
+                .filter(|t| !t.is_empty())
+        };
+        let (driftsherre, written) = match row.get(plan.driftsherre)? {
+            Value::Party { party, written } => (*party, written.to_string()),
+            _ => return None,
+        };
+        let choice = |i: usize| match row.get(i) {
+            Some(Value::Choice(c)) => Some(*c as usize),
+            _ => None,
+        };
+        Some(TariffRow {
+            source,
+            driftsherre,
+            driftsherre_written: written,
+            tilbudsnr: text(Some(plan.tilbudsnr))?,
+            tilbudsnavn: text(Some(plan.tilbudsnavn))?,
+            paragraf: match row.get(plan.paragraf)? {
+                Value::Paragraf(p) => *p,
+                _ => return None,
+            },
+            maalgruppe: match row.get(plan.maalgruppe)? {
+                Value::Maalgruppe(m) => *m,
+                _ => return None,
+            },
+            taksttype: plan.taksttype_labels.get(choice(plan.taksttype)?)?.clone(),
+            pladser: num(plan.pladser)?,
+            belaegning: num(plan.belaegning)?,
+            takstgrundlag: opt_num(plan.takstgrundlag),
+            takst: num(plan.takst)?,
+            takst_forrige_aar: opt_num(plan.takst_forrige_aar),
+            status: *plan.status_of_choice.get(choice(plan.status)?)?,
+            erstattes_af: text(plan.erstattes_af),
+            bemaerkning: text(plan.bemaerkning),
+            forstaerket: plan
+                .forstaerket
+                .and_then(|i| row.get(i))
+                .and_then(Value::as_bool),
+            aar: opt_num(plan.aar)
+                .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i32(&d.trunc())),
+        })
+    }
+}

@@ -1,0 +1,301 @@
+//! Writing an analysis: its tables in the chosen format, its JSON with the
+//! contract's keys, and always an account of the inputs (what was read,
+//! which rows were left out for errors, which files were of another kind).
+
+use super::style::Style;
+use super::table::{self, Column, Kind, SheetFormats, Table, TableCell};
+use crate::cli::Format;
+use crate::cmd::OutputPlan;
+use crate::dataset::{ExcludedRow, Loaded};
+use crate::error::{Error, ExitStatus};
+use crate::lang::Lang;
+use crate::report::validation::{self, ValidationReport};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::{json, Value as Json};
+use std::path::PathBuf;
+
+/// Kroner as a JSON number with at most 2 decimals.
+pub fn json_kr(value: Decimal) -> Json {
+    json_number(value, 2)
+}
+
+/// Percent as a JSON number (−1.25 is −1,25 %) with at most 4 decimals.
+pub fn json_pct(value: Decimal) -> Json {
+    json_number(value, 4)
+}
+
+pub fn json_opt_pct(value: Option<Decimal>) -> Json {
+    value.map_or(Json::Null, json_pct)
+}
+
+pub fn json_opt_kr(value: Option<Decimal>) -> Json {
+    value.map_or(Json::Null, json_kr)
+}
+
+fn json_number(value: Decimal, decimals: u32) -> Json {
+    let rounded = value
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if rounded.scale() == 0 {
+        if let Some(i) = rounded.to_i64() {
+            return Json::from(i);
+        }
+    }
+    rounded.to_f64().map_or(Json::Null, Json::from)
+}
+
+/// One group of inputs of an analysis ("Takstindberetninger", "Forrige år").
+pub struct InputSection<'a> {
+    pub label: String,
+    pub validation: &'a ValidationReport,
+    pub excluded: &'a [ExcludedRow],
+    pub other_files: &'a [(PathBuf, String)],
+    pub records: usize,
+}
+
+impl<'a> InputSection<'a> {
+    pub fn of<T>(label: &str, loaded: &'a Loaded<T>) -> InputSection<'a> {
+        InputSection {
+            label: label.to_string(),
+            validation: &loaded.validation,
+            excluded: &loaded.excluded,
+            other_files: &loaded.other_files,
+            records: loaded.records.len(),
+        }
+    }
+
+    fn errors(&self) -> u64 {
+        self.validation.summary().errors
+    }
+
+    fn json(&self) -> Json {
+        let s = self.validation.summary();
+        json!({
+            "label": self.label,
+            "files": s.files,
+            "rows": s.rows,
+            "records": self.records,
+            "errors": s.errors,
+            "warnings": s.warnings,
+            "excluded": self.excluded.iter().map(|e| json!({
+                "path": e.source.path.display().to_string(),
+                "sheet": e.source.sheet.as_deref(),
+                "row": e.source.row,
+                "cells": e.cells,
+            })).collect::<Vec<_>>(),
+            "other_files": self.other_files.iter().map(|(p, kind)| json!({
+                "path": p.display().to_string(),
+                "schema": kind,
+            })).collect::<Vec<_>>(),
+            "validation": validation::to_json(self.validation),
+        })
+    }
+}
+
+/// An analysis ready to be written.
+pub struct Rendered {
+    pub tables: Vec<Table>,
+    /// The contract's JSON object for this analysis.
+    pub json: Json,
+    /// The table written by `--format csv`.
+    pub csv_table: usize,
+}
+
+/// Exit status of an analysis: 1 when any input had errors.
+pub fn status(inputs: &[InputSection<'_>]) -> ExitStatus {
+    if inputs.iter().any(|i| i.errors() > 0) {
+        ExitStatus::InputErrors
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// The account of the inputs as a table (for text, Markdown and xlsx).
+pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick("Inddata", "Inputs"),
+        lang.pick("Inddata", "Inputs"),
+        vec![
+            Column::new("inputs", lang.pick("Inddata", "Inputs"), Kind::Text),
+            Column::new("files", lang.pick("Filer", "Files"), Kind::Integer),
+            Column::new("rows", lang.pick("Rækker", "Rows"), Kind::Integer),
+            Column::new("used", lang.pick("Brugt", "Used"), Kind::Integer),
+            Column::new(
+                "excluded",
+                lang.pick("Udeladt (fejl)", "Left out (errors)"),
+                Kind::Integer,
+            ),
+            Column::new("errors", lang.pick("Fejl", "Errors"), Kind::Integer),
+            Column::new(
+                "warnings",
+                lang.pick("Advarsler", "Warnings"),
+                Kind::Integer,
+            ),
+        ],
+    );
+    for section in inputs {
+        let s = section.validation.summary();
+        t.push(vec![
+            section.label.clone().into(),
+            s.files.into(),
+            Decimal::from(s.rows).into(),
+            section.records.into(),
+            section.excluded.len().into(),
+            Decimal::from(s.errors).into(),
+            Decimal::from(s.warnings).into(),
+        ]);
+    }
+    const SHOWN: usize = 25;
+    for section in inputs {
+        for e in section.excluded.iter().take(SHOWN) {
+            let place = match &e.source.sheet {
+                Some(sheet) => format!("{} ({sheet})", e.source.path.display()),
+                None => e.source.path.display().to_string(),
+            };
+            let cells = if e.cells.is_empty() {
+                lang.pick(
+                    format!("række {}", e.source.row),
+                    format!("row {}", e.source.row),
+                )
+            } else {
+                e.cells.join(", ")
+            };
+            t.notes.push(lang.pick(
+                format!("Udeladt: {place}, række {}: fejl i {cells}.", e.source.row),
+                format!(
+                    "Left out: {place}, row {}: errors in {cells}.",
+                    e.source.row
+                ),
+            ));
+        }
+        if section.excluded.len() > SHOWN {
+            t.notes.push(lang.pick(
+                format!(
+                    "… og {} rækker mere udeladt.",
+                    section.excluded.len() - SHOWN
+                ),
+                format!(
+                    "… and {} more rows left out.",
+                    section.excluded.len() - SHOWN
+                ),
+            ));
+        }
+        for (path, kind) in section.other_files {
+            t.notes.push(lang.pick(
+                format!("Ikke brugt: {} er en {kind}.", path.display()),
+                format!("Not used: {} is a {kind}.", path.display()),
+            ));
+        }
+        for file in &section.validation.files {
+            for f in file.findings.iter().filter(|f| {
+                f.location.row.is_none() && f.severity == crate::finding::Severity::Error
+            }) {
+                t.notes
+                    .push(format!("{}: {}", file.path.display(), f.message));
+            }
+        }
+    }
+    if inputs.iter().any(|i| i.errors() > 0) {
+        t.notes.push(lang.pick(
+            "Kør ramme validate på inddata for at se alle fejl celle for celle.".to_string(),
+            "Run ramme validate on the inputs to see every error cell by cell.".to_string(),
+        ));
+    }
+    t
+}
+
+/// Writes an analysis in the planned format and returns its exit status.
+pub fn write(
+    plan: &OutputPlan,
+    rendered: &Rendered,
+    inputs: &[InputSection<'_>],
+    lang: Lang,
+) -> Result<ExitStatus, Error> {
+    let mut tables = rendered.tables.clone();
+    tables.push(inputs_table(inputs, lang));
+    match plan.format {
+        Format::Json => {
+            let mut json = rendered.json.clone();
+            if let Some(object) = json.as_object_mut() {
+                object.insert(
+                    "inputs".into(),
+                    Json::Array(inputs.iter().map(InputSection::json).collect()),
+                );
+            }
+            plan.write(|out| {
+                serde_json::to_writer_pretty(&mut *out, &json)?;
+                writeln!(out)
+            })?;
+        }
+        Format::Csv => {
+            let table = rendered
+                .tables
+                .get(rendered.csv_table)
+                .cloned()
+                .unwrap_or_default();
+            plan.write(|out| table::write_csv(&table, out))?;
+        }
+        Format::Md => plan.write(|out| table::write_md(&tables, lang, out))?,
+        Format::Xlsx => write_xlsx(plan, &tables)?,
+        Format::Text => {
+            let style = if plan.path.is_none() {
+                Style::for_stdout()
+            } else {
+                Style::plain()
+            };
+            plan.write(|out| table::write_text(&tables, lang, style, out))?;
+        }
+    }
+    Ok(status(inputs))
+}
+
+/// All tables as sheets of one workbook, written atomically.
+fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
+    let Some(path) = &plan.path else {
+        return Err(Error::Usage(
+            "--format xlsx needs --output FILE.xlsx".into(),
+        ));
+    };
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let formats = SheetFormats::new();
+    let mut used = std::collections::HashSet::new();
+    for t in tables {
+        let mut t = t.clone();
+        // Sheet names must be unique.
+        let mut name = table::sheet_name(&t.name);
+        let mut n = 2;
+        while !used.insert(name.to_lowercase()) {
+            name = table::sheet_name(&format!("{} {n}", t.name));
+            n += 1;
+        }
+        t.name = name;
+        table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+    }
+    save_workbook(&mut workbook, path)
+}
+
+/// Saves a workbook through a temporary file and a rename.
+pub fn save_workbook(
+    workbook: &mut rust_xlsxwriter::Workbook,
+    path: &std::path::Path,
+) -> Result<(), Error> {
+    let temp = super::output::temp_path(path);
+    workbook.save(&temp).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::Workbook {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    })?;
+    super::output::rename_into_place(&temp, path)
+}
+
+/// A cell for an optional text.
+pub fn opt_text(text: &Option<String>) -> TableCell {
+    text.as_deref()
+        .map_or(TableCell::Empty, |t| TableCell::Text(t.to_string()))
+}

@@ -1,0 +1,173 @@
+//! Tables and JSON of `ramme tilbud`.
+
+use super::analysis::{opt_text, Rendered};
+use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::tilbud::{Offer, TilbudResult};
+use crate::lang::Lang;
+use serde_json::{json, Value as Json};
+
+fn offer_json(o: &Offer) -> Json {
+    json!({
+        "kommune": o.kommune,
+        "driftsherre": o.driftsherre,
+        "tilbudsnr": o.tilbudsnr,
+        "tilbudsnavn": o.tilbudsnavn,
+        "paragraf": o.paragraf_label,
+        "pladser": super::analysis::json_kr(o.pladser),
+        "erstattes_af": o.erstattes_af,
+        "bemaerkning": o.bemaerkning,
+    })
+}
+
+/// The seed's table: Kommune | Tilbud (paragraph) | Erstattes af | Bemærkninger.
+fn offers_table(name: &str, title: &str, offers: &[Offer], lang: Lang) -> Table {
+    let mut t = Table::new(
+        name,
+        title,
+        vec![
+            Column::new("kommune", lang.pick("Kommune", "Kommune"), Kind::Text),
+            Column::new("tilbud", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new("tilbudsnr", lang.pick("Tilbudsnr", "Offer no."), Kind::Text),
+            Column::new(
+                "erstattes_af",
+                lang.pick("Erstattes af", "Replaced by"),
+                Kind::Text,
+            ),
+            Column::new(
+                "bemaerkning",
+                lang.pick("Bemærkninger", "Remarks"),
+                Kind::Text,
+            ),
+        ],
+    );
+    for o in offers {
+        t.push(vec![
+            o.driftsherre.clone().into(),
+            format!("{} ({})", o.tilbudsnavn, o.paragraf_label).into(),
+            o.tilbudsnr.clone().into(),
+            opt_text(&o.erstattes_af),
+            opt_text(&o.bemaerkning),
+        ]);
+    }
+    t
+}
+
+pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered {
+    let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
+    let mut tables = vec![
+        offers_table(
+            lang.pick("Nye tilbud", "New offers"),
+            &lang.pick(
+                format!("Nye tilbud i rammeaftalen{year_text}"),
+                format!("New offers in the rammeaftale{year_text}"),
+            ),
+            &result.new,
+            lang,
+        ),
+        offers_table(
+            lang.pick("Udgående tilbud", "Leaving offers"),
+            &lang.pick(
+                format!("Tilbud, der udgår af rammeaftalen{year_text}"),
+                format!("Offers leaving the rammeaftale{year_text}"),
+            ),
+            &result.leaving,
+            lang,
+        ),
+    ];
+    let mut counts = Table::new(
+        lang.pick("Pr. driftsherre", "By operator"),
+        &lang.pick(
+            format!("Tilbud og pladser pr. driftsherre{year_text}"),
+            format!("Offers and places by operator{year_text}"),
+        ),
+        vec![
+            Column::new("kommune", lang.pick("Driftsherre", "Operator"), Kind::Text),
+            Column::new("offers", lang.pick("Tilbud", "Offers"), Kind::Integer),
+            Column::new("places", lang.pick("Pladser", "Places"), Kind::Number(2)),
+            Column::new("new", lang.pick("Nye", "New"), Kind::Integer),
+            Column::new("leaving", lang.pick("Udgår", "Leaving"), Kind::Integer),
+        ],
+    );
+    for c in &result.by_kommune {
+        counts.push(vec![
+            c.kommune.clone().into(),
+            c.offers.into(),
+            c.places.into(),
+            c.new.into(),
+            c.leaving.into(),
+        ]);
+    }
+    let sum = |f: fn(&crate::analysis::tilbud::Counts) -> usize| {
+        result.by_kommune.iter().map(f).sum::<usize>()
+    };
+    counts.total = Some(vec![
+        lang.pick("I alt", "Total").into(),
+        sum(|c| c.offers).into(),
+        TableCell::Number(result.by_kommune.iter().map(|c| c.places).sum()),
+        sum(|c| c.new).into(),
+        sum(|c| c.leaving).into(),
+    ]);
+    counts.notes.push(lang.pick(
+        "Enheder som Aalborg ÆH og Aalborg FB tælles under deres kommune; et tilbud med flere takster tæller én gang.".to_string(),
+        "Units such as Aalborg ÆH and Aalborg FB count under their kommune; an offer with several tariffs counts once.".to_string(),
+    ));
+    tables.push(counts);
+    if let Some(vanished) = &result.vanished {
+        let mut t = offers_table(
+            lang.pick("Forsvundne", "Vanished"),
+            lang.pick(
+                "Advarsel: tilbud fra sidste år, der mangler uden at være meldt ud",
+                "Warning: last year's offers that are missing without being reported as leaving",
+            ),
+            vanished,
+            lang,
+        );
+        t.notes.push(lang.pick(
+            "Tilbud, der udgår, skal indberettes med status Udgår og \"Erstattes af\" eller en bemærkning.".to_string(),
+            "Leaving offers must be reported with status Udgår and \"Erstattes af\" or a remark.".to_string(),
+        ));
+        tables.push(t);
+    }
+    if let Some(unannounced) = &result.unannounced {
+        let mut t = offers_table(
+            lang.pick("Ikke anmeldt", "Unannounced"),
+            lang.pick(
+                "Advarsel: tilbud indberettet som Fortsætter, som ikke var med sidste år",
+                "Warning: offers reported as continuing that were not there last year",
+            ),
+            unannounced,
+            lang,
+        );
+        t.notes.push(lang.pick(
+            "Et nyt tilbud skal indberettes med status Ny.".to_string(),
+            "A new offer must be reported with status Ny.".to_string(),
+        ));
+        tables.push(t);
+    }
+    let mut json = json!({
+        "year": year,
+        "new": result.new.iter().map(offer_json).collect::<Vec<_>>(),
+        "leaving": result.leaving.iter().map(offer_json).collect::<Vec<_>>(),
+        "by_kommune": result.by_kommune.iter().map(|c| json!({
+            "kommune": c.kommune,
+            "offers": c.offers,
+            "places": super::analysis::json_kr(c.places),
+            "new": c.new,
+            "leaving": c.leaving,
+        })).collect::<Vec<_>>(),
+    });
+    if let (Some(object), Some(vanished), Some(unannounced)) =
+        (json.as_object_mut(), &result.vanished, &result.unannounced)
+    {
+        object.insert("vanished".into(), vanished.iter().map(offer_json).collect());
+        object.insert(
+            "unannounced".into(),
+            unannounced.iter().map(offer_json).collect(),
+        );
+    }
+    Rendered {
+        tables,
+        json,
+        csv_table: 0,
+    }
+}
