@@ -42,6 +42,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Tilbud ind og ud af rammeaftalen (nye, udgående, forsvundne)
     Tilbud(TilbudArgs),
+    /// Tjek af takstreduktionen: volumenvægtet takstudvikling mod det tilladte
+    Takst(TakstArgs),
 }
 
 /// Output format.
@@ -105,6 +107,29 @@ pub struct TilbudArgs {
     /// Sidste års takstindberetninger, for at finde forsvundne og uanmeldte tilbud
     #[arg(long, num_args = 1.., value_name = "INPUTS")]
     pub previous: Option<Vec<PathBuf>>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A percent given on the command line: "1,6", "1.6", "-1" or "1,6 %".
+pub fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    crate::values::parse_percent(s).map_err(|e| e.message(crate::lang::Lang::Da))
+}
+
+#[derive(Debug, Args)]
+pub struct TakstArgs {
+    /// Årets takstindberetninger (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Sidste års takstindberetninger (ellers bruges kolonnen "Takst forrige år")
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub previous: Option<Vec<PathBuf>>,
+    /// Pris- og lønudviklingen i procent, f.eks. 1,6 (standard 0)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub pl: Option<rust_decimal::Decimal>,
+    /// Krævet real takstreduktion i procent, f.eks. 1 (standard 0)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub required: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

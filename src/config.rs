@@ -20,6 +20,8 @@ pub struct Config {
     pub validate: ValidateConfig,
     #[serde(default)]
     pub reference: ReferenceConfig,
+    #[serde(default)]
+    pub takst: TakstConfig,
     /// Where the config was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -30,6 +32,16 @@ pub struct Config {
 pub struct ValidateConfig {
     /// Findings kept per file (0: all).
     pub max_findings: Option<usize>,
+}
+
+/// The tariff-reduction rule of the year.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TakstConfig {
+    /// Pris- og lønudvikling in percent (1.6).
+    pub pl: Option<rust_decimal::Decimal>,
+    /// Required real reduction in percent (1).
+    pub required: Option<rust_decimal::Decimal>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -34,5 +34,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
+        Command::Takst(args) => cmd::takst::run(&ctx, args),
     }
 }

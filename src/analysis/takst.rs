@@ -1,0 +1,324 @@
+//! Tariff reduction (domain.md, "Tariff reduction"): for offers present in
+//! both years (not Ny, not Udgår), the change of each tariff and the
+//! volume-weighted change per driftsherre and for the region, against the
+//! allowed change (1 + P/L) × (1 − required reduction) − 1.
+//!
+//! Both rule sets of the seeds fit: Nordjylland 2017 required a 1 %
+//! reduction (required 1, P/L 0 → allowed −1 %); Sjælland 2016 let budget
+//! tariffs rise with P/L 1,6 % (required 0, P/L 1,6 → allowed +1,6 %).
+
+use crate::dataset::{Status, TariffRow};
+use crate::text::fold_key;
+use crate::values::reference::{ParagrafId, Reference};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+
+/// The rule: P/L and the required real reduction, both in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TakstRule {
+    pub pl_pct: Decimal,
+    pub required_pct: Decimal,
+}
+
+impl TakstRule {
+    /// (1 + P/L) × (1 − required) − 1, in percent.
+    pub fn allowed_change_pct(&self) -> Decimal {
+        let pl = self.pl_pct / Decimal::ONE_HUNDRED;
+        let required = self.required_pct / Decimal::ONE_HUNDRED;
+        ((Decimal::ONE + pl) * (Decimal::ONE - required) - Decimal::ONE) * Decimal::ONE_HUNDRED
+    }
+
+    /// (1 + change) / (1 + P/L) − 1, in percent; None if P/L is −100 %.
+    pub fn real_change_pct(&self, change_pct: Decimal) -> Option<Decimal> {
+        let divisor = Decimal::ONE + self.pl_pct / Decimal::ONE_HUNDRED;
+        let ratio = (Decimal::ONE + change_pct / Decimal::ONE_HUNDRED).checked_div(divisor)?;
+        Some((ratio - Decimal::ONE) * Decimal::ONE_HUNDRED)
+    }
+}
+
+/// Where an offer's previous tariff came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreviousSource {
+    /// The "Takst forrige år" column of this year's report.
+    Column,
+    /// Last year's report, matched on (Tilbudsnr, Paragraf, Taksttype).
+    LastYear,
+}
+
+/// One tariff compared with last year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferChange {
+    pub kommune: String,
+    pub driftsherre: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub paragraf: String,
+    pub taksttype: String,
+    pub takst_previous: Decimal,
+    pub takst: Decimal,
+    /// None when last year's tariff is 0.
+    pub change_pct: Option<Decimal>,
+    pub weight: Decimal,
+    pub source: PreviousSource,
+}
+
+/// A group's volume-weighted result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupChange {
+    pub kommune: String,
+    pub offers: usize,
+    /// None when the group's weighted previous tariffs sum to 0.
+    pub change_pct: Option<Decimal>,
+    pub real_change_pct: Option<Decimal>,
+    pub pass: Option<bool>,
+}
+
+/// "Takst forrige år" and last year's file disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    pub driftsherre: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub taksttype: String,
+    pub column: Decimal,
+    pub last_year: Decimal,
+}
+
+/// An offer that could not be compared, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    pub driftsherre: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub taksttype: String,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    New,
+    Leaving,
+    NoPrevious,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakstResult {
+    pub rule: TakstRule,
+    pub allowed_change_pct: Decimal,
+    pub region: GroupChange,
+    pub by_kommune: Vec<GroupChange>,
+    pub offers: Vec<OfferChange>,
+    pub disagreements: Vec<Disagreement>,
+    pub skipped: Vec<Skipped>,
+}
+
+type Key = (String, ParagrafId, String);
+
+fn key(row: &TariffRow) -> Key {
+    (
+        row.tilbudsnr.clone(),
+        row.paragraf,
+        fold_key(&row.taksttype),
+    )
+}
+
+/// Σ w·t_N / Σ w·t_N−1 − 1 in percent, over the offers given.
+pub fn weighted_change_pct<'a>(
+    offers: impl IntoIterator<Item = &'a OfferChange>,
+) -> Option<Decimal> {
+    let (mut now, mut before) = (Decimal::ZERO, Decimal::ZERO);
+    for o in offers {
+        now += o.weight * o.takst;
+        before += o.weight * o.takst_previous;
+    }
+    let ratio = now.checked_div(before)?;
+    Some((ratio - Decimal::ONE) * Decimal::ONE_HUNDRED)
+}
+
+fn group(
+    kommune: String,
+    offers: &[&OfferChange],
+    rule: &TakstRule,
+    allowed: Decimal,
+) -> GroupChange {
+    let change = weighted_change_pct(offers.iter().copied());
+    GroupChange {
+        kommune,
+        offers: offers.len(),
+        change_pct: change,
+        real_change_pct: change.and_then(|c| rule.real_change_pct(c)),
+        pass: change.map(|c| c <= allowed),
+    }
+}
+
+/// The analysis.
+pub fn analyse(
+    current: &[TariffRow],
+    previous: Option<&[TariffRow]>,
+    rule: TakstRule,
+    reference: &Reference,
+) -> TakstResult {
+    let last_year: HashMap<Key, Decimal> = previous
+        .unwrap_or_default()
+        .iter()
+        .map(|r| (key(r), r.takst))
+        .collect();
+    let mut offers = Vec::new();
+    let mut disagreements = Vec::new();
+    let mut skipped = Vec::new();
+    for row in current {
+        let skip = |reason| Skipped {
+            driftsherre: row.driftsherre_written.clone(),
+            tilbudsnr: row.tilbudsnr.clone(),
+            tilbudsnavn: row.tilbudsnavn.clone(),
+            taksttype: row.taksttype.clone(),
+            reason,
+        };
+        match row.status {
+            Status::Ny => {
+                skipped.push(skip(SkipReason::New));
+                continue;
+            }
+            Status::Udgaar => {
+                skipped.push(skip(SkipReason::Leaving));
+                continue;
+            }
+            Status::Fortsaetter => {}
+        }
+        let from_file = last_year.get(&key(row)).copied();
+        let (takst_previous, source) = match (row.takst_forrige_aar, from_file) {
+            (Some(column), Some(file)) => {
+                if column != file {
+                    disagreements.push(Disagreement {
+                        driftsherre: row.driftsherre_written.clone(),
+                        tilbudsnr: row.tilbudsnr.clone(),
+                        tilbudsnavn: row.tilbudsnavn.clone(),
+                        taksttype: row.taksttype.clone(),
+                        column,
+                        last_year: file,
+                    });
+                }
+                // Last year's report is what DAS saw and approved; the
+                // restated figure of this year's form is shown beside it.
+                (file, PreviousSource::LastYear)
+            }
+            (Some(column), None) => (column, PreviousSource::Column),
+            (None, Some(file)) => (file, PreviousSource::LastYear),
+            (None, None) => {
+                skipped.push(skip(SkipReason::NoPrevious));
+                continue;
+            }
+        };
+        let change_pct = row
+            .takst
+            .checked_div(takst_previous)
+            .map(|r| (r - Decimal::ONE) * Decimal::ONE_HUNDRED);
+        offers.push(OfferChange {
+            kommune: reference.display_name(&row.driftsherre),
+            driftsherre: row.driftsherre_written.clone(),
+            tilbudsnr: row.tilbudsnr.clone(),
+            tilbudsnavn: row.tilbudsnavn.clone(),
+            paragraf: reference
+                .paragraf_info(row.paragraf)
+                .map(|p| p.label.clone())
+                .unwrap_or_default(),
+            taksttype: row.taksttype.clone(),
+            takst_previous,
+            takst: row.takst,
+            change_pct,
+            weight: row.weight(),
+            source,
+        });
+    }
+    let allowed = rule.allowed_change_pct();
+    let mut by: BTreeMap<String, Vec<&OfferChange>> = BTreeMap::new();
+    for o in &offers {
+        by.entry(o.kommune.clone()).or_default().push(o);
+    }
+    let by_kommune = by
+        .into_iter()
+        .map(|(kommune, list)| group(kommune, &list, &rule, allowed))
+        .collect();
+    let all: Vec<&OfferChange> = offers.iter().collect();
+    let region = group(String::new(), &all, &rule, allowed);
+    TakstResult {
+        rule,
+        allowed_change_pct: allowed,
+        region,
+        by_kommune,
+        offers,
+        disagreements,
+        skipped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn offer(weight: &str, before: &str, now: &str) -> OfferChange {
+        OfferChange {
+            kommune: "Aalborg".into(),
+            driftsherre: "Aalborg".into(),
+            tilbudsnr: "1".into(),
+            tilbudsnavn: "A".into(),
+            paragraf: "SEL §108".into(),
+            taksttype: "Døgntakst".into(),
+            takst_previous: d(before),
+            takst: d(now),
+            change_pct: None,
+            weight: d(weight),
+            source: PreviousSource::Column,
+        }
+    }
+
+    #[test]
+    fn allowed_change_for_both_rule_sets() {
+        let nordjylland = TakstRule {
+            pl_pct: d("0"),
+            required_pct: d("1"),
+        };
+        assert_eq!(nordjylland.allowed_change_pct(), d("-1"));
+        let sjaelland = TakstRule {
+            pl_pct: d("1.6"),
+            required_pct: d("0"),
+        };
+        assert_eq!(sjaelland.allowed_change_pct(), d("1.6"));
+        let both = TakstRule {
+            pl_pct: d("1.6"),
+            required_pct: d("1"),
+        };
+        // 1.016 × 0.99 − 1 = 0.00584
+        assert_eq!(both.allowed_change_pct(), d("0.584"));
+    }
+
+    #[test]
+    fn weighted_change_by_hand() {
+        // Weights 9.5 and 20 × 0.5 = 10: (9.5 × 990 + 10 × 2040) / (9.5 × 1000 + 10 × 2000) − 1
+        // = (9405 + 20400) / (9500 + 20000) − 1 = 29805 / 29500 − 1 = 1.0338983… %
+        let offers = [offer("9.5", "1000", "990"), offer("10", "2000", "2040")];
+        let change = weighted_change_pct(offers.iter()).unwrap();
+        assert_eq!(change.round_dp(6), d("1.033898"));
+        let rule = TakstRule {
+            pl_pct: d("1.6"),
+            required_pct: d("0"),
+        };
+        // 1.010338983 / 1.016 − 1 = −0.5572 %
+        assert_eq!(
+            rule.real_change_pct(change).unwrap().round_dp(4),
+            d("-0.5572")
+        );
+    }
+
+    #[test]
+    fn zero_weights_give_no_change_not_a_panic() {
+        let offers = [offer("0", "1000", "990")];
+        assert_eq!(weighted_change_pct(offers.iter()), None);
+        assert_eq!(weighted_change_pct([].iter()), None);
+    }
+}

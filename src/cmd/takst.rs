@@ -1,0 +1,45 @@
+//! `ramme takst`: the tariff-reduction check.
+
+use super::{load_year, year_of, Context, OutputPlan};
+use crate::analysis::takst::{self, TakstRule};
+use crate::cli::TakstArgs;
+use crate::dataset::TariffRow;
+use crate::error::{Error, ExitStatus};
+use crate::report::analysis::{self, InputSection};
+use rust_decimal::Decimal;
+
+pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
+    let rule = TakstRule {
+        pl_pct: args.pl.or(ctx.config.takst.pl).unwrap_or(Decimal::ZERO),
+        required_pct: args
+            .required
+            .or(ctx.config.takst.required)
+            .unwrap_or(Decimal::ZERO),
+    };
+    let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs)?;
+    let previous = match &args.previous {
+        Some(inputs) => {
+            let (loaded, previous_files) = load_year::<TariffRow>(ctx, inputs)?;
+            files.extend(previous_files);
+            Some(loaded)
+        }
+        None => None,
+    };
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let result = takst::analyse(
+        &current.records,
+        previous.as_ref().map(|p| p.records.as_slice()),
+        rule,
+        &ctx.catalog.reference,
+    );
+    let lang = ctx.lang;
+    let rendered = crate::report::takst::render(&result, year_of(&current.records), lang);
+    let mut inputs = vec![InputSection::of(
+        lang.pick("Takstindberetninger", "Tariff reports"),
+        &current,
+    )];
+    if let Some(p) = &previous {
+        inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
+    }
+    analysis::write(&plan, &rendered, &inputs, lang)
+}

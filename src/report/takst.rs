@@ -1,0 +1,220 @@
+//! Tables and JSON of `ramme takst`.
+
+use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
+use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::takst::{GroupChange, PreviousSource, SkipReason, TakstResult};
+use crate::lang::Lang;
+use crate::numfmt;
+use serde_json::{json, Value as Json};
+
+fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
+    match pass {
+        Some(true) => lang.pick("ja", "yes").into(),
+        Some(false) => lang.pick("nej", "no").into(),
+        None => TableCell::Empty,
+    }
+}
+
+fn group_json(g: &GroupChange) -> Json {
+    json!({
+        "kommune": g.kommune,
+        "offers": g.offers,
+        "change_pct": json_opt_pct(g.change_pct),
+        "real_change_pct": json_opt_pct(g.real_change_pct),
+        "pass": g.pass,
+    })
+}
+
+pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
+    let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
+    let allowed = numfmt::pct(result.allowed_change_pct, lang);
+    let pl = numfmt::pct(result.rule.pl_pct, lang);
+    let required = numfmt::pct(result.rule.required_pct, lang);
+
+    let mut summary = Table::new(
+        lang.pick("Takstreduktion", "Tariff reduction"),
+        &lang.pick(
+            format!("Takstudvikling pr. driftsherre{year_text} (tilladt ændring {allowed})"),
+            format!("Tariff change by operator{year_text} (allowed change {allowed})"),
+        ),
+        vec![
+            Column::new("kommune", lang.pick("Driftsherre", "Operator"), Kind::Text),
+            Column::new("offers", lang.pick("Takster", "Tariffs"), Kind::Integer),
+            Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
+            Column::new(
+                "real_change_pct",
+                lang.pick("Real ændring", "Real change"),
+                Kind::Pct,
+            ),
+            Column::new(
+                "allowed_change_pct",
+                lang.pick("Tilladt", "Allowed"),
+                Kind::Pct,
+            ),
+            Column::new("pass", lang.pick("Overholdt", "Met"), Kind::Text),
+        ],
+    );
+    for g in &result.by_kommune {
+        summary.push(vec![
+            g.kommune.clone().into(),
+            g.offers.into(),
+            g.change_pct.into(),
+            g.real_change_pct.into(),
+            result.allowed_change_pct.into(),
+            yes_no(g.pass, lang),
+        ]);
+    }
+    let r = &result.region;
+    summary.total = Some(vec![
+        lang.pick("Regionen i alt", "Region total").into(),
+        r.offers.into(),
+        r.change_pct.into(),
+        r.real_change_pct.into(),
+        result.allowed_change_pct.into(),
+        yes_no(r.pass, lang),
+    ]);
+    summary.notes.push(lang.pick(
+        format!("Ændringen er volumenvægtet: Σ vægt × takst i år / Σ vægt × takst sidste år − 1, med vægt = pladser × belægningsprocent. Tilladt = (1 + P/L {pl}) × (1 − krævet reduktion {required}) − 1. Real ændring = (1 + ændring) / (1 + P/L) − 1."),
+        format!("The change is volume-weighted: Σ weight × tariff this year / Σ weight × tariff last year − 1, weight = places × occupancy. Allowed = (1 + P/L {pl}) × (1 − required reduction {required}) − 1. Real change = (1 + change) / (1 + P/L) − 1."),
+    ));
+    summary.notes.push(lang.pick(
+        "Kun takster, der fortsætter (ikke Ny, ikke Udgår); enheder som Aalborg ÆH tælles under deres kommune.".to_string(),
+        "Only continuing tariffs (not Ny, not Udgår); units such as Aalborg ÆH count under their kommune.".to_string(),
+    ));
+
+    let mut offers = Table::new(
+        lang.pick("Takster pr. tilbud", "Tariffs by offer"),
+        &lang.pick(
+            format!("Takster pr. tilbud{year_text}"),
+            format!("Tariffs by offer{year_text}"),
+        ),
+        vec![
+            Column::new(
+                "driftsherre",
+                lang.pick("Driftsherre", "Operator"),
+                Kind::Text,
+            ),
+            Column::new("tilbudsnr", lang.pick("Tilbudsnr", "Offer no."), Kind::Text),
+            Column::new("tilbudsnavn", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new("paragraf", lang.pick("Paragraf", "Paragraph"), Kind::Text),
+            Column::new(
+                "taksttype",
+                lang.pick("Taksttype", "Tariff type"),
+                Kind::Text,
+            ),
+            Column::new(
+                "takst_previous",
+                lang.pick("Takst sidste år", "Last year"),
+                Kind::Kr,
+            ),
+            Column::new("takst", lang.pick("Takst", "Tariff"), Kind::Kr),
+            Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
+            Column::new("weight", lang.pick("Vægt", "Weight"), Kind::Number(2)),
+            Column::new(
+                "source",
+                lang.pick("Sidste års takst fra", "Last year's tariff from"),
+                Kind::Text,
+            ),
+        ],
+    );
+    for o in &result.offers {
+        offers.push(vec![
+            o.driftsherre.clone().into(),
+            o.tilbudsnr.clone().into(),
+            o.tilbudsnavn.clone().into(),
+            o.paragraf.clone().into(),
+            o.taksttype.clone().into(),
+            o.takst_previous.into(),
+            o.takst.into(),
+            o.change_pct.into(),
+            o.weight.into(),
+            match o.source {
+                PreviousSource::Column => lang.pick("kolonnen", "the column"),
+                PreviousSource::LastYear => {
+                    lang.pick("sidste års indberetning", "last year's report")
+                }
+            }
+            .into(),
+        ]);
+    }
+    for d in &result.disagreements {
+        offers.notes.push(lang.pick(
+            format!(
+                "Forskel: {} {} ({}, {}): \"Takst forrige år\" siger {}, sidste års indberetning {}; sidste års indberetning er brugt.",
+                d.driftsherre, d.tilbudsnavn, d.tilbudsnr, d.taksttype, numfmt::kr(d.column, lang), numfmt::kr(d.last_year, lang)
+            ),
+            format!(
+                "Difference: {} {} ({}, {}): \"Takst forrige år\" says {}, last year's report {}; last year's report is used.",
+                d.driftsherre, d.tilbudsnavn, d.tilbudsnr, d.taksttype, numfmt::kr(d.column, lang), numfmt::kr(d.last_year, lang)
+            ),
+        ));
+    }
+    let count = |reason| result.skipped.iter().filter(|s| s.reason == reason).count();
+    let (new, leaving) = (count(SkipReason::New), count(SkipReason::Leaving));
+    if new + leaving > 0 {
+        offers.notes.push(lang.pick(
+            format!("Ikke med: {new} nye og {leaving} udgående takster."),
+            format!("Not included: {new} new and {leaving} leaving tariffs."),
+        ));
+    }
+    for s in result
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::NoPrevious)
+    {
+        offers.notes.push(lang.pick(
+            format!(
+                "Uden sidste års takst (hverken kolonnen \"Takst forrige år\" eller sidste års indberetning): {} {} ({}, {}).",
+                s.driftsherre, s.tilbudsnavn, s.tilbudsnr, s.taksttype
+            ),
+            format!(
+                "Without last year's tariff (neither the column \"Takst forrige år\" nor last year's report): {} {} ({}, {}).",
+                s.driftsherre, s.tilbudsnavn, s.tilbudsnr, s.taksttype
+            ),
+        ));
+    }
+    let json = json!({
+        "year": year,
+        "pl_pct": json_pct(result.rule.pl_pct),
+        "required_pct": json_pct(result.rule.required_pct),
+        "allowed_change_pct": json_pct(result.allowed_change_pct),
+        "region": {
+            "change_pct": json_opt_pct(r.change_pct),
+            "real_change_pct": json_opt_pct(r.real_change_pct),
+            "offers": r.offers,
+            "pass": r.pass,
+        },
+        "by_kommune": result.by_kommune.iter().map(group_json).collect::<Vec<_>>(),
+        "offers": result.offers.iter().map(|o| json!({
+            "driftsherre": o.driftsherre,
+            "kommune": o.kommune,
+            "tilbudsnr": o.tilbudsnr,
+            "tilbudsnavn": o.tilbudsnavn,
+            "paragraf": o.paragraf,
+            "taksttype": o.taksttype,
+            "takst_previous": json_kr(o.takst_previous),
+            "takst": json_kr(o.takst),
+            "change_pct": json_opt_pct(o.change_pct),
+            "weight": json_pct(o.weight),
+            "previous_from": match o.source { PreviousSource::Column => "column", PreviousSource::LastYear => "last_year" },
+        })).collect::<Vec<_>>(),
+        "disagreements": result.disagreements.iter().map(|d| json!({
+            "driftsherre": d.driftsherre,
+            "tilbudsnr": d.tilbudsnr,
+            "taksttype": d.taksttype,
+            "column": json_kr(d.column),
+            "last_year": json_kr(d.last_year),
+        })).collect::<Vec<_>>(),
+        "skipped": result.skipped.iter().map(|s| json!({
+            "driftsherre": s.driftsherre,
+            "tilbudsnr": s.tilbudsnr,
+            "taksttype": s.taksttype,
+            "reason": match s.reason { SkipReason::New => "new", SkipReason::Leaving => "leaving", SkipReason::NoPrevious => "no_previous" },
+        })).collect::<Vec<_>>(),
+    });
+    Rendered {
+        tables: vec![summary, offers],
+        json,
+        csv_table: 1,
+    }
+}
