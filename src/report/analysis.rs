@@ -181,10 +181,27 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
                 ),
             ));
         }
-        for (path, kind) in section.other_files {
+        if !section.other_files.is_empty() {
+            let mut kinds: std::collections::BTreeMap<&str, usize> =
+                std::collections::BTreeMap::new();
+            for (_, kind) in section.other_files {
+                *kinds.entry(kind.as_str()).or_default() += 1;
+            }
+            let list: Vec<String> = kinds
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect();
             t.notes.push(lang.pick(
-                format!("Ikke brugt: {} er en {kind}.", path.display()),
-                format!("Not used: {} is a {kind}.", path.display()),
+                format!(
+                    "{}: ikke brugt, andre slags filer: {}.",
+                    section.label,
+                    list.join(", ")
+                ),
+                format!(
+                    "{}: not used, other kinds of files: {}.",
+                    section.label,
+                    list.join(", ")
+                ),
             ));
         }
         for file in &section.validation.files {

@@ -129,6 +129,40 @@ fn right_aligned(kind: Kind) -> bool {
     kind != Kind::Text
 }
 
+/// Where text cells wrap in the terminal.
+const TEXT_WIDTH: usize = 40;
+
+/// Splits a text into lines of at most `width` characters at spaces (a
+/// longer word is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let mut word: String = word.to_string();
+        while word.chars().count() > width {
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            lines.push(head);
+        }
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&word);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// Aligned columns for the terminal.
 pub fn write_text(
     tables: &[Table],
@@ -155,15 +189,30 @@ pub fn write_text(
         };
         let body: Vec<Vec<String>> = table.rows.iter().map(|r| shown(r)).collect();
         let total = table.total.as_deref().map(shown);
+        // Text columns wrap at TEXT_WIDTH so a long remark does not stretch
+        // the whole table; numbers never wrap.
+        let wrapped = |row: &[String]| -> Vec<Vec<String>> {
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| match table.columns.get(c).map(|col| col.kind) {
+                    Some(Kind::Text) => wrap(text, TEXT_WIDTH),
+                    _ => vec![text.clone()],
+                })
+                .collect()
+        };
+        let body: Vec<Vec<Vec<String>>> = body.iter().map(|r| wrapped(r)).collect();
+        let total = total.as_deref().map(wrapped);
         let mut widths: Vec<usize> = table
             .columns
             .iter()
             .map(|c| c.label.chars().count())
             .collect();
         for row in body.iter().chain(total.iter()) {
-            for (c, text) in row.iter().enumerate() {
+            for (c, cell_lines) in row.iter().enumerate() {
                 if let Some(w) = widths.get_mut(c) {
-                    *w = (*w).max(text.chars().count());
+                    for text in cell_lines {
+                        *w = (*w).max(text.chars().count());
+                    }
                 }
             }
         }
@@ -184,16 +233,33 @@ pub fn write_text(
             }
             parts.join("  ").trim_end().to_string()
         };
+        // A row of wrapped cells as its physical lines.
+        let physical = |row: &[Vec<String>]| -> Vec<String> {
+            let height = row.iter().map(Vec::len).max().unwrap_or(1);
+            (0..height)
+                .map(|i| {
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|l| l.get(i).cloned().unwrap_or_default())
+                        .collect();
+                    line(&cells)
+                })
+                .collect()
+        };
         let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
         writeln!(out, "{}", style.bold(&line(&header)))?;
         let rule: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
         writeln!(out, "{}", style.dim(&"─".repeat(rule)))?;
         for row in &body {
-            writeln!(out, "{}", line(row))?;
+            for text in physical(row) {
+                writeln!(out, "{text}")?;
+            }
         }
         if let Some(total) = &total {
             writeln!(out, "{}", style.dim(&"─".repeat(rule)))?;
-            writeln!(out, "{}", style.bold(&line(total)))?;
+            for text in physical(total) {
+                writeln!(out, "{}", style.bold(&text))?;
+            }
         }
         if table.rows.is_empty() {
             writeln!(
@@ -564,6 +630,20 @@ Note.\n"
         assert!(md.contains("| Kommune | Tilbud | Takst | Ændring |\n|---|---:|---:|---:|\n"));
         assert!(md.contains("| Aalborg | 12 | 2.310,50 kr. | −1,25 % |"));
         assert!(md.contains("| **I alt** | **13** |  | **−1,1 %** |"));
+    }
+
+    #[test]
+    fn wrapping() {
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("kort", 10), vec!["kort"]);
+        assert_eq!(
+            wrap("Salg til få kommuner i regionen", 12),
+            vec!["Salg til få", "kommuner i", "regionen"]
+        );
+        assert_eq!(
+            wrap("Sødisbakke–Fælledvejstuen", 10),
+            vec!["Sødisbakke", "–Fælledvej", "stuen"]
+        );
     }
 
     #[test]
