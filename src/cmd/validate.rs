@@ -25,12 +25,12 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
         lang: ctx.lang,
     };
     let validator = Validator::new(&ctx.catalog, options)?;
-    let mut report = ValidationReport::default();
-    for file in &files {
-        report
-            .files
-            .push(validator.validate_file(file, &mut NoRows));
-    }
+    // Files are validated in parallel; the report keeps the input order.
+    let report = ValidationReport {
+        files: crate::dataset::validate_parallel(&files, |file| {
+            validator.validate_file(file, &mut NoRows)
+        }),
+    };
     let lang = ctx.lang;
     let style = if plan.path.is_none() {
         Style::for_stdout()
