@@ -1,6 +1,7 @@
 //! The analyses: pure computations over typed records. They never read
 //! files and never format output; `report/` renders their results.
 
+pub mod takstanalyse;
 pub mod tilbud;
 
 use crate::values::reference::{Party, Reference};
