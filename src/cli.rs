@@ -42,6 +42,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Tilbud ind og ud af rammeaftalen (nye, udgående, forsvundne)
     Tilbud(TilbudArgs),
+    /// Takstanalyse pr. målgruppe og paragraf: gennemsnitstakster, ændring og P/L
+    Takstanalyse(TakstanalyseArgs),
 }
 
 /// Output format.
@@ -107,4 +109,26 @@ pub struct TilbudArgs {
     pub previous: Option<Vec<PathBuf>>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TakstanalyseArgs {
+    /// Årets takstindberetninger (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Sidste års takstindberetninger (ellers bruges kolonnen Takst forrige år)
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub previous: Option<Vec<PathBuf>>,
+    /// Pris- og lønudviklingen i procent, fx 1,6 (giver real ændring og Inden for P/L)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub pl: Option<rust_decimal::Decimal>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A percent on the command line: "1.6", "1,6" or "1,6 %".
+fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    crate::values::parse_percent(s).map_err(|_| {
+        "forventede et tal i procent, fx 1.6 eller 1,6 (expected a percent)".to_string()
+    })
 }

@@ -34,5 +34,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
+        Command::Takstanalyse(args) => cmd::takstanalyse::run(&ctx, args),
     }
 }

@@ -6,5 +6,6 @@ pub mod analysis;
 pub mod output;
 pub mod style;
 pub mod table;
+pub mod takstanalyse;
 pub mod tilbud;
 pub mod validation;
