@@ -4,4 +4,5 @@
 mod excel;
 mod harness;
 mod properties;
+mod takstanalyse;
 mod validate;
