@@ -44,6 +44,8 @@ pub enum Command {
     Tilbud(TilbudArgs),
     /// Tjek af takstreduktionen: volumenvægtet takstudvikling mod det tilladte
     Takst(TakstArgs),
+    /// Takstanalyse pr. målgruppe og paragraf: gennemsnitstakster, ændring og P/L
+    Takstanalyse(TakstanalyseArgs),
 }
 
 /// Output format.
@@ -113,7 +115,9 @@ pub struct TilbudArgs {
 
 /// A percent given on the command line: "1,6", "1.6", "-1" or "1,6 %".
 pub fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
-    crate::values::parse_percent(s).map_err(|e| e.message(crate::lang::Lang::Da))
+    crate::values::parse_percent(s).map_err(|_| {
+        "forventede et tal i procent, f.eks. 1,6 eller -1 (expected a percent)".to_string()
+    })
 }
 
 #[derive(Debug, Args)]
@@ -130,6 +134,20 @@ pub struct TakstArgs {
     /// Krævet real takstreduktion i procent, f.eks. 1 (standard 0)
     #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
     pub required: Option<rust_decimal::Decimal>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+#[derive(Debug, Args)]
+pub struct TakstanalyseArgs {
+    /// Årets takstindberetninger (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Sidste års takstindberetninger (ellers bruges kolonnen Takst forrige år)
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub previous: Option<Vec<PathBuf>>,
+    /// Pris- og lønudviklingen i procent, fx 1,6 (giver real ændring og Inden for P/L)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub pl: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -35,5 +35,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
         Command::Takst(args) => cmd::takst::run(&ctx, args),
+        Command::Takstanalyse(args) => cmd::takstanalyse::run(&ctx, args),
     }
 }

@@ -2,6 +2,7 @@
 //! files and never format output; `report/` renders their results.
 
 pub mod takst;
+pub mod takstanalyse;
 pub mod tilbud;
 
 use crate::values::reference::{Party, Reference};

@@ -2,6 +2,7 @@
 //! library and picks the exit status. `ls src/cmd` is the table of contents.
 
 pub mod takst;
+pub mod takstanalyse;
 pub mod tilbud;
 pub mod validate;
 

@@ -7,5 +7,6 @@ pub mod output;
 pub mod style;
 pub mod table;
 pub mod takst;
+pub mod takstanalyse;
 pub mod tilbud;
 pub mod validation;

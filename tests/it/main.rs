@@ -5,4 +5,5 @@ mod excel;
 mod harness;
 mod properties;
 mod takst;
+mod takstanalyse;
 mod validate;

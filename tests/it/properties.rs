@@ -53,3 +53,53 @@ proptest! {
         prop_assert_eq!(header_key(&written).year, Some(year));
     }
 }
+
+/// An offer for the tariff analysis: weight, tariff now, tariff last year,
+/// small enough that every product is exact.
+fn tariff_entry() -> impl Strategy<Value = ramme::analysis::takstanalyse::Entry> {
+    (
+        prop_oneof![Just(0i64), 0i64..=50_000],
+        1i64..=10_000_000,
+        1i64..=10_000_000,
+        0u32..=2,
+    )
+        .prop_map(
+            |(weight, now, before, scale)| ramme::analysis::takstanalyse::Entry {
+                weight: Decimal::new(weight, scale),
+                takst: Decimal::new(now, 2),
+                previous: Some(Decimal::new(before, 2)),
+                comparable: true,
+            },
+        )
+}
+
+proptest! {
+    /// Any weights, zero included, never panic or divide by zero, and a
+    /// group's change lies between the smallest and the largest change of
+    /// the offers that carry weight in it.
+    #[test]
+    fn group_change_lies_between_its_offers(entries in prop::collection::vec(tariff_entry(), 0..12)) {
+        use ramme::analysis::takstanalyse::{real_change_pct, Sums};
+        let sums = Sums::of(&entries);
+        let _ = sums.avg_takst();
+        let _ = sums.avg_takst_previous();
+        let _ = real_change_pct(sums.change_pct(), Some(Decimal::new(16, 1)));
+        let changes: Vec<Decimal> = entries
+            .iter()
+            .filter(|e| e.weight > Decimal::ZERO)
+            .filter_map(|e| Some((e.takst / e.previous? - Decimal::ONE) * Decimal::ONE_HUNDRED))
+            .collect();
+        match sums.change_pct() {
+            None => prop_assert!(changes.is_empty(), "no change with weighted offers {:?}", changes),
+            Some(change) => {
+                let min = changes.iter().min().copied();
+                let max = changes.iter().max().copied();
+                prop_assert!(min.is_some(), "a change without weighted offers");
+                // Decimal division rounds at 28 digits: allow that much.
+                let slack = Decimal::new(1, 20);
+                prop_assert!(min.is_some_and(|m| change >= m - slack), "{} < {:?}", change, min);
+                prop_assert!(max.is_some_and(|m| change <= m + slack), "{} > {:?}", change, max);
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Tables and JSON of `ramme takstanalyse`.
+
+use super::analysis::{json_kr, json_opt_kr, json_opt_pct, Rendered};
+use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::takstanalyse::{Figures, TakstanalyseResult};
+use crate::lang::Lang;
+use crate::numfmt;
+use crate::values::reference::Group;
+use serde_json::{json, Value as Json};
+
+/// The machine name of a group.
+pub fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Boern => "boern",
+        Group::Voksne => "voksne",
+        Group::Begge => "begge",
+    }
+}
+
+fn group_label(group: Group, lang: Lang) -> &'static str {
+    match group {
+        Group::Boern => lang.pick("Børn", "Children"),
+        Group::Voksne => lang.pick("Voksne", "Adults"),
+        Group::Begge => lang.pick("Børn og voksne", "Children and adults"),
+    }
+}
+
+fn group_total_label(group: Group, lang: Lang) -> &'static str {
+    match group {
+        Group::Boern => lang.pick("Børn i alt", "Children, total"),
+        Group::Voksne => lang.pick("Voksne i alt", "Adults, total"),
+        Group::Begge => lang.pick("Børn og voksne i alt", "Children and adults, total"),
+    }
+}
+
+fn yes_no(value: Option<bool>, lang: Lang) -> TableCell {
+    match value {
+        Some(true) => lang.pick("ja", "yes").into(),
+        Some(false) => lang.pick("nej", "no").into(),
+        None => TableCell::Empty,
+    }
+}
+
+fn figures_json(f: &Figures) -> serde_json::Map<String, Json> {
+    let mut map = serde_json::Map::new();
+    map.insert("offers".into(), json!(f.offers));
+    map.insert("places".into(), json_kr(f.places));
+    map.insert("offers_compared".into(), json!(f.compared));
+    map.insert("change_pct".into(), json_opt_pct(f.change_pct));
+    map.insert("real_change_pct".into(), json_opt_pct(f.real_change_pct));
+    map.insert("within_pl".into(), json!(f.within_pl));
+    map
+}
+
+/// `year`: the year of the inputs, if known; `previous_year` that of
+/// `--previous`, if known.
+pub fn render(
+    result: &TakstanalyseResult,
+    year: Option<i32>,
+    previous_year: Option<i32>,
+    lang: Lang,
+) -> Rendered {
+    let with_pl = result.pl_pct.is_some();
+    let previous_year = previous_year.or(year.and_then(|y| y.checked_sub(1)));
+    let now_label = year.map_or_else(|| "N".to_string(), |y| y.to_string());
+    let before_label = previous_year.map_or_else(|| "N−1".to_string(), |y| y.to_string());
+    let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
+
+    let mut columns = vec![
+        Column::new("group", lang.pick("Gruppe", "Group"), Kind::Text),
+        Column::new(
+            "maalgruppe",
+            lang.pick("Målgruppe", "Target group"),
+            Kind::Text,
+        ),
+        Column::new("paragraf", lang.pick("Paragraf", "Section"), Kind::Text),
+        Column::new(
+            "taksttype",
+            lang.pick("Taksttype", "Tariff type"),
+            Kind::Text,
+        ),
+        Column::new("offers", lang.pick("Tilbud", "Offers"), Kind::Integer),
+        Column::new("places", lang.pick("Pladser", "Places"), Kind::Number(2)),
+        Column::new(
+            "avg_takst",
+            &lang.pick(
+                format!("Gns. takst {now_label}"),
+                format!("Avg. tariff {now_label}"),
+            ),
+            Kind::Kr,
+        ),
+        Column::new(
+            "avg_takst_previous",
+            &lang.pick(
+                format!("Gns. takst {before_label}"),
+                format!("Avg. tariff {before_label}"),
+            ),
+            Kind::Kr,
+        ),
+        Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
+    ];
+    if with_pl {
+        columns.push(Column::new(
+            "real_change_pct",
+            lang.pick("Real ændring", "Real change"),
+            Kind::Pct,
+        ));
+        columns.push(Column::new(
+            "within_pl",
+            lang.pick("Inden for P/L", "Within P/L"),
+            Kind::Text,
+        ));
+    }
+    let mut table = Table::new(
+        lang.pick("Takstanalyse", "Tariff analysis"),
+        &lang.pick(
+            format!("Takstanalyse{year_text} pr. målgruppe og paragraf"),
+            format!("Tariff analysis{year_text} by target group and section"),
+        ),
+        columns,
+    );
+
+    let change_cells = |f: &Figures| -> Vec<TableCell> {
+        let mut cells = vec![f.change_pct.into()];
+        if with_pl {
+            cells.push(f.real_change_pct.into());
+            cells.push(yes_no(f.within_pl, lang));
+        }
+        cells
+    };
+    let total_cells = |label: &str, f: &Figures| -> Vec<TableCell> {
+        let mut cells = vec![
+            label.into(),
+            TableCell::Empty,
+            TableCell::Empty,
+            TableCell::Empty,
+            f.offers.into(),
+            f.places.into(),
+            // Averages across tariff types would mix days and hours.
+            TableCell::Empty,
+            TableCell::Empty,
+        ];
+        cells.extend(change_cells(f));
+        cells
+    };
+
+    for group in &result.groups {
+        let lines: Vec<_> = result
+            .rows
+            .iter()
+            .filter(|l| l.group == group.group)
+            .collect();
+        for line in &lines {
+            let mut cells = vec![
+                group_label(line.group, lang).into(),
+                line.maalgruppe.clone().into(),
+                line.paragraf.clone().into(),
+                line.taksttype.clone().into(),
+                line.figures.offers.into(),
+                line.figures.places.into(),
+                line.avg_takst.into(),
+                line.avg_takst_previous.into(),
+            ];
+            cells.extend(change_cells(&line.figures));
+            table.push(cells);
+        }
+        table.push(total_cells(
+            group_total_label(group.group, lang),
+            &group.figures,
+        ));
+    }
+    table.total = Some(total_cells(
+        lang.pick("Regionen i alt", "Region, total"),
+        &result.region,
+    ));
+
+    table.notes.push(lang.pick(
+        "Børn eller voksne følger paragraffen; for en paragraf for begge afgør målgruppen.".to_string(),
+        "Children or adults follows the section; for a section for both, the target group decides.".to_string(),
+    ));
+    table.notes.push(lang.pick(
+        "Tilbud tæller hvert tilbud (Tilbudsnr og paragraf) én gang, også i subtotaler og total, og Pladser tæller hvert tilbuds pladser én gang.".to_string(),
+        "Offers counts each offer (offer number and section) once, also in subtotals and the total, and Places counts each offer's places once.".to_string(),
+    ));
+    table.notes.push(lang.pick(
+        format!("Gns. takst {now_label} er vægtet med volumen: Σ (pladser × belægning/100 × takst) / Σ (pladser × belægning/100), og forskellige taksttyper gennemsnittes aldrig sammen."),
+        format!("Avg. tariff {now_label} is weighted by volume: Σ (places × occupancy/100 × tariff) / Σ (places × occupancy/100), and different tariff types are never averaged together."),
+    ));
+    table.notes.push(lang.pick(
+        format!("Gns. takst {before_label} er de samme tilbuds takst sidste år (fra --previous, ellers kolonnen Takst forrige år) vægtet med årets volumen; tilbud uden sidste års takst indgår ikke."),
+        format!("Avg. tariff {before_label} is the same offers' tariff last year (from --previous, else the column Takst forrige år) weighted by this year's volume; offers without last year's tariff are left out."),
+    ));
+    table.notes.push(lang.pick(
+        "Ændring sammenligner tilbud, der er med begge år og hverken er nye eller udgår: Σ (vægt × takst i år) / Σ (vægt × takst sidste år) − 1, så nye og udgående tilbud ikke flytter den.".to_string(),
+        "Change compares offers present in both years that are neither new nor leaving: Σ (weight × tariff this year) / Σ (weight × tariff last year) − 1, so new and leaving offers do not move it.".to_string(),
+    ));
+    match result.pl_pct {
+        Some(pl) => {
+            let pl = numfmt::pct(pl, lang);
+            table.notes.push(lang.pick(
+                format!("Real ændring er (1 + ændring) / (1 + P/L) − 1 med P/L {pl}, og Inden for P/L betyder en ændring på højst {pl}."),
+                format!("Real change is (1 + change) / (1 + P/L) − 1 with P/L {pl}, and Within P/L means a change of at most {pl}."),
+            ));
+        }
+        None => table.notes.push(lang.pick(
+            "Ingen P/L givet (--pl PCT), så real ændring og Inden for P/L vises ikke.".to_string(),
+            "No P/L given (--pl PCT), so the real change and Within P/L are not shown.".to_string(),
+        )),
+    }
+    if !result.has_previous {
+        table.notes.push(lang.pick(
+            "Ingen takster fra sidste år (--previous eller kolonnen Takst forrige år), så der er ingen ændring at vise.".to_string(),
+            "No tariffs from last year (--previous or the column Takst forrige år), so there is no change to show.".to_string(),
+        ));
+    }
+
+    let rows: Vec<Json> = result
+        .rows
+        .iter()
+        .map(|l| {
+            let mut map = serde_json::Map::new();
+            map.insert("group".into(), json!(group_key(l.group)));
+            map.insert("maalgruppe".into(), json!(l.maalgruppe));
+            map.insert("paragraf".into(), json!(l.paragraf));
+            map.insert("taksttype".into(), json!(l.taksttype));
+            map.insert("avg_takst".into(), json_opt_kr(l.avg_takst));
+            map.insert(
+                "avg_takst_previous".into(),
+                json_opt_kr(l.avg_takst_previous),
+            );
+            map.extend(figures_json(&l.figures));
+            Json::Object(map)
+        })
+        .collect();
+    let groups: Vec<Json> = result
+        .groups
+        .iter()
+        .map(|g| {
+            let mut map = serde_json::Map::new();
+            map.insert("group".into(), json!(group_key(g.group)));
+            map.extend(figures_json(&g.figures));
+            Json::Object(map)
+        })
+        .collect();
+    let json = json!({
+        "year": year,
+        "previous_year": previous_year,
+        "pl_pct": json_opt_pct(result.pl_pct),
+        "rows": rows,
+        "groups": groups,
+        "region": Json::Object(figures_json(&result.region)),
+    });
+    Rendered {
+        tables: vec![table],
+        json,
+        csv_table: 0,
+    }
+}
