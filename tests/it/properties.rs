@@ -103,3 +103,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The tariff-reduction check: any weights (zero included) never divide
+    /// by zero, and a group's weighted change lies between its offers' own.
+    #[test]
+    fn takst_group_change_is_bounded_by_its_offers(
+        offers in prop::collection::vec((0u32..50, 1i64..1_000_000, 1i64..1_000_000), 0..12)
+    ) {
+        use ramme::analysis::takst::{weighted_change_pct, OfferChange, PreviousSource};
+        let list: Vec<OfferChange> = offers
+            .iter()
+            .map(|(w, before, now)| OfferChange {
+                kommune: "Aalborg".into(),
+                driftsherre: "Aalborg".into(),
+                tilbudsnr: "1".into(),
+                tilbudsnavn: "A".into(),
+                paragraf: "SEL §108".into(),
+                taksttype: "Døgntakst".into(),
+                takst_previous: Decimal::new(*before, 2),
+                takst: Decimal::new(*now, 2),
+                change_pct: None,
+                weight: Decimal::from(*w),
+                source: PreviousSource::Column,
+            })
+            .collect();
+        let change = weighted_change_pct(list.iter());
+        let weighted: Vec<&OfferChange> = list.iter().filter(|o| !o.weight.is_zero()).collect();
+        if weighted.is_empty() {
+            prop_assert_eq!(change, None);
+        } else {
+            let change = change.unwrap();
+            let own = |o: &OfferChange| (o.takst / o.takst_previous - Decimal::ONE) * Decimal::ONE_HUNDRED;
+            let min = weighted.iter().map(|o| own(o)).min().unwrap();
+            let max = weighted.iter().map(|o| own(o)).max().unwrap();
+            let slack = Decimal::new(1, 20);
+            prop_assert!(change >= min - slack && change <= max + slack, "{} not in [{}, {}]", change, min, max);
+        }
+    }
+}
