@@ -46,6 +46,8 @@ pub enum Command {
     Takst(TakstArgs),
     /// Takstanalyse pr. målgruppe og paragraf: gennemsnitstakster, ændring og P/L
     Takstanalyse(TakstanalyseArgs),
+    /// Udgiftsmonitorering mellem to januarer: taksteffekt og visitationseffekt
+    Udgift(UdgiftArgs),
 }
 
 /// Output format.
@@ -148,6 +150,30 @@ pub struct TakstanalyseArgs {
     /// Pris- og lønudviklingen i procent, fx 1,6 (giver real ændring og Inden for P/L)
     #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
     pub pl: Option<rust_decimal::Decimal>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UdgiftArgs {
+    /// Borgerlister for januar år 1 (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub before: Vec<PathBuf>,
+    /// Borgerlister for januar år 2 (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub after: Vec<PathBuf>,
+    /// Mål for den samlede ændring i procent (standard -2)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub target_total: Option<rust_decimal::Decimal>,
+    /// Mål for taksteffekten i procent (standard -1)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub target_takst: Option<rust_decimal::Decimal>,
+    /// Mål for visitationseffekten i procent (standard -1)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    pub target_visitation: Option<rust_decimal::Decimal>,
+    /// Skriv sammenligningen pr. borger og tilbud til denne fil (.csv eller .xlsx; kun personkoder)
+    #[arg(long, value_name = "FIL")]
+    pub detail: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -22,6 +22,8 @@ pub struct Config {
     pub reference: ReferenceConfig,
     #[serde(default)]
     pub takst: TakstConfig,
+    #[serde(default)]
+    pub udgift: UdgiftConfig,
     /// Where the config was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -42,6 +44,15 @@ pub struct TakstConfig {
     pub pl: Option<rust_decimal::Decimal>,
     /// Required real reduction in percent (1).
     pub required: Option<rust_decimal::Decimal>,
+}
+
+/// The expenditure targets in percent (Nordjylland 2017: −2, −1, −1).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UdgiftConfig {
+    pub target_total: Option<rust_decimal::Decimal>,
+    pub target_takst: Option<rust_decimal::Decimal>,
+    pub target_visitation: Option<rust_decimal::Decimal>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

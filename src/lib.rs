@@ -36,5 +36,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
         Command::Takst(args) => cmd::takst::run(&ctx, args),
         Command::Takstanalyse(args) => cmd::takstanalyse::run(&ctx, args),
+        Command::Udgift(args) => cmd::udgift::run(&ctx, args),
     }
 }

@@ -4,6 +4,7 @@
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;
+pub mod udgift;
 
 use crate::values::reference::{Party, Reference};
 

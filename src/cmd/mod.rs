@@ -4,6 +4,7 @@
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;
+pub mod udgift;
 pub mod validate;
 
 use crate::cli::{Format, GlobalArgs, OutputArgs};

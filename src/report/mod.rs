@@ -9,4 +9,5 @@ pub mod table;
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;
+pub mod udgift;
 pub mod validation;

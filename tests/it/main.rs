@@ -6,4 +6,5 @@ mod harness;
 mod properties;
 mod takst;
 mod takstanalyse;
+mod udgift;
 mod validate;

@@ -142,3 +142,59 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Expenditure monitoring: the takst effect and the visitation effect add
+    /// up to the change exactly (to the øre), for the region and for every
+    /// betalingskommune, whatever the lists; a zero total never divides.
+    #[test]
+    fn udgift_effects_add_up_exactly(
+        before in prop::collection::vec((0u8..12, 0u8..4, 0u16..3, 0i64..10_000_000), 0..40),
+        after in prop::collection::vec((0u8..12, 0u8..4, 0u16..3, 0i64..10_000_000), 0..40),
+    ) {
+        use ramme::analysis::udgift::analyse;
+        use ramme::dataset::{CitizenRow, Source};
+        use ramme::values::reference::Reference;
+        use std::collections::HashSet;
+        use std::sync::Arc;
+        let reference = Reference::embedded().unwrap();
+        let paragraffer = [
+            reference.paragraf("SEL §107").unwrap(),
+            reference.paragraf("SEL §108").unwrap(),
+            reference.paragraf("SEL §104").unwrap(),
+        ];
+        let kommuner = [851u16, 860, 813];
+        let rows = |list: &[(u8, u8, u16, i64)]| -> Vec<CitizenRow> {
+            // One row per key, as validation guarantees.
+            let mut seen = HashSet::new();
+            list.iter()
+                .filter(|(p, t, _, _)| seen.insert((*p, *t)))
+                .map(|(p, t, k, ore)| CitizenRow {
+                    source: Source { path: Arc::new("x.csv".into()), sheet: None, row: 2 },
+                    personkode: format!("PK-{p}"),
+                    betalingskommune: kommuner[usize::from(*k)],
+                    tilbudsnr: format!("{}", 1000 + u32::from(*t)),
+                    tilbudsnavn: None,
+                    paragraf: paragraffer[usize::from(*t) % 3],
+                    driftsherre: None,
+                    udgift: Decimal::new(*ore, 2),
+                    dage: None,
+                    takst: None,
+                })
+                .collect()
+        };
+        let (b, a) = (rows(&before), rows(&after));
+        let result = analyse(&b, &a, true);
+        let r = &result.region;
+        prop_assert_eq!(r.takst_effect + r.visitation_effect, r.change);
+        prop_assert_eq!(r.change, a.iter().map(|x| x.udgift).sum::<Decimal>() - b.iter().map(|x| x.udgift).sum::<Decimal>());
+        for (_, c) in &result.by_kommune {
+            prop_assert_eq!(c.takst_effect + c.visitation_effect, c.change);
+            if c.before.total.is_zero() {
+                prop_assert_eq!(c.change_pct(), None);
+            }
+        }
+        // The detail holds every row once: its differences add up too.
+        prop_assert_eq!(result.detail.iter().map(|d| d.difference()).sum::<Decimal>(), r.change);
+    }
+}

@@ -1,0 +1,108 @@
+//! `ramme udgift`: expenditure monitoring between two Januaries.
+
+use super::{load_year, Context, OutputPlan};
+use crate::analysis::udgift::{self, Targets};
+use crate::cli::{Format, UdgiftArgs};
+use crate::dataset::CitizenRow;
+use crate::error::{Error, ExitStatus};
+use crate::report::analysis::{self, save_workbook, InputSection};
+use crate::report::output::{check_not_input, AtomicFile};
+use crate::report::table::{self, SheetFormats};
+use crate::report::udgift::{detail_table, render, Labels};
+use std::path::{Path, PathBuf};
+
+pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
+    let defaults = Targets::default();
+    let config = &ctx.config.udgift;
+    let targets = Targets {
+        total: args
+            .target_total
+            .or(config.target_total)
+            .unwrap_or(defaults.total),
+        takst: args
+            .target_takst
+            .or(config.target_takst)
+            .unwrap_or(defaults.takst),
+        visitation: args
+            .target_visitation
+            .or(config.target_visitation)
+            .unwrap_or(defaults.visitation),
+    };
+    // The two Januaries are read at the same time, one per core.
+    let (before, after) = std::thread::scope(|scope| {
+        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before));
+        let after = load_year::<CitizenRow>(ctx, &args.after);
+        let before = before
+            .join()
+            .unwrap_or_else(|_| Err(Error::Usage("reading the first year failed".into())));
+        (before, after)
+    });
+    let ((before, before_files), (after, after_files)) = (before?, after?);
+    let mut files = before_files.clone();
+    files.extend(after_files.iter().cloned());
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    if let Some(detail) = &args.detail {
+        check_not_input(detail, &files)?;
+    }
+    let result = udgift::analyse(&before.records, &after.records, args.detail.is_some());
+    let lang = ctx.lang;
+    let labels = Labels::new(
+        year_in_paths(&before_files),
+        year_in_paths(&after_files),
+        lang,
+    );
+    let reference = &ctx.catalog.reference;
+    if let Some(detail) = &args.detail {
+        write_detail(
+            detail,
+            &detail_table(&result.detail, &labels, reference, lang),
+        )?;
+    }
+    let rendered = render(&result, &targets, &labels, reference, lang);
+    let inputs = [
+        InputSection::of(&labels.before, &before),
+        InputSection::of(&labels.after, &after),
+    ];
+    analysis::write(&plan, &rendered, &inputs, lang)
+}
+
+/// The per-person comparison: CSV, or a workbook for a `.xlsx` name.
+fn write_detail(path: &Path, table: &table::Table) -> Result<(), Error> {
+    if Format::from_path(path) == Some(Format::Xlsx) {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        table::add_sheet(&mut workbook, table, &SheetFormats::new()).map_err(|e| {
+            Error::Workbook {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }
+        })?;
+        return save_workbook(&mut workbook, path);
+    }
+    let mut file = AtomicFile::create(path)?;
+    table::write_csv(table, file.writer()).map_err(|source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    file.commit()
+}
+
+/// The year the files are from, when every path names the same one
+/// ("borgerliste_2016.csv", "2016/…").
+fn year_in_paths(files: &[PathBuf]) -> Option<u16> {
+    let mut found = None;
+    for file in files {
+        let text = file.to_string_lossy();
+        let years: Vec<u16> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| s.len() == 4)
+            .filter_map(|s| s.parse().ok())
+            .filter(|y| (2000..=2100).contains(y))
+            .collect();
+        let year = *years.last()?;
+        if found.is_some_and(|f| f != year) {
+            return None;
+        }
+        found = Some(year);
+    }
+    found
+}

@@ -1,0 +1,319 @@
+//! Tables and JSON of `ramme udgift`, and its `--detail` file.
+
+use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
+use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::udgift::{Comparison, DetailRow, Targets, UdgiftResult};
+use crate::lang::Lang;
+use crate::values::reference::Reference;
+use serde_json::{json, Value as Json};
+
+fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
+    match pass {
+        Some(true) => lang.pick("ja", "yes").into(),
+        Some(false) => lang.pick("nej", "no").into(),
+        None => TableCell::Empty,
+    }
+}
+
+fn amount_json(c: &Comparison, amount: rust_decimal::Decimal) -> Json {
+    json!({"amount": json_kr(amount), "pct": json_opt_pct(c.pct(amount))})
+}
+
+/// The labels of the two Januaries: "januar 2016" when the year is known.
+pub struct Labels {
+    pub before: String,
+    pub after: String,
+}
+
+impl Labels {
+    pub fn new(before: Option<u16>, after: Option<u16>, lang: Lang) -> Labels {
+        let label = |year: Option<u16>, fallback_da: &str, fallback_en: &str| match year {
+            Some(y) => lang.pick(format!("Januar {y}"), format!("January {y}")),
+            None => lang.pick(fallback_da, fallback_en).to_string(),
+        };
+        Labels {
+            before: label(before, "Januar, før", "January, before"),
+            after: label(after, "Januar, efter", "January, after"),
+        }
+    }
+}
+
+pub fn render(
+    result: &UdgiftResult,
+    targets: &Targets,
+    labels: &Labels,
+    reference: &Reference,
+    lang: Lang,
+) -> Rendered {
+    let r = &result.region;
+    let [pass_total, pass_takst, pass_visitation] = r.passes(targets);
+    let mut summary = Table::new(
+        lang.pick("Udgiftsmonitorering", "Expenditure monitoring"),
+        &lang.pick(
+            format!(
+                "Udgiftsmonitorering for regionen: {} mod {}",
+                labels.after.to_lowercase(),
+                labels.before.to_lowercase()
+            ),
+            format!(
+                "Expenditure monitoring for the region: {} against {}",
+                labels.after, labels.before
+            ),
+        ),
+        vec![
+            Column::new("item", lang.pick("Post", "Item"), Kind::Text),
+            Column::new("amount", lang.pick("Beløb", "Amount"), Kind::Kr),
+            Column::new("pct", lang.pick("Pct. af før", "% of before"), Kind::Pct),
+            Column::new("target_pct", lang.pick("Mål", "Target"), Kind::Pct),
+            Column::new("pass", lang.pick("Opfyldt", "Met"), Kind::Text),
+        ],
+    );
+    summary.push(vec![
+        labels.before.clone().into(),
+        r.before.total.into(),
+        TableCell::Empty,
+        TableCell::Empty,
+        TableCell::Empty,
+    ]);
+    summary.push(vec![
+        labels.after.clone().into(),
+        r.after.total.into(),
+        TableCell::Empty,
+        TableCell::Empty,
+        TableCell::Empty,
+    ]);
+    summary.push(vec![
+        lang.pick("Samlet ændring", "Total change").into(),
+        r.change.into(),
+        r.change_pct().into(),
+        targets.total.into(),
+        yes_no(pass_total, lang),
+    ]);
+    summary.push(vec![
+        lang.pick("Heraf taksteffekt", "Of which tariff effect")
+            .into(),
+        r.takst_effect.into(),
+        r.takst_effect_pct().into(),
+        targets.takst.into(),
+        yes_no(pass_takst, lang),
+    ]);
+    summary.push(vec![
+        lang.pick("Heraf visitationseffekt", "Of which visitation effect")
+            .into(),
+        r.visitation_effect.into(),
+        r.visitation_effect_pct().into(),
+        targets.visitation.into(),
+        yes_no(pass_visitation, lang),
+    ]);
+    summary.notes.push(lang.pick(
+        "Rækker matches på personkode, tilbudsnr og paragraf. Taksteffekten er ændringen for borgere i samme tilbud begge år; visitationseffekten er udgiften til nye borgere/tilbud minus udgiften til dem, der er ophørt. De to effekter giver tilsammen den samlede ændring.".to_string(),
+        "Rows are matched on person code, offer number and paragraph. The tariff effect is the change for citizens in the same offer in both years; the visitation effect is the expenditure on new citizens/offers minus that on those who left. The two effects add up to the total change.".to_string(),
+    ));
+
+    let mut persons = Table::new(
+        lang.pick("Borgere", "Citizens"),
+        lang.pick("Borgere og rækker", "Citizens and rows"),
+        vec![
+            Column::new("item", lang.pick("Post", "Item"), Kind::Text),
+            Column::new("count", lang.pick("Antal", "Count"), Kind::Integer),
+        ],
+    );
+    for (label, n) in [
+        (
+            format!("{}: {}", labels.before, lang.pick("borgere", "citizens")),
+            r.before.persons,
+        ),
+        (
+            format!("{}: {}", labels.after, lang.pick("borgere", "citizens")),
+            r.after.persons,
+        ),
+        (
+            lang.pick("Fortsætter", "Continuing").to_string(),
+            r.persons.continuing,
+        ),
+        (lang.pick("Nye", "New").to_string(), r.persons.new),
+        (lang.pick("Ophørt", "Left").to_string(), r.persons.left),
+        (
+            format!("{}: {}", labels.before, lang.pick("rækker", "rows")),
+            r.before.rows,
+        ),
+        (
+            format!("{}: {}", labels.after, lang.pick("rækker", "rows")),
+            r.after.rows,
+        ),
+    ] {
+        persons.push(vec![label.into(), n.into()]);
+    }
+
+    let mut kommuner = Table::new(
+        lang.pick("Pr. betalingskommune", "By paying kommune"),
+        lang.pick(
+            "Udgiftsudvikling pr. betalingskommune",
+            "Expenditure by paying kommune",
+        ),
+        vec![
+            Column::new(
+                "kommune",
+                lang.pick("Betalingskommune", "Paying kommune"),
+                Kind::Text,
+            ),
+            Column::new("before", &labels.before, Kind::Kr),
+            Column::new("after", &labels.after, Kind::Kr),
+            Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
+            Column::new(
+                "takst_effect_pct",
+                lang.pick("Taksteffekt", "Tariff effect"),
+                Kind::Pct,
+            ),
+            Column::new(
+                "visitation_effect_pct",
+                lang.pick("Visitationseffekt", "Visitation effect"),
+                Kind::Pct,
+            ),
+            Column::new("pass", lang.pick("Mål nået", "Target met"), Kind::Text),
+        ],
+    );
+    let name = |code: u16| {
+        reference
+            .kommune_info(code)
+            .map_or_else(|| code.to_string(), |k| k.name.clone())
+    };
+    let mut by_name: Vec<&(u16, Comparison)> = result.by_kommune.iter().collect();
+    by_name.sort_by_key(|(code, _)| crate::text::fold(&name(*code)));
+    for (code, c) in by_name.iter().copied() {
+        kommuner.push(vec![
+            name(*code).into(),
+            c.before.total.into(),
+            c.after.total.into(),
+            c.change_pct().into(),
+            c.takst_effect_pct().into(),
+            c.visitation_effect_pct().into(),
+            yes_no(c.passes(targets)[0], lang),
+        ]);
+    }
+    kommuner.total = Some(vec![
+        lang.pick("Regionen", "Region").into(),
+        r.before.total.into(),
+        r.after.total.into(),
+        r.change_pct().into(),
+        r.takst_effect_pct().into(),
+        r.visitation_effect_pct().into(),
+        yes_no(pass_total, lang),
+    ]);
+    kommuner.notes.push(lang.pick(
+        "Pr. kommune matches rækker inden for kommunen: en borger, der har skiftet betalingskommune, tæller som ophørt i den gamle og ny i den nye, så kommunernes effekter summer ikke nødvendigvis til regionens.".to_string(),
+        "Per kommune, rows are matched within the kommune: a citizen who changed paying kommune counts as left in the old and new in the new one, so the kommuner's effects need not add up to the region's.".to_string(),
+    ));
+
+    let side = |s: &crate::analysis::udgift::Side| json!({"rows": s.rows, "persons": s.persons, "total": json_kr(s.total)});
+    let json = json!({
+        "before": side(&r.before),
+        "after": side(&r.after),
+        "persons": {"continuing": r.persons.continuing, "new": r.persons.new, "left": r.persons.left},
+        "change": amount_json(r, r.change),
+        "takst_effect": amount_json(r, r.takst_effect),
+        "visitation_effect": amount_json(r, r.visitation_effect),
+        "targets": {"total": json_pct(targets.total), "takst": json_pct(targets.takst), "visitation": json_pct(targets.visitation)},
+        "pass": {"total": pass_total, "takst": pass_takst, "visitation": pass_visitation},
+        "by_kommune": by_name.iter().map(|(code, c)| {
+            let [total, takst, visitation] = c.passes(targets);
+            json!({
+                "kommune": name(*code),
+                "code": code,
+                "before": json_kr(c.before.total),
+                "after": json_kr(c.after.total),
+                "change": json_kr(c.change),
+                "change_pct": json_opt_pct(c.change_pct()),
+                "takst_effect": json_kr(c.takst_effect),
+                "takst_effect_pct": json_opt_pct(c.takst_effect_pct()),
+                "visitation_effect": json_kr(c.visitation_effect),
+                "visitation_effect_pct": json_opt_pct(c.visitation_effect_pct()),
+                "persons": {"continuing": c.persons.continuing, "new": c.persons.new, "left": c.persons.left},
+                "pass": {"total": total, "takst": takst, "visitation": visitation},
+            })
+        }).collect::<Vec<_>>(),
+    });
+    Rendered {
+        tables: vec![summary, kommuner, persons],
+        json,
+        csv_table: 1,
+    }
+}
+
+/// The per-person comparison as a table (for the `--detail` file).
+pub fn detail_table(
+    rows: &[DetailRow],
+    labels: &Labels,
+    reference: &Reference,
+    lang: Lang,
+) -> Table {
+    let mut t = Table::new(
+        lang.pick("Detaljer", "Detail"),
+        lang.pick(
+            "Udgift pr. borger og tilbud",
+            "Expenditure by citizen and offer",
+        ),
+        vec![
+            Column::new(
+                "personkode",
+                lang.pick("Personkode", "Person code"),
+                Kind::Text,
+            ),
+            Column::new("tilbudsnr", lang.pick("Tilbudsnr", "Offer no."), Kind::Text),
+            Column::new("paragraf", lang.pick("Paragraf", "Paragraph"), Kind::Text),
+            Column::new(
+                "kommune_before",
+                &format!(
+                    "{} – {}",
+                    lang.pick("Betalingskommune", "Paying kommune"),
+                    labels.before
+                ),
+                Kind::Text,
+            ),
+            Column::new(
+                "kommune_after",
+                &format!(
+                    "{} – {}",
+                    lang.pick("Betalingskommune", "Paying kommune"),
+                    labels.after
+                ),
+                Kind::Text,
+            ),
+            Column::new("udgift_before", &labels.before, Kind::Kr),
+            Column::new("udgift_after", &labels.after, Kind::Kr),
+            Column::new("difference", lang.pick("Forskel", "Difference"), Kind::Kr),
+            Column::new("status", lang.pick("Status", "Status"), Kind::Text),
+        ],
+    );
+    let name = |code: Option<u16>| -> TableCell {
+        code.map_or(TableCell::Empty, |c| {
+            reference
+                .kommune_info(c)
+                .map_or_else(|| c.to_string(), |k| k.name.clone())
+                .into()
+        })
+    };
+    for d in rows {
+        let status = match (d.udgift_before, d.udgift_after) {
+            (Some(_), Some(_)) => lang.pick("fortsætter", "continuing"),
+            (None, Some(_)) => lang.pick("ny", "new"),
+            _ => lang.pick("ophørt", "left"),
+        };
+        t.push(vec![
+            crate::cpr::mask(&d.personkode).into_owned().into(),
+            d.tilbudsnr.clone().into(),
+            reference
+                .paragraf_info(d.paragraf)
+                .map(|p| p.label.clone())
+                .unwrap_or_default()
+                .into(),
+            name(d.kommune_before),
+            name(d.kommune_after),
+            d.udgift_before.into(),
+            d.udgift_after.into(),
+            d.difference().into(),
+            status.into(),
+        ]);
+    }
+    t
+}
