@@ -8,7 +8,7 @@
 use crate::dataset::CitizenRow;
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The agreed targets in percent of January year 1 (Nordjylland 2017:
 /// −2 in total, −1 via tariffs, −1 via visitation).
@@ -114,117 +114,178 @@ pub struct UdgiftResult {
     pub detail: Vec<DetailRow>,
 }
 
-type Key<'a> = (&'a str, &'a str, ParagrafId);
+/// The key index's keys are already fingerprints: use their bits.
+#[derive(Debug, Clone, Copy, Default)]
+struct Identity;
 
-/// Compares a set of rows of year 1 with a set of year 2.
-fn compare(
-    before: &[&CitizenRow],
-    after: &[&CitizenRow],
-    mut detail: Option<&mut Vec<DetailRow>>,
-) -> Comparison {
-    let mut index: HashMap<Key<'_>, usize, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(before.len(), foldhash::fast::RandomState::default());
+struct IdentityHasher(u64);
+
+impl std::hash::BuildHasher for Identity {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.0 ^= (n >> 64) as u64 ^ n as u64;
+    }
+}
+
+/// The comparison of one kommune, created on first use.
+fn entry(map: &mut BTreeMap<u16, Comparison>, code: u16) -> &mut Comparison {
+    map.entry(code).or_default()
+}
+
+fn detail_row(
+    row: &CitizenRow,
+    before: Option<&CitizenRow>,
+    after: Option<&CitizenRow>,
+) -> DetailRow {
+    DetailRow {
+        personkode: row.personkode.to_string(),
+        tilbudsnr: row.tilbudsnr.to_string(),
+        paragraf: row.paragraf,
+        kommune_before: before.map(|b| b.betalingskommune),
+        kommune_after: after.map(|a| a.betalingskommune),
+        udgift_before: before.map(|b| b.udgift),
+        udgift_after: after.map(|a| a.udgift),
+    }
+}
+
+/// Counts continuing, new and left among two lists of person fingerprints
+/// (sorted and deduplicated here): a merge, no hash sets.
+fn count_persons(mut before: Vec<u128>, mut after: Vec<u128>) -> (usize, usize, Persons) {
+    before.sort_unstable();
+    before.dedup();
+    after.sort_unstable();
+    after.dedup();
+    let (mut i, mut j, mut continuing) = (0, 0, 0);
+    while let (Some(b), Some(a)) = (before.get(i), after.get(j)) {
+        match b.cmp(a) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                continuing += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (
+        before.len(),
+        after.len(),
+        Persons {
+            continuing,
+            new: after.len() - continuing,
+            left: before.len() - continuing,
+        },
+    )
+}
+
+/// The analysis in one pass over the rows: rows are matched on their key
+/// fingerprint for the region; a match within the same betalingskommune is
+/// a match for that kommune too, a match across kommuner counts as left in
+/// the old and new in the new one. `with_detail` collects the per-row
+/// comparison.
+pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -> UdgiftResult {
+    let mut index: HashMap<u128, u32, Identity> =
+        HashMap::with_capacity_and_hasher(before.len(), Identity);
     for (i, row) in before.iter().enumerate() {
-        index.insert(
-            (
-                row.personkode.as_str(),
-                row.tilbudsnr.as_str(),
-                row.paragraf,
-            ),
-            i,
-        );
+        // A key twice in one year (two files) matches once; the other row
+        // counts as left, so the effects still add up exactly.
+        index
+            .entry(row.match_key)
+            .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
     }
     let mut matched = vec![false; before.len()];
-    let mut c = Comparison::default();
+    let mut region = Comparison::default();
+    let mut kommuner: BTreeMap<u16, Comparison> = BTreeMap::new();
+    let mut detail = Vec::new();
     for row in after {
-        c.after.total += row.udgift;
-        let key = (
-            row.personkode.as_str(),
-            row.tilbudsnr.as_str(),
-            row.paragraf,
-        );
-        match index.get(&key).copied() {
-            Some(i) => {
-                let earlier = before.get(i).map_or(Decimal::ZERO, |b| b.udgift);
-                c.takst_effect += row.udgift - earlier;
+        region.after.total += row.udgift;
+        region.after.rows += 1;
+        let k = entry(&mut kommuner, row.betalingskommune);
+        k.after.total += row.udgift;
+        k.after.rows += 1;
+        let found = index
+            .get(&row.match_key)
+            .map(|i| *i as usize)
+            .filter(|i| matched.get(*i) == Some(&false));
+        match found.and_then(|i| before.get(i).map(|b| (i, b))) {
+            Some((i, earlier)) => {
                 if let Some(m) = matched.get_mut(i) {
                     *m = true;
                 }
-                if let Some(d) = detail.as_deref_mut() {
-                    d.push(DetailRow {
-                        personkode: row.personkode.clone(),
-                        tilbudsnr: row.tilbudsnr.clone(),
-                        paragraf: row.paragraf,
-                        kommune_before: before.get(i).map(|b| b.betalingskommune),
-                        kommune_after: Some(row.betalingskommune),
-                        udgift_before: Some(earlier),
-                        udgift_after: Some(row.udgift),
-                    });
+                let difference = row.udgift - earlier.udgift;
+                region.takst_effect += difference;
+                if earlier.betalingskommune == row.betalingskommune {
+                    entry(&mut kommuner, row.betalingskommune).takst_effect += difference;
+                } else {
+                    entry(&mut kommuner, row.betalingskommune).visitation_effect += row.udgift;
+                    entry(&mut kommuner, earlier.betalingskommune).visitation_effect -=
+                        earlier.udgift;
+                }
+                if with_detail {
+                    detail.push(detail_row(row, Some(earlier), Some(row)));
                 }
             }
             None => {
-                c.visitation_effect += row.udgift;
-                if let Some(d) = detail.as_deref_mut() {
-                    d.push(DetailRow {
-                        personkode: row.personkode.clone(),
-                        tilbudsnr: row.tilbudsnr.clone(),
-                        paragraf: row.paragraf,
-                        kommune_before: None,
-                        kommune_after: Some(row.betalingskommune),
-                        udgift_before: None,
-                        udgift_after: Some(row.udgift),
-                    });
+                region.visitation_effect += row.udgift;
+                entry(&mut kommuner, row.betalingskommune).visitation_effect += row.udgift;
+                if with_detail {
+                    detail.push(detail_row(row, None, Some(row)));
                 }
             }
         }
     }
     for (row, was_matched) in before.iter().zip(&matched) {
-        c.before.total += row.udgift;
+        region.before.total += row.udgift;
+        region.before.rows += 1;
+        let k = entry(&mut kommuner, row.betalingskommune);
+        k.before.total += row.udgift;
+        k.before.rows += 1;
         if !was_matched {
-            c.visitation_effect -= row.udgift;
-            if let Some(d) = detail.as_deref_mut() {
-                d.push(DetailRow {
-                    personkode: row.personkode.clone(),
-                    tilbudsnr: row.tilbudsnr.clone(),
-                    paragraf: row.paragraf,
-                    kommune_before: Some(row.betalingskommune),
-                    kommune_after: None,
-                    udgift_before: Some(row.udgift),
-                    udgift_after: None,
-                });
+            region.visitation_effect -= row.udgift;
+            k.visitation_effect -= row.udgift;
+            if with_detail {
+                detail.push(detail_row(row, Some(row), None));
             }
         }
     }
-    c.change = c.after.total - c.before.total;
-    let persons_before: HashSet<&str> = before.iter().map(|r| r.personkode.as_str()).collect();
-    let persons_after: HashSet<&str> = after.iter().map(|r| r.personkode.as_str()).collect();
-    c.before.rows = before.len();
-    c.after.rows = after.len();
-    c.before.persons = persons_before.len();
-    c.after.persons = persons_after.len();
-    c.persons.continuing = persons_before.intersection(&persons_after).count();
-    c.persons.new = persons_after.len() - c.persons.continuing;
-    c.persons.left = persons_before.len() - c.persons.continuing;
-    c
-}
-
-/// The analysis. `with_detail` collects the per-row comparison.
-pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -> UdgiftResult {
-    let all_before: Vec<&CitizenRow> = before.iter().collect();
-    let all_after: Vec<&CitizenRow> = after.iter().collect();
-    let mut detail = Vec::new();
-    let region = compare(&all_before, &all_after, with_detail.then_some(&mut detail));
-    let mut groups: BTreeMap<u16, (Vec<&CitizenRow>, Vec<&CitizenRow>)> = BTreeMap::new();
-    for row in before {
-        groups.entry(row.betalingskommune).or_default().0.push(row);
+    drop(index);
+    region.change = region.after.total - region.before.total;
+    let (b, a, persons) = count_persons(
+        before.iter().map(|r| r.person_key).collect(),
+        after.iter().map(|r| r.person_key).collect(),
+    );
+    (region.before.persons, region.after.persons, region.persons) = (b, a, persons);
+    // Persons per kommune: fingerprints tagged with the kommune code.
+    let tagged = |rows: &[CitizenRow]| -> BTreeMap<u16, Vec<u128>> {
+        let mut by: BTreeMap<u16, Vec<u128>> = BTreeMap::new();
+        for r in rows {
+            by.entry(r.betalingskommune).or_default().push(r.person_key);
+        }
+        by
+    };
+    let (mut pb, mut pa) = (tagged(before), tagged(after));
+    for (code, c) in kommuner.iter_mut() {
+        c.change = c.after.total - c.before.total;
+        let (b, a, persons) = count_persons(
+            pb.remove(code).unwrap_or_default(),
+            pa.remove(code).unwrap_or_default(),
+        );
+        (c.before.persons, c.after.persons, c.persons) = (b, a, persons);
     }
-    for row in after {
-        groups.entry(row.betalingskommune).or_default().1.push(row);
-    }
-    let by_kommune = groups
-        .into_iter()
-        .map(|(code, (b, a))| (code, compare(&b, &a, None)))
-        .collect();
     detail.sort_by(|x, y| {
         (x.personkode.as_str(), x.tilbudsnr.as_str(), x.paragraf).cmp(&(
             y.personkode.as_str(),
@@ -234,7 +295,7 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
     });
     UdgiftResult {
         region,
-        by_kommune,
+        by_kommune: kommuner.into_iter().collect(),
         detail,
     }
 }

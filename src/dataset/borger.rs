@@ -1,4 +1,6 @@
-//! Borgerliste rows as records.
+//! Borgerliste rows as records: what comparing two Januaries needs, kept
+//! small because a year can hold a million rows (the row's other fields
+//! have been checked by validation already).
 
 use super::{Record, Source};
 use crate::schema::Schema;
@@ -9,17 +11,62 @@ use rust_decimal::Decimal;
 /// One row of a borgerliste: a citizen in an offer in January.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CitizenRow {
-    pub source: Source,
-    pub personkode: String,
+    pub personkode: Box<str>,
+    pub tilbudsnr: Box<str>,
+    pub udgift: Decimal,
+    /// A 128-bit fingerprint of the matching key (Personkode, Tilbudsnr,
+    /// Paragraf), computed while loading so that comparing two Januaries
+    /// of a million rows hashes integers, not strings.
+    pub match_key: u128,
+    /// A 128-bit fingerprint of the Personkode.
+    pub person_key: u128,
+    /// The row in its file.
+    pub row: u32,
     /// The betalingskommune's code.
     pub betalingskommune: u16,
-    pub tilbudsnr: String,
-    pub tilbudsnavn: Option<String>,
     pub paragraf: ParagrafId,
-    pub driftsherre: Option<Party>,
-    pub udgift: Decimal,
-    pub dage: Option<Decimal>,
-    pub takst: Option<Decimal>,
+}
+
+impl CitizenRow {
+    /// A row from its parts (the fingerprints are computed here).
+    pub fn new(
+        personkode: &str,
+        tilbudsnr: &str,
+        paragraf: ParagrafId,
+        betalingskommune: u16,
+        udgift: Decimal,
+        row: u32,
+    ) -> CitizenRow {
+        CitizenRow {
+            personkode: personkode.into(),
+            tilbudsnr: tilbudsnr.into(),
+            udgift,
+            match_key: fingerprint(&[
+                personkode.as_bytes(),
+                tilbudsnr.as_bytes(),
+                &paragraf.index().to_le_bytes(),
+            ]),
+            person_key: fingerprint(&[personkode.as_bytes()]),
+            row,
+            betalingskommune,
+            paragraf,
+        }
+    }
+}
+
+/// Two independent 64-bit hashes of some bytes: a fingerprint whose chance
+/// of a collision among a million values is about one in 10^26.
+pub fn fingerprint(parts: &[&[u8]]) -> u128 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut a = foldhash::quality::FixedState::with_seed(0x0bed_0001).build_hasher();
+    let mut b = foldhash::quality::FixedState::with_seed(0x0bed_0002).build_hasher();
+    for part in parts {
+        for h in [&mut a, &mut b] {
+            h.write(part);
+            h.write_u8(0xff);
+        }
+    }
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 /// Field indices of a borgerliste schema.
@@ -27,12 +74,8 @@ pub struct CitizenPlan {
     personkode: usize,
     betalingskommune: usize,
     tilbudsnr: usize,
-    tilbudsnavn: Option<usize>,
     paragraf: usize,
-    driftsherre: Option<usize>,
     udgift: usize,
-    dage: Option<usize>,
-    takst: Option<usize>,
 }
 
 impl Record for CitizenRow {
@@ -45,12 +88,8 @@ impl Record for CitizenRow {
             personkode: f("personkode")?,
             betalingskommune: f("betalingskommune")?,
             tilbudsnr: f("tilbudsnr")?,
-            tilbudsnavn: f("tilbudsnavn"),
             paragraf: f("paragraf")?,
-            driftsherre: f("driftsherre"),
             udgift: f("udgift")?,
-            dage: f("dage"),
-            takst: f("takst"),
         })
     }
 
@@ -60,32 +99,24 @@ impl Record for CitizenRow {
         source: Source,
         _: &Reference,
     ) -> Option<CitizenRow> {
-        let num = |i: Option<usize>| i.and_then(|i| row.get(i)).and_then(Value::as_number);
-        let party = |i: Option<usize>| match i.and_then(|i| row.get(i)) {
-            Some(Value::Party { party, .. }) => Some(*party),
-            _ => None,
+        let kommune = match row.get(plan.betalingskommune)? {
+            Value::Party {
+                party: Party::Kommune(code),
+                ..
+            } => *code,
+            _ => return None,
         };
-        Some(CitizenRow {
-            source,
-            personkode: row.get(plan.personkode)?.as_text()?.to_string(),
-            betalingskommune: match party(Some(plan.betalingskommune))? {
-                Party::Kommune(code) => code,
-                Party::Region(_) => return None,
-            },
-            tilbudsnr: row.get(plan.tilbudsnr)?.as_text()?.to_string(),
-            tilbudsnavn: plan
-                .tilbudsnavn
-                .and_then(|i| row.get(i))
-                .and_then(Value::as_text)
-                .map(str::to_string),
-            paragraf: match row.get(plan.paragraf)? {
-                Value::Paragraf(p) => *p,
-                _ => return None,
-            },
-            driftsherre: party(plan.driftsherre),
-            udgift: num(Some(plan.udgift))?,
-            dage: num(plan.dage),
-            takst: num(plan.takst),
-        })
+        let paragraf = match row.get(plan.paragraf)? {
+            Value::Paragraf(p) => *p,
+            _ => return None,
+        };
+        Some(CitizenRow::new(
+            row.get(plan.personkode)?.as_text()?,
+            row.get(plan.tilbudsnr)?.as_text()?,
+            paragraf,
+            kommune,
+            row.get(plan.udgift)?.as_number()?,
+            source.row,
+        ))
     }
 }

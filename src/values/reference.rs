@@ -117,6 +117,13 @@ pub struct PartyMatch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ParagrafId(u16);
 
+impl ParagrafId {
+    /// The position in the loaded table (stable for one run only).
+    pub fn index(self) -> u16 {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraf {
     pub id: ParagrafId,

@@ -153,10 +153,9 @@ proptest! {
         after in prop::collection::vec((0u8..12, 0u8..4, 0u16..3, 0i64..10_000_000), 0..40),
     ) {
         use ramme::analysis::udgift::analyse;
-        use ramme::dataset::{CitizenRow, Source};
+        use ramme::dataset::CitizenRow;
         use ramme::values::reference::Reference;
         use std::collections::HashSet;
-        use std::sync::Arc;
         let reference = Reference::embedded().unwrap();
         let paragraffer = [
             reference.paragraf("SEL §107").unwrap(),
@@ -169,17 +168,15 @@ proptest! {
             let mut seen = HashSet::new();
             list.iter()
                 .filter(|(p, t, _, _)| seen.insert((*p, *t)))
-                .map(|(p, t, k, ore)| CitizenRow {
-                    source: Source { path: Arc::new("x.csv".into()), sheet: None, row: 2 },
-                    personkode: format!("PK-{p}"),
-                    betalingskommune: kommuner[usize::from(*k)],
-                    tilbudsnr: format!("{}", 1000 + u32::from(*t)),
-                    tilbudsnavn: None,
-                    paragraf: paragraffer[usize::from(*t) % 3],
-                    driftsherre: None,
-                    udgift: Decimal::new(*ore, 2),
-                    dage: None,
-                    takst: None,
+                .map(|(p, t, k, ore)| {
+                    CitizenRow::new(
+                        &format!("PK-{p}"),
+                        &format!("{}", 1000 + u32::from(*t)),
+                        paragraffer[usize::from(*t) % 3],
+                        kommuner[usize::from(*k)],
+                        Decimal::new(*ore, 2),
+                        2,
+                    )
                 })
                 .collect()
         };
