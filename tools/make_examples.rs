@@ -475,14 +475,28 @@ fn citizens(all: &[Offer], rng: &mut Rng, persons: usize) -> (Vec<Stay>, Vec<Sta
     for stay in &y16 {
         let o = &all[stay.offer];
         if o.status_2017 == "Udgår" {
-            // Moved to a replacement offer of the same driftsherre, if any.
-            let replacement = (0..all.len()).find(|i| {
-                let r = &all[*i];
-                r.status_2017 == "Ny"
-                    && r.driftsherre == o.driftsherre
-                    && is_daily(r)
-                    && r.taksttype == o.taksttype
-            });
+            // Residents move to a replacement of the same driftsherre, else
+            // to another continuing offer of the same kind.
+            let replacement = (0..all.len())
+                .find(|i| {
+                    let r = &all[*i];
+                    r.status_2017 == "Ny"
+                        && r.driftsherre == o.driftsherre
+                        && is_daily(r)
+                        && r.taksttype == o.taksttype
+                })
+                .or_else(|| {
+                    let same_kind: Vec<usize> = (0..all.len())
+                        .filter(|i| {
+                            let r = &all[*i];
+                            r.takst_2017.is_some()
+                                && r.status_2017 == "Fortsætter"
+                                && r.taksttype == o.taksttype
+                        })
+                        .collect();
+                    (!same_kind.is_empty() && rng.chance(85))
+                        .then(|| same_kind[rng.below(same_kind.len() as u64) as usize])
+                });
             if let Some(r) = replacement {
                 y17.push(Stay {
                     personkode: stay.personkode.clone(),
@@ -492,15 +506,21 @@ fn citizens(all: &[Offer], rng: &mut Rng, persons: usize) -> (Vec<Stay>, Vec<Sta
             }
             continue;
         }
-        if rng.chance(86) {
+        if rng.chance(93) {
+            // Most keep their days, so the takst effect shows the tariffs.
+            let dage = if rng.chance(90) {
+                stay.dage
+            } else {
+                january_days(o, rng)
+            };
             y17.push(Stay {
                 personkode: stay.personkode.clone(),
                 offer: stay.offer,
-                dage: january_days(o, rng),
+                dage,
             });
         }
     }
-    for _ in 0..persons / 7 {
+    for _ in 0..persons / 14 {
         let code = person_code(rng);
         let candidates: Vec<usize> = (0..all.len())
             .filter(|i| {
