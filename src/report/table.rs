@@ -360,6 +360,7 @@ pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
 pub struct SheetFormats {
     title: Format,
     header: Format,
+    header_right: Format,
     text: Format,
     integer: Format,
     number: Format,
@@ -387,14 +388,23 @@ impl SheetFormats {
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::Top)
+                .set_indent(1)
                 .set_background_color(header_fill)
                 .set_border_bottom(FormatBorder::Thin),
-            text: base.clone(),
+            header_right: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_align(FormatAlign::Right)
+                .set_background_color(header_fill)
+                .set_border_bottom(FormatBorder::Thin),
+            text: base.clone().set_indent(1),
             integer: base.clone().set_num_format("#,##0"),
             number: base.clone().set_num_format("#,##0.##"),
             kr: base.clone().set_num_format(kr),
             pct: base.clone().set_num_format(pct),
-            total_text: total(base.clone()),
+            total_text: total(base.clone().set_indent(1)),
             total_integer: total(base.clone().set_num_format("#,##0")),
             total_number: total(base.clone().set_num_format("#,##0.##")),
             total_kr: total(base.clone().set_num_format(kr)),
@@ -455,7 +465,12 @@ fn write_sheet(
     sheet.write_string_with_format(0, 0, &table.title, &f.title)?;
     let header_row = 2u32;
     for (c, col) in table.columns.iter().enumerate() {
-        sheet.write_string_with_format(header_row, col_index(c), &col.label, &f.header)?;
+        let format = if right_aligned(col.kind) {
+            &f.header_right
+        } else {
+            &f.header
+        };
+        sheet.write_string_with_format(header_row, col_index(c), &col.label, format)?;
     }
     let mut r = header_row + 1;
     let first_row = r;
@@ -474,23 +489,21 @@ fn write_sheet(
         r += 1;
     }
     sheet.set_freeze_panes(header_row + 1, 0)?;
-    sheet.autofit();
-    // Wide text columns wrap instead of stretching the page.
+    // Widths from the table's own cells as Danish Excel shows them (not the
+    // title or notes, which may run across), with room to spare: autofit
+    // sizes formatted kroner and percent too tightly.
     for (c, col) in table.columns.iter().enumerate() {
-        if col.kind == Kind::Text {
-            let longest = table
-                .rows
-                .iter()
-                .filter_map(|row| match row.get(c) {
-                    Some(TableCell::Text(t)) => Some(t.chars().count()),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0);
-            if longest > 50 {
-                sheet.set_column_width(col_index(c), 50)?;
-            }
-        }
+        let data = table
+            .rows
+            .iter()
+            .chain(table.total.iter())
+            .filter_map(|row| row.get(c))
+            .map(|cell| display(cell, col.kind, Lang::Da).chars().count())
+            .max()
+            .unwrap_or(0);
+        let label = col.label.chars().count().min(18);
+        let width = (data.max(label) + 3).clamp(6, 52);
+        sheet.set_column_width(col_index(c), width as f64)?;
     }
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
