@@ -48,6 +48,12 @@ pub enum Command {
     Takstanalyse(TakstanalyseArgs),
     /// Udgiftsmonitorering mellem to januarer: taksteffekt og visitationseffekt
     Udgift(UdgiftArgs),
+    /// Det forstærkede samarbejde: kriterierne A, B og C for hvert vurderet tilbud
+    Kriterier(KriterierArgs),
+    /// Udmeldinger fra det forstærkede samarbejde: vindue, ikrafttræden, nødspor og årshjul
+    Udmelding(UdmeldingArgs),
+    /// Objektiv finansiering: fordel et beløb efter befolkningstal i hele kroner
+    Finansiering(FinansieringArgs),
 }
 
 /// Output format.
@@ -174,6 +180,61 @@ pub struct UdgiftArgs {
     /// Skriv sammenligningen pr. borger og tilbud til denne fil (.csv eller .xlsx; kun personkoder)
     #[arg(long, value_name = "FIL")]
     pub detail: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// An amount of kroner on the command line: "3.091.200", "3091200" or "463.000 kr.".
+pub fn parse_kr_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    crate::values::parse_money(s).map_err(|_| {
+        "forventede et beløb i kroner, f.eks. 3.091.200 (expected an amount)".to_string()
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct KriterierArgs {
+    /// Ekspertpanelets kriterievurderinger (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Befolkningstal (en befolkningsfil) til A1-indikatoren
+    #[arg(long, value_name = "FIL")]
+    pub population: Option<PathBuf>,
+    /// Indbyggere pr. tilfælde om året i A1-indikatoren (standard 40.000)
+    #[arg(long, value_name = "N", value_parser = parse_kr_arg)]
+    pub indicator_per: Option<rust_decimal::Decimal>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UdmeldingArgs {
+    /// Udmeldingsskemaer (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Tilbud i det forstærkede samarbejde: takstindberetninger og/eller kriterievurderinger
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub covered: Option<Vec<PathBuf>>,
+    /// Første år i den første toårige aftaleperiode (standard 2018)
+    #[arg(long, value_name = "ÅR")]
+    pub period_start: Option<i32>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FinansieringArgs {
+    /// Fordelingsnøglen: en befolkningsfil (Kommune, Befolkning)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Beløbet, der skal fordeles, i kroner
+    #[arg(long, value_name = "KR", value_parser = parse_kr_arg)]
+    pub amount: rust_decimal::Decimal,
+    /// Modregning, f.eks. et overskud, der anvendes (trækkes fra først)
+    #[arg(long, value_name = "KR", value_parser = parse_kr_arg)]
+    pub offset: Option<rust_decimal::Decimal>,
+    /// Den objektive andel af beløbet i procent (standard 100), f.eks. 60
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg)]
+    pub share: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

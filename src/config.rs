@@ -24,6 +24,8 @@ pub struct Config {
     pub takst: TakstConfig,
     #[serde(default)]
     pub udgift: UdgiftConfig,
+    #[serde(default)]
+    pub samarbejde: SamarbejdeConfig,
     /// Where the config was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -44,6 +46,28 @@ pub struct TakstConfig {
     pub pl: Option<rust_decimal::Decimal>,
     /// Required real reduction in percent (1).
     pub required: Option<rust_decimal::Decimal>,
+}
+
+/// The strengthened cooperation (seed 004) and the A1 indicator.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SamarbejdeConfig {
+    /// The region ("Nordjylland"), for headings.
+    pub region: Option<String>,
+    /// First year of the first two-year agreement period (2018).
+    pub period_start: Option<i32>,
+    /// Years per agreement period (2).
+    pub period_length: Option<i32>,
+    /// Months in which withdrawals may be filed ([1, 2, 3]).
+    pub withdrawal_months: Option<Vec<u32>>,
+    /// Withdrawals only in even years (true).
+    pub withdrawal_even_years: Option<bool>,
+    /// Inhabitants per case a year in the A1 indicator (40000).
+    pub indicator_per: Option<rust_decimal::Decimal>,
+    /// The region's population, if no population file is given.
+    pub population: Option<rust_decimal::Decimal>,
+    /// A befolkning file (relative to the config file).
+    pub population_file: Option<PathBuf>,
 }
 
 /// The expenditure targets in percent (Nordjylland 2017: −2, −1, −1).
@@ -88,9 +112,17 @@ impl Config {
             message: e.to_string(),
         })?;
         // Paths in the config are relative to the config file.
-        if let (Some(dir), Some(parent)) = (config.schema_dir.as_mut(), path.parent()) {
-            if dir.is_relative() {
-                *dir = parent.join(&*dir);
+        if let Some(parent) = path.parent() {
+            for p in [
+                config.schema_dir.as_mut(),
+                config.samarbejde.population_file.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if p.is_relative() {
+                    *p = parent.join(&*p);
+                }
             }
         }
         config.source = Some(path);

@@ -1,10 +1,13 @@
 //! The analyses: pure computations over typed records. They never read
 //! files and never format output; `report/` renders their results.
 
+pub mod finansiering;
+pub mod kriterier;
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;
 pub mod udgift;
+pub mod udmelding;
 
 use crate::values::reference::{Party, Reference};
 

@@ -4,8 +4,11 @@
 //! takstindberetninger of a folder) are set aside with a note. Nothing is
 //! dropped silently. Analyses get records and never see files.
 
+pub mod befolkning;
 pub mod borger;
+pub mod kriterier;
 pub mod takst;
+pub mod udmelding;
 
 use crate::finding::Severity;
 use crate::report::validation::ValidationReport;
@@ -17,8 +20,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
+pub use kriterier::Assessment;
 pub use takst::{Status, TariffRow};
+pub use udmelding::{Section, WithdrawalRequest};
 
 /// Where a record comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +50,9 @@ pub trait Record: Sized + Send {
     const SCHEMA: &'static str;
     /// Field indices resolved once per schema.
     type Plan: Send;
+    /// Whether rows whose only errors are procedure errors become records
+    /// (the withdrawal analysis shows such requests as not allowed).
+    const KEEPS_PROCEDURE_ERRORS: bool = false;
     fn plan(schema: &Schema) -> Option<Self::Plan>;
     /// A record from a row without errors; None if a needed field is empty.
     fn build(
@@ -103,7 +112,7 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
             self.planned_for = Some(schema_id);
         }
         let source = Source::new(context, row.number, &self.path);
-        if row.has_errors {
+        if row.has_errors || (row.procedure_error && !T::KEEPS_PROCEDURE_ERRORS) {
             self.excluded.push(source);
             return;
         }

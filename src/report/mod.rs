@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod output;
+pub mod samarbejde;
 pub mod style;
 pub mod table;
 pub mod takst;

@@ -695,6 +695,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let schema = prepared.schema;
         let cpr_cols = self.cpr_guard(&row, Some(active));
         let mut has_errors = !cpr_cols.is_empty();
+        let mut procedure_error = false;
         let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
         slots.resize(schema.fields.len(), Slot::Blank);
         for sc in row.cells {
@@ -808,7 +809,14 @@ impl<'v, 'c> FileSink<'v, 'c> {
         for rule in &prepared.rules {
             if let Some(v) = rule.check(&slots, &prepared.labels, lang) {
                 if rule.severity == Severity::Error {
-                    has_errors = true;
+                    // A procedure error (a withdrawal filed out of its
+                    // window) leaves the row's data sound: kept apart so
+                    // the procedure analysis can still show the request.
+                    if rule.code == Code::ProcedureError {
+                        procedure_error = true;
+                    } else {
+                        has_errors = true;
+                    }
                 }
                 let col = active.field_col.get(v.field).copied().flatten();
                 let column = col.and_then(|c| active.column_label(c));
@@ -835,6 +843,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 number: row.number,
                 slots: &slots,
                 has_errors,
+                procedure_error,
             },
         );
         active.slot_buffer = recycle(slots);

@@ -98,7 +98,10 @@ impl<'a> Slot<'a> {
 pub struct TypedRow<'r, 'a> {
     pub number: u32,
     pub slots: &'r [Slot<'a>],
+    /// Errors in the row's cells or rules (a procedure error excepted).
     pub has_errors: bool,
+    /// A procedure rule failed (e.g. a withdrawal filed out of its window).
+    pub procedure_error: bool,
 }
 
 impl<'a> TypedRow<'_, 'a> {

@@ -195,3 +195,35 @@ proptest! {
         prop_assert_eq!(result.detail.iter().map(|d| d.difference()).sum::<Decimal>(), r.change);
     }
 }
+
+proptest! {
+    /// Objective financing: whole kroner that add up to the total exactly,
+    /// none negative, each within one krone of its exact share.
+    #[test]
+    fn financing_parts_add_up_exactly(
+        amount in 0i64..100_000_000_000,
+        offset_per_mille in 0i64..1000,
+        share in 1u32..=100,
+        key in prop::collection::vec(0u32..1_000_000, 1..15),
+    ) {
+        use ramme::analysis::finansiering::{split, KeyEntry};
+        prop_assume!(key.iter().any(|k| *k > 0));
+        let amount = Decimal::new(amount, 2);
+        let gross = amount * Decimal::from(share) / Decimal::ONE_HUNDRED;
+        let offset = (gross * Decimal::new(offset_per_mille, 3)).floor();
+        let entries: Vec<KeyEntry> = key
+            .iter()
+            .enumerate()
+            .map(|(i, k)| KeyEntry { kommune: format!("K{i}"), key: Decimal::from(*k) })
+            .collect();
+        let f = split(amount, offset, Decimal::from(share), &entries).unwrap();
+        prop_assert_eq!(f.parts.iter().map(|p| p.amount).sum::<Decimal>(), f.total);
+        let sum: Decimal = entries.iter().map(|e| e.key).sum();
+        for (p, e) in f.parts.iter().zip(&entries) {
+            prop_assert!(p.amount >= Decimal::ZERO);
+            prop_assert_eq!(p.amount.fract(), Decimal::ZERO);
+            let exact = f.total * e.key / sum;
+            prop_assert!((p.amount - exact).abs() < Decimal::ONE, "{} vs {}", p.amount, exact);
+        }
+    }
+}

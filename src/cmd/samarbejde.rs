@@ -1,0 +1,169 @@
+//! `ramme kriterier`, `ramme udmelding` and `ramme finansiering`: the
+//! strengthened cooperation's procedures and objective financing.
+
+use super::{load_year, Context, OutputPlan};
+use crate::analysis::finansiering::{self, FinancingError, KeyEntry};
+use crate::analysis::kriterier::{self, INDICATOR_PER};
+use crate::analysis::udmelding::{self, Procedure};
+use crate::cli::{FinansieringArgs, KriterierArgs, UdmeldingArgs};
+use crate::dataset::{Assessment, PopulationRow, TariffRow, WithdrawalRequest};
+use crate::error::{Error, ExitStatus};
+use crate::report::analysis::{self, InputSection};
+use crate::report::samarbejde;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Error> {
+    let config = &ctx.config.samarbejde;
+    let (loaded, mut files) = load_year::<Assessment>(ctx, &args.inputs)?;
+    let population_file = args
+        .population
+        .clone()
+        .or_else(|| config.population_file.clone());
+    let population_loaded = match &population_file {
+        Some(path) => {
+            let (p, pf) = load_year::<PopulationRow>(ctx, std::slice::from_ref(path))?;
+            files.extend(pf);
+            Some(p)
+        }
+        None => None,
+    };
+    let population = population_loaded
+        .as_ref()
+        .map(|p| p.records.iter().map(|r| r.befolkning).sum::<Decimal>())
+        .or(config.population);
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let per = args
+        .indicator_per
+        .or(config.indicator_per)
+        .unwrap_or(Decimal::from(INDICATOR_PER));
+    let result = kriterier::analyse(&loaded.records, population, per);
+    let lang = ctx.lang;
+    let rendered = samarbejde::render_kriterier(&result, lang);
+    let mut inputs = vec![InputSection::of(
+        lang.pick("Kriterievurderinger", "Assessments"),
+        &loaded,
+    )];
+    if let Some(p) = &population_loaded {
+        inputs.push(InputSection::of(lang.pick("Befolkning", "Population"), p));
+    }
+    analysis::write(&plan, &rendered, &inputs, lang)
+}
+
+pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Error> {
+    let config = &ctx.config.samarbejde;
+    let defaults = Procedure::default();
+    let procedure = Procedure {
+        period_start: args
+            .period_start
+            .or(config.period_start)
+            .unwrap_or(defaults.period_start),
+        period_length: config.period_length.unwrap_or(defaults.period_length),
+        months: config.withdrawal_months.clone().unwrap_or(defaults.months),
+        even_years: config.withdrawal_even_years.unwrap_or(defaults.even_years),
+    };
+    let (loaded, mut files) = load_year::<WithdrawalRequest>(ctx, &args.inputs)?;
+    // The offers in the strengthened cooperation: takstindberetninger that
+    // say so, and assessed offers that are eligible.
+    let covered = match &args.covered {
+        Some(inputs) => {
+            let (tariffs, tf) = load_year::<TariffRow>(ctx, inputs)?;
+            let (assessed, _) = load_year::<Assessment>(ctx, inputs)?;
+            files.extend(tf);
+            let mut set: HashSet<String> = HashSet::new();
+            for t in tariffs
+                .records
+                .iter()
+                .filter(|t| t.forstaerket == Some(true))
+            {
+                set.insert(t.tilbudsnr.clone());
+                set.insert(crate::text::fold_key(&t.tilbudsnavn));
+            }
+            for a in assessed
+                .records
+                .iter()
+                .map(|a| kriterier::assess(a, None))
+                .filter(|e| e.eligible)
+            {
+                set.insert(a.assessment.tilbudsnr.clone());
+                set.insert(crate::text::fold_key(&a.assessment.tilbudsnavn));
+            }
+            Some(set)
+        }
+        None => None,
+    };
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let assessed: Vec<_> = loaded
+        .records
+        .iter()
+        .map(|r| {
+            let is_covered = covered.as_ref().map(|set| {
+                r.tilbudsnr.as_ref().is_some_and(|nr| set.contains(nr))
+                    || set.contains(&crate::text::fold_key(&r.tilbudsnavn))
+            });
+            udmelding::assess(&procedure, r, is_covered)
+        })
+        .collect();
+    let lang = ctx.lang;
+    let rendered = samarbejde::render_udmelding(&assessed, lang);
+    let inputs = [InputSection::of(
+        lang.pick("Udmeldinger", "Withdrawals"),
+        &loaded,
+    )];
+    analysis::write(&plan, &rendered, &inputs, lang)
+}
+
+pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus, Error> {
+    let (loaded, files) = load_year::<PopulationRow>(ctx, &args.inputs)?;
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let key: Vec<KeyEntry> = loaded
+        .records
+        .iter()
+        .map(|r| KeyEntry {
+            kommune: r.name.clone(),
+            key: r.befolkning,
+        })
+        .collect();
+    let split = finansiering::split(
+        args.amount,
+        args.offset.unwrap_or(Decimal::ZERO),
+        args.share.unwrap_or(Decimal::ONE_HUNDRED),
+        &key,
+    );
+    let result = match split {
+        Ok(f) => f,
+        Err(FinancingError::EmptyKey) if loaded.errors() > 0 => {
+            // Nothing usable in the key: say what was wrong with it.
+            let lang = ctx.lang;
+            let empty = finansiering::Financing {
+                amount: args.amount,
+                offset: args.offset.unwrap_or_default(),
+                share_pct: args.share.unwrap_or(Decimal::ONE_HUNDRED),
+                total: Decimal::ZERO,
+                parts: Vec::new(),
+            };
+            let rendered = samarbejde::render_finansiering(&empty, lang);
+            let inputs = [InputSection::of(
+                lang.pick("Fordelingsnøgle", "Key"),
+                &loaded,
+            )];
+            return analysis::write(&plan, &rendered, &inputs, lang);
+        }
+        Err(e) => {
+            return Err(Error::Usage(match e {
+                FinancingError::EmptyKey => {
+                    "the key holds no kommune with a population (befolkning file needed)".into()
+                }
+                FinancingError::Negative => "the amount less the offset is negative".into(),
+                FinancingError::Overflow => "the amounts are too large".into(),
+            }))
+        }
+    };
+    let lang = ctx.lang;
+    let rendered = samarbejde::render_finansiering(&result, lang);
+    let inputs = [InputSection::of(
+        lang.pick("Fordelingsnøgle", "Key"),
+        &loaded,
+    )];
+    analysis::write(&plan, &rendered, &inputs, lang)
+}

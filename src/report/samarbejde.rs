@@ -1,0 +1,334 @@
+//! Tables and JSON of `ramme kriterier`, `ramme udmelding` and
+//! `ramme finansiering` (the strengthened cooperation and objective
+//! financing).
+
+use super::analysis::{json_kr, json_pct, Rendered};
+use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::finansiering::Financing;
+use crate::analysis::kriterier::{Basis, KriterierResult, Warning};
+use crate::analysis::udmelding::{Assessed, Note, StepName};
+use crate::dataset::Section;
+use crate::lang::Lang;
+use crate::numfmt;
+use chrono::NaiveDate;
+use serde_json::json;
+
+fn yes_no(b: bool, lang: Lang) -> TableCell {
+    lang.pick(if b { "ja" } else { "nej" }, if b { "yes" } else { "no" })
+        .into()
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
+    let mut t = Table::new(
+        lang.pick("Kriterier", "Criteria"),
+        lang.pick(
+            "Det forstærkede samarbejde: kriterier for de mest specialiserede tilbud",
+            "The strengthened cooperation: criteria for the most specialised offers",
+        ),
+        vec![
+            Column::new("tilbudsnr", lang.pick("Tilbudsnr", "Offer no."), Kind::Text),
+            Column::new("tilbudsnavn", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new(
+                "driftsherre",
+                lang.pick("Driftsherre", "Operator"),
+                Kind::Text,
+            ),
+            Column::new("a", "A", Kind::Text),
+            Column::new("b", "B", Kind::Text),
+            Column::new("c", "C", Kind::Text),
+            Column::new("eligible", lang.pick("Omfattet", "Eligible"), Kind::Text),
+            Column::new("basis", lang.pick("Grundlag", "Basis"), Kind::Text),
+            Column::new("missing", lang.pick("Mangler", "Missing"), Kind::Text),
+        ],
+    );
+    for e in &result.offers {
+        let a = &e.assessment;
+        t.push(vec![
+            a.tilbudsnr.clone().into(),
+            a.tilbudsnavn.clone().into(),
+            a.driftsherre.clone().into(),
+            yes_no(e.a, lang),
+            yes_no(e.b, lang),
+            yes_no(e.c, lang),
+            yes_no(e.eligible, lang),
+            match e.basis {
+                Some(Basis::Kriterier) => lang.pick("kriterierne", "the criteria").into(),
+                Some(Basis::Dispensation) => lang
+                    .pick("nyt tilbud med dispensation", "new offer with dispensation")
+                    .into(),
+                None => TableCell::Empty,
+            },
+            e.missing.join(", ").into(),
+        ]);
+        for w in &e.warnings {
+            t.notes.push(match w {
+                Warning::DispensationNotNew => lang.pick(
+                    format!("Advarsel: {} ({}) har dispensation, men er ikke et nyt tilbud; dispensation gives kun til nye tilbud.", a.tilbudsnavn, a.tilbudsnr),
+                    format!("Warning: {} ({}) has a dispensation but is not a new offer; dispensations are for new offers only.", a.tilbudsnavn, a.tilbudsnr),
+                ),
+                Warning::A1AboveIndicator { cases, indicator } => lang.pick(
+                    format!(
+                        "Advarsel: {} ({}) angiver A1 med {} tilfælde om året; indikatoren er ca. {} (1 pr. {} indbyggere).",
+                        a.tilbudsnavn, a.tilbudsnr, numfmt::plain(*cases, 2, lang), numfmt::plain(*indicator, 2, lang), numfmt::number(result.indicator_per, 0, lang)
+                    ),
+                    format!(
+                        "Warning: {} ({}) claims A1 with {} cases a year; the indicator is about {} (1 per {} inhabitants).",
+                        a.tilbudsnavn, a.tilbudsnr, numfmt::plain(*cases, 2, lang), numfmt::plain(*indicator, 2, lang), numfmt::number(result.indicator_per, 0, lang)
+                    ),
+                ),
+            });
+        }
+    }
+    t.notes.push(lang.pick(
+        "A = A1 eller A2 eller A3; B = B1; C = C1 og C2. Omfattet, når A, B og C er opfyldt, eller som nyt tilbud med DAS' dispensation.".to_string(),
+        "A = A1 or A2 or A3; B = B1; C = C1 and C2. Eligible when A, B and C hold, or as a new offer with DAS's dispensation.".to_string(),
+    ));
+    if result.population.is_none() {
+        t.notes.push(lang.pick(
+            "A1-indikatoren er ikke tjekket: angiv befolkningstal med --population FIL eller population i ramme.toml.".to_string(),
+            "The A1 indicator was not checked: give the population with --population FILE or population in ramme.toml.".to_string(),
+        ));
+    }
+    let json = json!({
+        "offers": result.offers.iter().map(|e| json!({
+            "tilbudsnr": e.assessment.tilbudsnr,
+            "tilbudsnavn": e.assessment.tilbudsnavn,
+            "driftsherre": e.assessment.driftsherre,
+            "a": e.a,
+            "b": e.b,
+            "c": e.c,
+            "eligible": e.eligible,
+            "basis": e.basis.map(|b| match b { Basis::Kriterier => "kriterier", Basis::Dispensation => "dispensation" }),
+            "missing": e.missing,
+        })).collect::<Vec<_>>(),
+        "population": result.population.map(json_kr),
+        "indicator_cases": result.indicator_cases.map(json_kr),
+        "warnings": result.offers.iter().flat_map(|e| e.warnings.iter().map(move |w| match w {
+            Warning::DispensationNotNew => json!({"tilbudsnr": e.assessment.tilbudsnr, "kind": "dispensation-not-new"}),
+            Warning::A1AboveIndicator { cases, indicator } => json!({
+                "tilbudsnr": e.assessment.tilbudsnr, "kind": "a1-above-indicator",
+                "cases": json_kr(*cases), "indicator": json_kr(*indicator),
+            }),
+        })).collect::<Vec<_>>(),
+    });
+    Rendered {
+        tables: vec![t],
+        json,
+        csv_table: 0,
+    }
+}
+
+fn note_text(note: &Note, lang: Lang) -> String {
+    match note {
+        Note::OutsideWindow { next } => {
+            let next = next.map(|d| lang.pick(format!(" Næste mulighed: {}.", date(d)), format!(" Next window: {}.", date(d)))).unwrap_or_default();
+            lang.pick(
+                format!("Indgivet uden for vinduet (januar–marts i lige år); anmodningen kan ikke behandles.{next}"),
+                format!("Filed outside the window (January–March of even years); the request cannot be treated.{next}"),
+            )
+        }
+        Note::NoHandling => lang.pick(
+            "Kommunen skal beskrive, hvordan målgruppens behov dækkes (afsnit 2).".to_string(),
+            "The kommune must describe how the target group's needs will be met (section 2).".to_string(),
+        ),
+        Note::NoCompetingAnswer => lang.pick(
+            "Kommunen skal svare på, om den vil etablere et konkurrerende tilbud (afsnit 2).".to_string(),
+            "The kommune must say whether it will open a competing offer (section 2).".to_string(),
+        ),
+        Note::CompetingBoundUntil(Some(d)) => lang.pick(
+            format!("Kommunen vil etablere et konkurrerende tilbud: beskyttelsen (intet konkurrerende tilbud) binder kommunen til og med {}.", date(*d)),
+            format!("The kommune will open a competing offer: the protection (no competing offer) binds it until {} inclusive.", date(*d)),
+        ),
+        Note::CompetingBoundUntil(None) => lang.pick(
+            "Kommunen vil etablere et konkurrerende tilbud: beskyttelsen binder kommunen, til udmeldingen træder i kraft.".to_string(),
+            "The kommune will open a competing offer: the protection binds it until the withdrawal takes effect.".to_string(),
+        ),
+        Note::Nødspor => lang.pick(
+            "Driftsherren melder ud, fordi tilbuddet ikke længere er rentabelt, men kommunerne ønsker det bevaret: tilbuddet sættes i nødsporet, hvor kommunerne og driftsherren finder en fælles løsning.".to_string(),
+            "The operator withdraws because the offer no longer pays while the kommuner want it kept: the offer goes to the nødspor, where the kommuner and the operator seek a joint solution.".to_string(),
+        ),
+        Note::NotCovered => lang.pick(
+            "Tilbuddet er ikke omfattet af det forstærkede samarbejde (ifølge --covered).".to_string(),
+            "The offer is not in the strengthened cooperation (according to --covered).".to_string(),
+        ),
+    }
+}
+
+fn step_name(step: StepName, lang: Lang) -> &'static str {
+    match step {
+        StepName::Filed => lang.pick("Indmeldt", "Filed"),
+        StepName::ExpertPanel => lang.pick("Ekspertpanel", "Expert panel"),
+        StepName::Das => lang.pick("DAS", "DAS"),
+        StepName::Political => lang.pick(
+            "Politisk behandling af rammeaftalen",
+            "Political treatment of the rammeaftale",
+        ),
+        StepName::Effect => lang.pick("Ikrafttræden", "Takes effect"),
+    }
+}
+
+pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
+    let mut t = Table::new(
+        lang.pick("Udmeldinger", "Withdrawals"),
+        lang.pick(
+            "Udmeldinger fra det forstærkede samarbejde",
+            "Withdrawals from the strengthened cooperation",
+        ),
+        vec![
+            Column::new("row", lang.pick("Række", "Row"), Kind::Integer),
+            Column::new("afsnit", lang.pick("Afsnit", "Section"), Kind::Text),
+            Column::new("navn", lang.pick("Navn", "Name"), Kind::Text),
+            Column::new("tilbudsnavn", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new("filed", lang.pick("Indmeldt", "Filed"), Kind::Text),
+            Column::new("allowed", lang.pick("Rettidig", "In time"), Kind::Text),
+            Column::new(
+                "effective",
+                lang.pick("Træder i kraft", "Takes effect"),
+                Kind::Text,
+            ),
+            Column::new("route", lang.pick("Spor", "Route"), Kind::Text),
+            Column::new("findings", lang.pick("Bemærkninger", "Remarks"), Kind::Text),
+        ],
+    );
+    let mut timeline = Table::new(
+        lang.pick("Årshjul", "Annual cycle"),
+        lang.pick("Forløb gennem årshjulet", "Course through the annual cycle"),
+        vec![
+            Column::new("tilbudsnavn", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new("step", lang.pick("Trin", "Step"), Kind::Text),
+            Column::new("from", lang.pick("Fra", "From"), Kind::Text),
+            Column::new("to", lang.pick("Til", "To"), Kind::Text),
+        ],
+    );
+    for a in requests {
+        let r = &a.request;
+        let findings: Vec<String> = a.notes.iter().map(|n| note_text(n, lang)).collect();
+        t.push(vec![
+            TableCell::Number(rust_decimal::Decimal::from(r.row)),
+            match r.afsnit {
+                Section::Driftsherre => lang.pick("1 – driftsherre", "1 – operator").into(),
+                Section::Kommune => lang.pick("2 – kommune", "2 – kommune").into(),
+            },
+            r.navn.clone().into(),
+            r.tilbudsnavn.clone().into(),
+            date(r.indmeldt).into(),
+            yes_no(a.allowed, lang),
+            a.effective.map_or(TableCell::Empty, |d| date(d).into()),
+            if a.nødspor {
+                "nødspor".into()
+            } else {
+                TableCell::Empty
+            },
+            findings.join(" ").into(),
+        ]);
+        for step in &a.timeline {
+            timeline.push(vec![
+                r.tilbudsnavn.clone().into(),
+                step_name(step.name, lang).into(),
+                date(step.from).into(),
+                date(step.to).into(),
+            ]);
+        }
+    }
+    t.notes.push(lang.pick(
+        "Et tilbud er omfattet for en toårig aftaleperiode og kan meldes ud med et års varsel; udmeldingen træder først i kraft, når aftaleperioden udløber (1. januar efter den første periode, der slutter mindst et år efter indmeldelsen).".to_string(),
+        "An offer is covered for a two-year agreement period and can be withdrawn with one year's notice; the withdrawal takes effect only when the period ends (1 January after the first period that ends at least one year after filing).".to_string(),
+    ));
+    let json = json!({
+        "requests": requests.iter().map(|a| json!({
+            "row": a.request.row,
+            "afsnit": match a.request.afsnit { Section::Driftsherre => "driftsherre", Section::Kommune => "kommune" },
+            "navn": a.request.navn,
+            "tilbudsnr": a.request.tilbudsnr,
+            "tilbudsnavn": a.request.tilbudsnavn,
+            "filed": a.request.indmeldt.to_string(),
+            "allowed": a.allowed,
+            "effective": a.effective.map(|d| d.to_string()),
+            "route": if a.nødspor { Some("nødspor") } else { None },
+            "findings": a.notes.iter().map(|n| note_text(n, lang)).collect::<Vec<_>>(),
+            "timeline": a.timeline.iter().map(|s| json!({
+                "step": match s.name {
+                    StepName::Filed => "filed",
+                    StepName::ExpertPanel => "expert_panel",
+                    StepName::Das => "das",
+                    StepName::Political => "political",
+                    StepName::Effect => "effect",
+                },
+                "from": s.from.to_string(),
+                "to": s.to.to_string(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    Rendered {
+        tables: vec![t, timeline],
+        json,
+        csv_table: 0,
+    }
+}
+
+pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
+    let mut t = Table::new(
+        lang.pick("Objektiv finansiering", "Objective financing"),
+        &lang.pick(
+            format!(
+                "Objektiv finansiering: {} fordelt efter befolkningstal",
+                numfmt::kr(f.total, lang)
+            ),
+            format!(
+                "Objective financing: {} split by population",
+                numfmt::kr(f.total, lang)
+            ),
+        ),
+        vec![
+            Column::new("kommune", lang.pick("Kommune", "Kommune"), Kind::Text),
+            Column::new("key", lang.pick("Befolkning", "Population"), Kind::Integer),
+            Column::new("share_pct", lang.pick("Andel", "Share"), Kind::Pct),
+            Column::new("amount", lang.pick("Beløb", "Amount"), Kind::Kr),
+        ],
+    );
+    for p in &f.parts {
+        t.push(vec![
+            p.kommune.clone().into(),
+            p.key.into(),
+            p.share_pct.into(),
+            p.amount.into(),
+        ]);
+    }
+    t.total = Some(vec![
+        lang.pick("I alt", "Total").into(),
+        TableCell::Number(f.parts.iter().map(|p| p.key).sum()),
+        rust_decimal::Decimal::ONE_HUNDRED.into(),
+        f.total.into(),
+    ]);
+    t.notes.push(lang.pick(
+        format!(
+            "Beløb {} × objektiv andel {} − modregning {} = {}, fordelt i hele kroner efter største rest, så delene summer præcist.",
+            numfmt::kr(f.amount, lang), numfmt::pct(f.share_pct, lang), numfmt::kr(f.offset, lang), numfmt::kr(f.total, lang)
+        ),
+        format!(
+            "Amount {} × objective share {} − offset {} = {}, split in whole kroner by largest remainder, so the parts add up exactly.",
+            numfmt::kr(f.amount, lang), numfmt::pct(f.share_pct, lang), numfmt::kr(f.offset, lang), numfmt::kr(f.total, lang)
+        ),
+    ));
+    let json = json!({
+        "amount": json_kr(f.amount),
+        "offset": json_kr(f.offset),
+        "share_pct": json_pct(f.share_pct),
+        "total": json_kr(f.total),
+        "by_kommune": f.parts.iter().map(|p| json!({
+            "kommune": p.kommune,
+            "key": json_kr(p.key),
+            "share_pct": json_pct(p.share_pct),
+            "amount": json_kr(p.amount),
+        })).collect::<Vec<_>>(),
+    });
+    Rendered {
+        tables: vec![t],
+        json,
+        csv_table: 0,
+    }
+}
