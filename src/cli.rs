@@ -54,6 +54,8 @@ pub enum Command {
     Udmelding(UdmeldingArgs),
     /// Objektiv finansiering: fordel et beløb efter befolkningstal i hele kroner
     Finansiering(FinansieringArgs),
+    /// Erstat en CPR-kolonne med pseudonyme personkoder (HMAC med kommunens nøgle)
+    Pseudonym(PseudonymArgs),
 }
 
 /// Output format.
@@ -237,4 +239,23 @@ pub struct FinansieringArgs {
     pub share: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PseudonymArgs {
+    /// Kommunens nøglefil
+    #[arg(long, value_name = "FIL")]
+    pub key: Option<PathBuf>,
+    /// Lav en ny nøglefil (kun læsbar for ejeren; overskriver aldrig)
+    #[arg(long, value_name = "FIL")]
+    pub new_key: Option<PathBuf>,
+    /// Kolonnen med CPR-numre, f.eks. CPR
+    #[arg(long, value_name = "KOLONNE")]
+    pub column: Option<String>,
+    /// Borgerlisten med CPR-numre (CSV eller regneark)
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+    /// Hvor listen med personkoder skrives (.csv eller .xlsx)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
 }

@@ -17,6 +17,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod numfmt;
+pub mod pseudonym;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -40,5 +41,6 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Kriterier(args) => cmd::samarbejde::kriterier(&ctx, args),
         Command::Udmelding(args) => cmd::samarbejde::udmelding(&ctx, args),
         Command::Finansiering(args) => cmd::samarbejde::finansiering(&ctx, args),
+        Command::Pseudonym(args) => cmd::pseudonym::run(&ctx, args),
     }
 }

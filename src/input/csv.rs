@@ -167,12 +167,16 @@ pub fn sniff_delimiter(text: &[u8]) -> u8 {
             .filter(|&c| c > 0)
             .collect();
         per_line.sort_unstable();
-        // Longest run of equal counts = frequency of the mode.
-        *score = per_line
+        // Longest run of equal counts = frequency of the mode; plus the
+        // lines it appears in at all, so that `;` rows of varying length
+        // (trailing empty fields left out) still beat one decimal comma
+        // per line.
+        let mode = per_line
             .chunk_by(|a, b| a == b)
             .map(<[u32]>::len)
             .max()
             .unwrap_or(0);
+        *score = mode + per_line.len();
     }
     let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
@@ -336,6 +340,14 @@ fn emit(
 
 #[cfg(test)]
 pub(crate) mod tests {
+
+    #[test]
+    fn ragged_semicolon_rows_beat_one_decimal_comma_per_line() {
+        // Trailing empty fields left out, one decimal comma in every row.
+        let text = b"Titel\nA;B;C;D;E;F\n1;2;62.000,00\n1;2;3;4;10.000,00;x\n1;2;1,00\n";
+        assert_eq!(super::sniff_delimiter(text), b';');
+    }
+
     use super::*;
     use crate::input::{Cell, ReadOptions};
 

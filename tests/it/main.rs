@@ -4,6 +4,7 @@
 mod excel;
 mod harness;
 mod properties;
+mod pseudonym;
 mod samarbejde;
 mod takst;
 mod takstanalyse;
