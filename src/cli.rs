@@ -56,6 +56,14 @@ pub enum Command {
     Finansiering(FinansieringArgs),
     /// Erstat en CPR-kolonne med pseudonyme personkoder (HMAC med kommunens nøgle)
     Pseudonym(PseudonymArgs),
+    /// En tom skabelon (xlsx) til kommunerne for en indberetningstype
+    Skabelon(SkabelonArgs),
+    /// Skriv en kommenteret ramme.toml at starte fra
+    Init(InitArgs),
+    /// Skriv skal-fuldførelse (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Skriv en man-side (roff)
+    Manpage(ManpageArgs),
 }
 
 /// Output format.
@@ -256,6 +264,37 @@ pub struct PseudonymArgs {
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
     /// Hvor listen med personkoder skrives (.csv eller .xlsx)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SkabelonArgs {
+    /// Indberetningstypen: takstindberetning, borgerliste, kriterievurdering, udmelding eller befolkning
+    #[arg(value_name = "NAVN")]
+    pub name: String,
+    /// Hvor skabelonen skrives (.xlsx)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Hvor konfigurationen skrives (standard ramme.toml)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Skallen
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManpageArgs {
+    /// Hvor man-siden skrives (standard: standard output)
     #[arg(short, long, value_name = "FIL")]
     pub output: Option<PathBuf>,
 }

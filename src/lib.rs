@@ -31,8 +31,17 @@ pub use error::{Error, ExitStatus};
 /// Runs one command. Input problems are in the returned status (1); an
 /// `Err` is ramme unable to go on (exit 2).
 pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
+    // These need neither config nor schemas.
+    match &cli.command {
+        Command::Completions(args) => return cmd::init::completions(args),
+        Command::Manpage(args) => return cmd::init::manpage(args),
+        _ => {}
+    }
     let ctx = cmd::Context::load(&cli.global)?;
     match &cli.command {
+        Command::Completions(_) | Command::Manpage(_) => Ok(ExitStatus::Success),
+        Command::Skabelon(args) => cmd::skabelon::run(&ctx, args),
+        Command::Init(args) => cmd::init::init(&ctx, args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
         Command::Takst(args) => cmd::takst::run(&ctx, args),

@@ -1,8 +1,10 @@
 //! One file per subcommand: each turns its arguments into options, calls the
 //! library and picks the exit status. `ls src/cmd` is the table of contents.
 
+pub mod init;
 pub mod pseudonym;
 pub mod samarbejde;
+pub mod skabelon;
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;

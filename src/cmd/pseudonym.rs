@@ -281,8 +281,7 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
         }
         outcome
     };
-    let (cpr_col, coded, problems, write_error) =
-        result.map_err(Error::Usage)?;
+    let (cpr_col, coded, problems, write_error) = result.map_err(Error::Usage)?;
     if let Some(message) = write_error {
         return Err(Error::Workbook {
             path: output.clone(),

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod output;
 pub mod samarbejde;
+pub mod skabelon;
 pub mod style;
 pub mod table;
 pub mod takst;

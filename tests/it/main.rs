@@ -6,6 +6,7 @@ mod harness;
 mod properties;
 mod pseudonym;
 mod samarbejde;
+mod skabelon;
 mod takst;
 mod takstanalyse;
 mod udgift;

@@ -1,0 +1,37 @@
+//! `ramme skabelon NAME -o FILE.xlsx`: a blank template for a schema.
+
+use super::Context;
+use crate::cli::SkabelonArgs;
+use crate::error::{Error, ExitStatus};
+use crate::report::analysis::save_workbook;
+
+pub fn run(ctx: &Context, args: &SkabelonArgs) -> Result<ExitStatus, Error> {
+    let Some(schema) = ctx.catalog.schema(&args.name) else {
+        return Err(Error::Setup(crate::validate::SetupError::UnknownSchema {
+            name: args.name.clone(),
+            known: crate::schema::SCHEMA_NAMES.join(", "),
+        }));
+    };
+    let mut workbook = crate::report::skabelon::template(schema, &ctx.catalog.reference, ctx.lang)
+        .map_err(|e| Error::Workbook {
+            path: args.output.clone(),
+            message: e.to_string(),
+        })?;
+    save_workbook(&mut workbook, &args.output)?;
+    eprintln!(
+        "{}",
+        ctx.lang.pick(
+            format!(
+                "Skabelon for {} skrevet til {}.",
+                schema.title.da.to_lowercase(),
+                args.output.display()
+            ),
+            format!(
+                "Template for a {} written to {}.",
+                schema.title.en.to_lowercase(),
+                args.output.display()
+            ),
+        )
+    );
+    Ok(ExitStatus::Success)
+}
