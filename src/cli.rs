@@ -56,6 +56,8 @@ pub enum Command {
     Finansiering(FinansieringArgs),
     /// Erstat en CPR-kolonne med pseudonyme personkoder (HMAC med kommunens nøgle)
     Pseudonym(PseudonymArgs),
+    /// Hele årets bilag til DAS i én projektmappe (eller Markdown til dagsordenen)
+    Bilag(BilagArgs),
     /// En tom skabelon (xlsx) til kommunerne for en indberetningstype
     Skabelon(SkabelonArgs),
     /// Skriv en kommenteret ramme.toml at starte fra
@@ -295,6 +297,16 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ManpageArgs {
     /// Hvor man-siden skrives (standard: standard output)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BilagArgs {
+    /// Uddataformat: xlsx (standard) eller md
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Hvor bilaget skrives (.xlsx, eller .md)
     #[arg(short, long, value_name = "FIL")]
     pub output: Option<PathBuf>,
 }

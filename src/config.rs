@@ -26,6 +26,8 @@ pub struct Config {
     pub udgift: UdgiftConfig,
     #[serde(default)]
     pub samarbejde: SamarbejdeConfig,
+    /// The year's inputs for `ramme bilag`.
+    pub bilag: Option<BilagConfig>,
     /// Where the config was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -46,6 +48,35 @@ pub struct TakstConfig {
     pub pl: Option<rust_decimal::Decimal>,
     /// Required real reduction in percent (1).
     pub required: Option<rust_decimal::Decimal>,
+}
+
+/// The year's inputs for the annex workbook: files, folders or patterns
+/// like "2017/takst_*.csv", relative to the config file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BilagConfig {
+    /// The year the annex is for (takstindberetningernes år).
+    pub year: Option<i32>,
+    /// The workbook's title.
+    pub title: Option<String>,
+    #[serde(default)]
+    pub takst: Vec<String>,
+    #[serde(default)]
+    pub takst_previous: Vec<String>,
+    #[serde(default)]
+    pub borgerliste_before: Vec<String>,
+    #[serde(default)]
+    pub borgerliste_after: Vec<String>,
+    #[serde(default)]
+    pub kriterier: Vec<String>,
+    #[serde(default)]
+    pub udmelding: Vec<String>,
+    #[serde(default)]
+    pub befolkning: Vec<String>,
+    /// Objective financing: the amount, an offset and the objective share.
+    pub finansiering_amount: Option<rust_decimal::Decimal>,
+    pub finansiering_offset: Option<rust_decimal::Decimal>,
+    pub finansiering_share: Option<rust_decimal::Decimal>,
 }
 
 /// The strengthened cooperation (seed 004) and the A1 indicator.

@@ -41,6 +41,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     match &cli.command {
         Command::Completions(_) | Command::Manpage(_) => Ok(ExitStatus::Success),
         Command::Skabelon(args) => cmd::skabelon::run(&ctx, args),
+        Command::Bilag(args) => cmd::bilag::run(&ctx, args),
         Command::Init(args) => cmd::init::init(&ctx, args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),

@@ -1,6 +1,7 @@
 //! One file per subcommand: each turns its arguments into options, calls the
 //! library and picks the exit status. `ls src/cmd` is the table of contents.
 
+pub mod bilag;
 pub mod init;
 pub mod pseudonym;
 pub mod samarbejde;

@@ -146,3 +146,85 @@ mod tests {
         assert!(err.to_string().contains("findes-ikke.xlsx"));
     }
 }
+
+/// Inputs named in a config file: paths relative to `base`, where the last
+/// part may hold `*` and `?` ("2017/takst_*.csv"). Folders expand as on the
+/// command line.
+pub fn expand_patterns(base: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, DiscoverError> {
+    let mut paths = Vec::new();
+    for pattern in patterns {
+        let full = base.join(pattern);
+        let name = full
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !name.contains(['*', '?']) {
+            paths.push(full);
+            continue;
+        }
+        let dir = full
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let entries = std::fs::read_dir(&dir).map_err(|source| DiscoverError::ReadDir {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut matched: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| wildcard(&name, &e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        matched.sort();
+        paths.extend(matched);
+    }
+    expand_inputs(&paths)
+}
+
+/// `*` and `?` matching of a whole file name.
+fn wildcard(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some(pi);
+                mark = ni;
+                pi += 1;
+            }
+            Some(c) if *c == '?' || Some(c) == n.get(ni) => {
+                pi += 1;
+                ni += 1;
+            }
+            _ => match star {
+                Some(s) => {
+                    pi = s + 1;
+                    mark += 1;
+                    ni = mark;
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|c| *c == '*'))
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::wildcard;
+
+    #[test]
+    fn wildcards() {
+        for (pattern, name, want) in [
+            ("takst_*.csv", "takst_aalborg_2017.csv", true),
+            ("takst_*.csv", "borgerliste_2017.csv", false),
+            ("*", "x", true),
+            ("b?f*.csv", "bef_2017.csv", true),
+            ("*.xlsx", "a.xls", false),
+        ] {
+            assert_eq!(wildcard(pattern, name), want, "{pattern} {name}");
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! Writers write to any `impl Write`; where the bytes go is `output`'s job.
 
 pub mod analysis;
+pub mod bilag;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;

@@ -371,7 +371,7 @@ pub struct SheetFormats {
     total_number: Format,
     total_kr: Format,
     total_pct: Format,
-    note: Format,
+    note_wrap: Format,
 }
 
 impl SheetFormats {
@@ -409,7 +409,11 @@ impl SheetFormats {
             total_number: total(base.clone().set_num_format("#,##0.##")),
             total_kr: total(base.clone().set_num_format(kr)),
             total_pct: total(base.clone().set_num_format(pct)),
-            note: base.set_italic().set_font_color(Color::RGB(0x0059_5959)),
+            note_wrap: base
+                .set_italic()
+                .set_font_color(Color::RGB(0x0059_5959))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 
@@ -441,6 +445,8 @@ pub struct Placed {
     pub header_row: u32,
     pub first_row: u32,
     pub last_row: u32,
+    /// The last row written (notes included).
+    pub end_row: u32,
 }
 
 /// Writes a table as a sheet of an annex workbook: a title, a styled and
@@ -484,25 +490,26 @@ fn write_sheet(
         r += 1;
     }
     r += 1;
+    // Notes wrap across the table's width, so a printed page shows them whole.
+    let widths: Vec<usize> = column_widths(table);
+    let across: usize = widths.iter().sum::<usize>().max(20);
+    let last_col = col_index(table.columns.len().saturating_sub(1));
     for note in &table.notes {
-        sheet.write_string_with_format(r, 0, note, &f.note)?;
+        let lines = note.chars().count().div_ceil(across).max(1);
+        if last_col > 0 {
+            sheet.merge_range(r, 0, r, last_col, note, &f.note_wrap)?;
+        } else {
+            sheet.write_string_with_format(r, 0, note, &f.note_wrap)?;
+        }
+        sheet.set_row_height(r, 13.5 * lines as f64)?;
         r += 1;
     }
+    let end_row = r.saturating_sub(1);
     sheet.set_freeze_panes(header_row + 1, 0)?;
     // Widths from the table's own cells as Danish Excel shows them (not the
     // title or notes, which may run across), with room to spare: autofit
     // sizes formatted kroner and percent too tightly.
-    for (c, col) in table.columns.iter().enumerate() {
-        let data = table
-            .rows
-            .iter()
-            .chain(table.total.iter())
-            .filter_map(|row| row.get(c))
-            .map(|cell| display(cell, col.kind, Lang::Da).chars().count())
-            .max()
-            .unwrap_or(0);
-        let label = col.label.chars().count().min(18);
-        let width = (data.max(label) + 3).clamp(6, 52);
+    for (c, width) in column_widths(table).into_iter().enumerate() {
         sheet.set_column_width(col_index(c), width as f64)?;
     }
     sheet.set_landscape();
@@ -513,7 +520,30 @@ fn write_sheet(
         header_row,
         first_row,
         last_row,
+        end_row,
     })
+}
+
+/// Column widths in characters from the table's own cells as Danish Excel
+/// shows them (not the title or notes), with room to spare.
+fn column_widths(table: &Table) -> Vec<usize> {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            let data = table
+                .rows
+                .iter()
+                .chain(table.total.iter())
+                .filter_map(|row| row.get(c))
+                .map(|cell| display(cell, col.kind, Lang::Da).chars().count())
+                .max()
+                .unwrap_or(0);
+            let label = col.label.chars().count().min(18);
+            (data.max(label) + 3).clamp(6, 52)
+        })
+        .collect()
 }
 
 fn write_row(
