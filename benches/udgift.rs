@@ -5,8 +5,8 @@
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+
+mod common;
 
 const ROWS: usize = 1_000_000;
 const RUNS: usize = 3;
@@ -35,18 +35,6 @@ fn code(i: usize) -> String {
     s
 }
 
-fn money(ore: i64) -> String {
-    let digits = (ore / 100).to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("{out},{:02}", ore % 100)
-}
-
 /// Year 1: persons 0..ROWS. Year 2: 85 % continue (every 50th with a 1 %
 /// lower tariff), 15 % have left, and as many new persons arrive.
 fn make(path: &Path, second_year: bool) -> std::io::Result<()> {
@@ -71,38 +59,24 @@ fn make(path: &Path, second_year: bool) -> std::io::Result<()> {
             "{};{};{tilbud};SEL §108;{};31;{}",
             code(person),
             KOMMUNER[i % KOMMUNER.len()],
-            money(takst * 31),
-            money(takst)
+            common::da_money(takst * 31),
+            common::da_money(takst)
         )?;
     }
     w.flush()
 }
 
 fn run_once(before: &Path, after: &Path) -> (f64, u64, i32) {
-    let start = Instant::now();
-    // Waited for below with wait4, which also gives the peak memory.
-    #[allow(clippy::zombie_processes)]
-    let child = Command::new(env!("CARGO_BIN_EXE_ramme"))
-        .args(["udgift", "--format", "json", "--before"])
-        .arg(before)
-        .arg("--after")
-        .arg(after)
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start ramme");
-    let pid = child.id() as libc::pid_t;
-    let mut status: libc::c_int = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let seconds = start.elapsed().as_secs_f64();
-    assert_eq!(waited, pid, "wait4");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    (seconds, (usage.ru_maxrss as u64) * 1024, code)
+    let args: [&std::ffi::OsStr; 7] = [
+        "udgift".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--before".as_ref(),
+        before.as_os_str(),
+        "--after".as_ref(),
+        after.as_os_str(),
+    ];
+    common::run_ramme(&args)
 }
 
 fn main() {

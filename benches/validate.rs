@@ -8,11 +8,11 @@
 //! resident memory of the ramme process (from `wait4`). Not a test: it
 //! asserts nothing and never fails on a slow machine.
 
-use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+
+mod common;
+use common::da_money;
 
 const CSV_ROWS: usize = 1_000_000;
 const XLSX_ROWS: usize = 200_000;
@@ -55,20 +55,6 @@ fn row(i: usize) -> (String, &'static str, u32, u32, i64, i64) {
         takst_ore,
         takst_ore * i64::from(dage),
     )
-}
-
-fn da_money(ore: i64) -> String {
-    let kroner = ore / 100;
-    let digits = kroner.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    let _ = write!(out, ",{:02}", ore % 100);
-    out
 }
 
 fn make_csv(path: &Path) -> std::io::Result<()> {
@@ -119,32 +105,16 @@ fn make_xlsx(path: &Path, rows: usize) -> Result<(), rust_xlsxwriter::XlsxError>
     wb.save(path)
 }
 
-/// Runs the binary once; returns (seconds, peak RSS in bytes, exit code).
 fn run_once(file: &Path) -> (f64, u64, i32) {
-    let start = Instant::now();
-    // Waited for below with wait4, which also gives the peak memory.
-    #[allow(clippy::zombie_processes)]
-    let child = Command::new(env!("CARGO_BIN_EXE_ramme"))
-        .args(["validate", "--format", "json", "--max-findings", "20"])
-        .arg(file)
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start ramme");
-    let pid = child.id() as libc::pid_t;
-    let mut status: libc::c_int = 0;
-    // SAFETY: rusage is plain data and zero is a valid value for it; wait4
-    // fills it for our own child, which has not been waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let seconds = start.elapsed().as_secs_f64();
-    assert_eq!(waited, pid, "wait4");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    // ru_maxrss is in kilobytes on Linux.
-    (seconds, (usage.ru_maxrss as u64) * 1024, code)
+    let args: [&std::ffi::OsStr; 6] = [
+        "validate".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--max-findings".as_ref(),
+        "20".as_ref(),
+        file.as_os_str(),
+    ];
+    common::run_ramme(&args)
 }
 
 fn measure(name: &str, file: &Path, rows: usize) {
