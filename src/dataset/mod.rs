@@ -34,16 +34,6 @@ pub struct Source {
     pub row: u32,
 }
 
-impl Source {
-    fn new(context: &SheetContext<'_>, row: u32, path: &Arc<PathBuf>) -> Source {
-        Source {
-            path: path.clone(),
-            sheet: context.sheet.map(Arc::from),
-            row,
-        }
-    }
-}
-
 /// A record type: which schema it is read from and how.
 pub trait Record: Sized + Send {
     /// The schema's name (`takstindberetning`).
@@ -99,6 +89,8 @@ struct Collector<'p, T: Record> {
     path: Arc<PathBuf>,
     records: Vec<T>,
     excluded: Vec<Source>,
+    /// The current sheet's name, shared by all its rows' sources.
+    sheet: Option<Arc<str>>,
 }
 
 impl<T: Record> RowConsumer for Collector<'_, T> {
@@ -111,7 +103,15 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
             self.plan = T::plan(context.schema);
             self.planned_for = Some(schema_id);
         }
-        let source = Source::new(context, row.number, &self.path);
+        // One Arc per sheet, not one allocation per row.
+        if self.sheet.as_deref() != context.sheet {
+            self.sheet = context.sheet.map(Arc::from);
+        }
+        let source = Source {
+            path: self.path.clone(),
+            sheet: self.sheet.clone(),
+            row: row.number,
+        };
         if row.has_errors || (row.procedure_error && !T::KEEPS_PROCEDURE_ERRORS) {
             self.excluded.push(source);
             return;
@@ -141,6 +141,7 @@ pub fn load<T: Record>(
             path: Arc::new(path.to_path_buf()),
             records: Vec::new(),
             excluded: Vec::new(),
+            sheet: None,
         };
         let report = validator.validate_file(path, &mut collector);
         (report, collector.records, collector.excluded)
