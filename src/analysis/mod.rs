@@ -5,6 +5,7 @@ pub mod finansiering;
 pub mod kriterier;
 pub mod takst;
 pub mod takstanalyse;
+pub mod tariff;
 pub mod tilbud;
 pub mod udgift;
 pub mod udmelding;

@@ -253,15 +253,26 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
             pl_pct: ctx.config.takst.pl.unwrap_or_default(),
             required_pct: ctx.config.takst.required.unwrap_or_default(),
         };
-        let result = takst::analyse(&current.records, prev, rule, reference);
+        let result = takst::analyse(
+            &current.records,
+            prev,
+            rule,
+            super::weighting(ctx),
+            reference,
+        );
         sections.push(Section {
             heading: lang.pick("Takstreduktion", "Tariff reduction").into(),
             tables: strip_inputs(crate::report::takst::render(&result, year, lang).tables),
             chart: Some(ChartKind::TakstByKommune),
         });
         progress.step(lang.pick("takstanalyse", "tariff analysis"));
-        let rendered =
-            takstanalyse::analyse(&current.records, prev, ctx.config.takst.pl, reference);
+        let rendered = takstanalyse::analyse(
+            &current.records,
+            prev,
+            ctx.config.takst.pl,
+            super::weighting(ctx),
+            reference,
+        );
         sections.push(Section {
             heading: lang.pick("Takstanalyse", "Tariff analysis").into(),
             tables: strip_inputs(

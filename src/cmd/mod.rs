@@ -31,6 +31,7 @@ pub struct Context {
 impl Context {
     pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
         let config = Config::load(global.config.as_deref())?;
+        check_config(&config)?;
         let lang = global.lang.or(config.lang).unwrap_or_default();
         let schema_dir = global
             .schema_dir
@@ -51,6 +52,42 @@ impl Context {
             catalog,
         })
     }
+}
+
+/// The config's figures obey the same rules as the flags: P/L and the
+/// required reduction within ±20 %, whole kroner, a share in (1, 100].
+fn check_config(config: &Config) -> Result<(), Error> {
+    let path = config
+        .source
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(crate::config::DEFAULT_CONFIG));
+    let fail = |key: &str, message: String| Error::Config {
+        path: path.clone(),
+        message: format!("{key} {message}"),
+    };
+    for (key, value) in [
+        ("[takst] pl", config.takst.pl),
+        ("[takst] required", config.takst.required),
+    ] {
+        if let Some(v) = value {
+            crate::cli::check_rate(v).map_err(|m| fail(key, m))?;
+        }
+    }
+    if let Some(bilag) = &config.bilag {
+        for (key, value) in [
+            ("[bilag] finansiering_amount", bilag.finansiering_amount),
+            ("[bilag] finansiering_offset", bilag.finansiering_offset),
+        ] {
+            if let Some(v) = value {
+                crate::cli::parse_kr_arg(&v.to_string()).map_err(|m| fail(key, m))?;
+            }
+        }
+        if let Some(v) = bilag.finansiering_share {
+            crate::cli::parse_share_arg(&v.to_string())
+                .map_err(|m| fail("[bilag] finansiering_share", m))?;
+        }
+    }
+    Ok(())
 }
 
 /// The checked output choice of a command.
@@ -166,6 +203,18 @@ pub fn load_year<T: crate::dataset::Record>(
     let validator = crate::validate::Validator::new(&ctx.catalog, options)?;
     let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
     Ok((loaded, files))
+}
+
+/// How tariffs are weighted: `[takst] aabningsdage` or the default.
+pub fn weighting(ctx: &Context) -> crate::analysis::tariff::Weighting {
+    let default = crate::analysis::tariff::Weighting::default();
+    crate::analysis::tariff::Weighting {
+        opening_days: ctx
+            .config
+            .takst
+            .aabningsdage
+            .unwrap_or(default.opening_days),
+    }
 }
 
 /// The year of a set of tariff rows: their "År" column if filled in.

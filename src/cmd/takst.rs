@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
         &current.records,
         previous.as_ref().map(|p| p.records.as_slice()),
         rule,
+        super::weighting(ctx),
         &ctx.catalog.reference,
     );
     let lang = ctx.lang;

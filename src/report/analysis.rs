@@ -279,20 +279,34 @@ fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
     let mut used = std::collections::HashSet::new();
     for t in tables {
         let mut t = t.clone();
-        // Sheet names must be unique.
-        let mut name = table::sheet_name(&t.name);
-        let mut n = 2;
-        while !used.insert(name.to_lowercase()) {
-            name = table::sheet_name(&format!("{} {n}", t.name));
-            n += 1;
-        }
-        t.name = name;
+        t.name = unique_sheet_name(&mut used, &t.name);
         table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
             path: path.clone(),
             message: e.to_string(),
         })?;
     }
     save_workbook(&mut workbook, path)
+}
+
+/// A sheet name not yet in `used` (compared case-insensitively, as Excel
+/// does): the name cut to Excel's 31 characters, and when taken, cut
+/// further to make room for " 2", " 3" …, so the suffix always shows and
+/// the search ends.
+pub fn unique_sheet_name(used: &mut std::collections::HashSet<String>, wanted: &str) -> String {
+    let name = table::sheet_name(wanted);
+    if used.insert(name.to_lowercase()) {
+        return name;
+    }
+    for n in 2u32.. {
+        let suffix = format!(" {n}");
+        let room = 31usize.saturating_sub(suffix.chars().count());
+        let stem: String = name.chars().take(room).collect();
+        let candidate = format!("{stem}{suffix}");
+        if used.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+    }
+    name
 }
 
 /// Saves a workbook through a temporary file and a rename.
@@ -315,4 +329,28 @@ pub fn save_workbook(
 pub fn opt_text(text: &Option<String>) -> TableCell {
     text.as_deref()
         .map_or(TableCell::Empty, |t| TableCell::Text(t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_sharing_thirty_characters_get_suffixes() {
+        let mut used = std::collections::HashSet::new();
+        let long = "Takstændringer pr. driftsherre og tilbud";
+        let names: Vec<String> = (0..12)
+            .map(|_| unique_sheet_name(&mut used, long))
+            .collect();
+        assert_eq!(names[0], "Takstændringer pr. driftsherre ");
+        assert_eq!(names[1], "Takstændringer pr. driftsherr 2");
+        assert_eq!(names[11], "Takstændringer pr. driftsher 12");
+        assert!(names.iter().all(|n| n.chars().count() <= 31));
+        assert_eq!(used.len(), 12);
+        // Case-insensitive, as Excel compares them.
+        assert_eq!(
+            unique_sheet_name(&mut used, &long.to_uppercase()),
+            "TAKSTÆNDRINGER PR. DRIFTSHER 13"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 mod bilag;
 mod excel;
 mod harness;
+mod inbox;
 mod properties;
 mod pseudonym;
 mod samarbejde;
