@@ -184,13 +184,30 @@ pub const ANALYSIS_FORMATS: [Format; 5] = [
     Format::Xlsx,
 ];
 
-/// Validates a year's inputs and loads the records of one kind; also
-/// returns the files read (to refuse them as outputs).
-pub fn load_year<T: crate::dataset::Record>(
-    ctx: &Context,
-    inputs: &[PathBuf],
-) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+/// The inputs as a sentence names them ("examples/2017, a.csv").
+pub fn inputs_text(inputs: &[PathBuf]) -> String {
+    let list: Vec<String> = inputs
+        .iter()
+        .map(|p| crate::cpr::mask(&p.display().to_string()).into_owned())
+        .collect();
+    list.join(", ")
+}
+
+/// Expands INPUTS; none at all is a usage error (exit 2).
+pub fn expand(ctx: &Context, inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let files = crate::input::expand_inputs(inputs)?;
+    if files.is_empty() {
+        return Err(Error::NoFiles(crate::messages::inbox::no_files(
+            &inputs_text(inputs),
+            ctx.lang,
+        )));
+    }
+    Ok(files)
+}
+
+/// The validator of the analyses: the config's findings limit, the run's
+/// language.
+pub fn analysis_validator(ctx: &Context) -> Result<crate::validate::Validator<'_>, Error> {
     let options = crate::validate::Options {
         max_findings: ctx
             .config
@@ -200,9 +217,74 @@ pub fn load_year<T: crate::dataset::Record>(
         lang: ctx.lang,
         ..crate::validate::Options::default()
     };
-    let validator = crate::validate::Validator::new(&ctx.catalog, options)?;
+    Ok(crate::validate::Validator::new(&ctx.catalog, options)?)
+}
+
+/// Validates one year's inputs and loads the records of one kind; also
+/// returns the files read (to refuse them as outputs). `other_year_flag`
+/// names the flag that takes the other year's files ("--previous"), for an
+/// analysis that compares years: there inputs that mix years are refused.
+/// Exit 1 (an [`Error::Inputs`]) when the inputs hold no file of the kind,
+/// or files of two years.
+pub fn load_year<T: crate::dataset::Record>(
+    ctx: &Context,
+    inputs: &[PathBuf],
+    other_year_flag: Option<&str>,
+) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+    let files = expand(ctx, inputs)?;
+    let validator = analysis_validator(ctx)?;
+    let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
+    check_loaded(ctx, &loaded, inputs, T::SCHEMA, other_year_flag)?;
+    Ok((loaded, files))
+}
+
+/// Loads what there is of a kind, without requiring any (inputs that may
+/// hold one kind or another, such as `udmelding --covered`).
+pub fn load_any<T: crate::dataset::Record>(
+    ctx: &Context,
+    inputs: &[PathBuf],
+) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+    let files = expand(ctx, inputs)?;
+    let validator = analysis_validator(ctx)?;
     let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
     Ok((loaded, files))
+}
+
+/// A loaded year that cannot give a right figure is an [`Error::Inputs`].
+pub fn check_loaded<T>(
+    ctx: &Context,
+    loaded: &crate::dataset::Loaded<T>,
+    inputs: &[PathBuf],
+    schema: &str,
+    other_year_flag: Option<&str>,
+) -> Result<(), Error> {
+    use crate::messages::inbox;
+    let lang = ctx.lang;
+    if !loaded.has_kind() {
+        return Err(Error::Inputs(inbox::no_files_of_kind(
+            &inbox::kind_plural(schema, lang),
+            &inputs_text(inputs),
+            lang,
+        )));
+    }
+    let Some(flag) = other_year_flag else {
+        return Ok(());
+    };
+    if loaded.mixed_years() {
+        let years: Vec<(i32, Vec<String>)> = loaded
+            .years
+            .iter()
+            .map(|(y, files)| {
+                let names = files
+                    .iter()
+                    .map(|p| crate::cpr::mask(&p.display().to_string()).into_owned())
+                    .collect();
+                (*y, names)
+            })
+            .collect();
+        return Err(Error::Inputs(inbox::two_years(&years, flag, lang)));
+    }
+    Ok(())
 }
 
 /// How tariffs are weighted: `[takst] aabningsdage` or the default.

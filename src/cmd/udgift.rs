@@ -30,8 +30,8 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
     };
     // The two Januaries are read at the same time, one per core.
     let (before, after) = std::thread::scope(|scope| {
-        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before));
-        let after = load_year::<CitizenRow>(ctx, &args.after);
+        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before, Some("--before")));
+        let after = load_year::<CitizenRow>(ctx, &args.after, Some("--before"));
         let before = before
             .join()
             .unwrap_or_else(|_| Err(Error::Usage("reading the first year failed".into())));

@@ -3,13 +3,12 @@
 use super::{Context, OutputPlan};
 use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, ExitStatus};
-use crate::input::expand_inputs;
 use crate::report::style::Style;
 use crate::report::validation::{self, ValidationReport};
 use crate::validate::{NoRows, Options, Validator};
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
-    let files = expand_inputs(&args.inputs)?;
+    let files = super::expand(ctx, &args.inputs)?;
     let plan = OutputPlan::new(
         &args.output,
         &[Format::Text, Format::Json, Format::Csv, Format::Md],
@@ -25,11 +24,17 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
         lang: ctx.lang,
     };
     let validator = Validator::new(&ctx.catalog, options)?;
-    // Files are validated in parallel; the report keeps the input order.
+    // Files are validated in parallel, grouped by year for the checks
+    // across files (copies, keys repeated in another file, borgerlister
+    // against the takstindberetninger); the report keeps the input order.
+    let set = crate::validate::set::validate_set(
+        &validator,
+        &files,
+        crate::validate::set::Grouping::ByYear,
+        |_| NoRows,
+    );
     let report = ValidationReport {
-        files: crate::dataset::validate_parallel(&files, |file| {
-            validator.validate_file(file, &mut NoRows)
-        }),
+        files: set.files.into_iter().map(|f| f.report).collect(),
     };
     let lang = ctx.lang;
     let style = if plan.path.is_none() {

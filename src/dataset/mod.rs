@@ -11,14 +11,15 @@ pub mod takst;
 pub mod udmelding;
 
 use crate::finding::Severity;
-use crate::report::validation::ValidationReport;
 use crate::schema::Schema;
+use crate::validate::set::{self, Entry, Grouping};
+use crate::validate::summary::ValidationReport;
 use crate::validate::typed::TypedRow;
 use crate::validate::{FileReport, RowConsumer, SheetContext, Validator};
 use crate::values::reference::Reference;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
@@ -71,12 +72,70 @@ pub struct Loaded<T> {
     pub excluded: Vec<ExcludedRow>,
     /// Files of another kind, not used (path, schema).
     pub other_files: Vec<(PathBuf, String)>,
+    /// Every file given, with what became of it.
+    pub files: Vec<InputFile>,
+    /// The years of the files, with the files of each.
+    pub years: BTreeMap<i32, Vec<PathBuf>>,
+}
+
+/// What became of one input file in an analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// The kinds of submission found in it ("takstindberetning").
+    pub schema: Option<String>,
+    pub rows: u64,
+    pub rows_used: usize,
+    pub status: InputStatus,
+}
+
+/// What an analysis did with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputStatus {
+    /// Every row used.
+    Used,
+    /// Some rows left out (errors, or keys already in another file).
+    Partly,
+    /// A byte-identical copy of this earlier file; not counted.
+    Duplicate(PathBuf),
+    /// A submission of another kind; not used here.
+    OtherSchema,
+    /// Written by ramme itself; not read.
+    RammeOutput,
+    /// Unreadable or not recognised as any submission.
+    Unreadable,
+}
+
+impl InputStatus {
+    /// The status as the JSON names it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            InputStatus::Used => "used",
+            InputStatus::Partly => "partly",
+            InputStatus::Duplicate(_) => "duplicate",
+            InputStatus::OtherSchema => "other-schema",
+            InputStatus::RammeOutput => "ramme-output",
+            InputStatus::Unreadable => "unreadable",
+        }
+    }
 }
 
 impl<T> Loaded<T> {
     /// Errors in the files this analysis used or could not read.
     pub fn errors(&self) -> u64 {
         self.validation.summary().errors
+    }
+
+    /// Whether any file holds this kind of submission.
+    pub fn has_kind(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| matches!(f.status, InputStatus::Used | InputStatus::Partly))
+    }
+
+    /// Files of more than one year among inputs meant as one year's.
+    pub fn mixed_years(&self) -> bool {
+        self.years.len() > 1
     }
 }
 
@@ -88,9 +147,39 @@ struct Collector<'p, T: Record> {
     reference: &'p Reference,
     path: Arc<PathBuf>,
     records: Vec<T>,
+    /// (sheet, row) of each record, to take records back.
+    rows: Vec<(Option<Arc<str>>, u32)>,
     excluded: Vec<Source>,
     /// The current sheet's name, shared by all its rows' sources.
     sheet: Option<Arc<str>>,
+}
+
+impl<T: Record> Collector<'_, T> {
+    /// Moves the records of these rows to the excluded.
+    fn take_back(&mut self, gone: &HashSet<(Option<Arc<str>>, u32)>) {
+        if gone.is_empty() {
+            return;
+        }
+        let mut kept_records = Vec::with_capacity(self.records.len());
+        let mut kept_rows = Vec::with_capacity(self.rows.len());
+        for (record, key) in std::mem::take(&mut self.records)
+            .into_iter()
+            .zip(std::mem::take(&mut self.rows))
+        {
+            if gone.contains(&key) {
+                self.excluded.push(Source {
+                    path: self.path.clone(),
+                    sheet: key.0,
+                    row: key.1,
+                });
+            } else {
+                kept_records.push(record);
+                kept_rows.push(key);
+            }
+        }
+        self.records = kept_records;
+        self.rows = kept_rows;
+    }
 }
 
 impl<T: Record> RowConsumer for Collector<'_, T> {
@@ -120,57 +209,116 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
             return;
         };
         match T::build(plan, row, source.clone(), self.reference) {
-            Some(record) => self.records.push(record),
+            Some(record) => {
+                self.records.push(record);
+                self.rows.push((source.sheet, source.row));
+            }
             None => self.excluded.push(source),
         }
     }
+
+    fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {
+        let sheet: Option<Arc<str>> = sheet.map(Arc::from);
+        let gone: HashSet<(Option<Arc<str>>, u32)> =
+            rows.iter().map(|r| (sheet.clone(), *r)).collect();
+        self.take_back(&gone);
+    }
 }
 
-/// Validates `files` (in parallel, results in file order) and collects the
-/// records of schema `T::SCHEMA`.
+/// Validates `files` as one year's set (in parallel, results in file
+/// order; copies, own outputs and keys repeated across files handled, see
+/// `validate::set`) and collects the records of schema `T::SCHEMA`.
 pub fn load<T: Record>(
     validator: &Validator<'_>,
     reference: &Reference,
     files: &[PathBuf],
 ) -> Loaded<T> {
-    let results = validate_parallel(files, |path| {
-        let mut collector = Collector::<T> {
+    let validated = set::validate_set(validator, files, Grouping::OneYear, |path| {
+        Collector::<T> {
             plan: None,
             planned_for: None,
             reference,
             path: Arc::new(path.to_path_buf()),
             records: Vec::new(),
+            rows: Vec::new(),
             excluded: Vec::new(),
             sheet: None,
-        };
-        let report = validator.validate_file(path, &mut collector);
-        (report, collector.records, collector.excluded)
+        }
     });
     let mut loaded = Loaded {
         records: Vec::new(),
         validation: ValidationReport::default(),
         excluded: Vec::new(),
         other_files: Vec::new(),
+        files: Vec::new(),
+        years: BTreeMap::new(),
     };
-    for (report, records, excluded) in results {
+    // The years of the files of this kind (a befolkning file of another
+    // year among the takstindberetninger does not mix them).
+    for f in &validated.files {
+        if f.report.sheets.iter().any(|s| s.schema.as_deref() == Some(T::SCHEMA)) {
+            for y in &f.years {
+                loaded.years.entry(*y).or_default().push(f.path.clone());
+            }
+        }
+    }
+    let all_paths: Vec<PathBuf> = validated.files.iter().map(|f| f.path.clone()).collect();
+    for file in validated.files {
+        let report = file.report;
         let kinds: Vec<&str> = report
             .sheets
             .iter()
             .filter_map(|s| s.schema.as_deref())
             .collect();
+        let schema = (!kinds.is_empty()).then(|| kinds.join(", "));
         let ours = kinds.contains(&T::SCHEMA);
-        if !ours && !kinds.is_empty() {
+        let status = match &file.entry {
+            Entry::Duplicate(first) => {
+                InputStatus::Duplicate(all_paths.get(*first).cloned().unwrap_or_default())
+            }
+            Entry::RammeOutput => InputStatus::RammeOutput,
+            Entry::Read if ours => InputStatus::Used,
+            Entry::Read if !kinds.is_empty() => InputStatus::OtherSchema,
+            Entry::Read => InputStatus::Unreadable,
+        };
+        let rows = report.rows();
+        if status == InputStatus::OtherSchema {
             // A recognised file of another kind: not ours, not an error here.
             loaded
                 .other_files
                 .push((report.path.to_path_buf(), kinds.join(", ")));
+            loaded.files.push(InputFile {
+                path: file.path,
+                schema,
+                rows,
+                rows_used: 0,
+                status,
+            });
             continue;
         }
-        for source in excluded {
-            let cells = error_cells(&report, &source);
-            loaded.excluded.push(ExcludedRow { source, cells });
+        let mut rows_used = 0;
+        let mut excluded_here = 0;
+        if let Some(mut collector) = file.consumer {
+            collector.take_back(&file.left_out);
+            rows_used = collector.records.len();
+            for source in collector.excluded {
+                let cells = error_cells(&report, &source);
+                loaded.excluded.push(ExcludedRow { source, cells });
+                excluded_here += 1;
+            }
+            loaded.records.extend(collector.records);
         }
-        loaded.records.extend(records);
+        let status = match status {
+            InputStatus::Used if excluded_here > 0 || report.errors() > 0 => InputStatus::Partly,
+            other => other,
+        };
+        loaded.files.push(InputFile {
+            path: file.path,
+            schema,
+            rows,
+            rows_used,
+            status,
+        });
         loaded.validation.files.push(report);
     }
     loaded
@@ -192,30 +340,4 @@ fn error_cells(report: &FileReport, source: &Source) -> Vec<String> {
     cells
 }
 
-/// Runs `work` for every file on up to as many threads as there are cores,
-/// and returns the results in the order of `files`.
-pub fn validate_parallel<R: Send>(files: &[PathBuf], work: impl Fn(&Path) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len())
-        .max(1);
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(files.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                let result = work(path);
-                if let Ok(mut guard) = results.lock() {
-                    guard.push((i, result));
-                }
-            });
-        }
-    });
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
+pub use crate::validate::parallel::validate_parallel;

@@ -65,6 +65,22 @@ pub fn no_files(inputs: &str, lang: Lang) -> String {
     }
 }
 
+/// A kind of submission in the plural, as a sentence says it.
+pub fn kind_plural(schema: &str, lang: Lang) -> String {
+    let (da, en) = match schema {
+        "takstindberetning" => ("takstindberetninger", "tariff reports"),
+        "borgerliste" => ("borgerlister", "citizen lists"),
+        "kriterievurdering" => ("kriterievurderinger", "criteria assessments"),
+        "udmelding" => ("udmeldinger", "withdrawal forms"),
+        "befolkning" => ("befolkningstal", "population figures"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Da => da.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
 /// The inputs hold no file of the kind an analysis needs.
 pub fn no_files_of_kind(kind: &str, inputs: &str, lang: Lang) -> String {
     match lang {

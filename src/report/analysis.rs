@@ -6,7 +6,7 @@ use super::style::Style;
 use super::table::{self, Column, Kind, SheetFormats, Table, TableCell};
 use crate::cli::Format;
 use crate::cmd::OutputPlan;
-use crate::dataset::{ExcludedRow, Loaded};
+use crate::dataset::{ExcludedRow, InputFile, InputStatus, Loaded};
 use crate::error::{Error, ExitStatus};
 use crate::lang::Lang;
 use crate::report::validation::{self, ValidationReport};
@@ -51,6 +51,7 @@ pub struct InputSection<'a> {
     pub validation: &'a ValidationReport,
     pub excluded: &'a [ExcludedRow],
     pub other_files: &'a [(PathBuf, String)],
+    pub files: &'a [InputFile],
     pub records: usize,
 }
 
@@ -61,12 +62,50 @@ impl<'a> InputSection<'a> {
             validation: &loaded.validation,
             excluded: &loaded.excluded,
             other_files: &loaded.other_files,
+            files: &loaded.files,
             records: loaded.records.len(),
         }
     }
 
     fn errors(&self) -> u64 {
         self.validation.summary().errors
+    }
+
+    /// Every file of the section with what became of it.
+    fn files_json(&self) -> Vec<Json> {
+        self.files
+            .iter()
+            .map(|f| {
+                let shown = |p: &std::path::Path| {
+                    crate::cpr::mask(&p.display().to_string()).into_owned()
+                };
+                let left_out: Vec<Json> = self
+                    .excluded
+                    .iter()
+                    .filter(|e| *e.source.path == f.path)
+                    .map(|e| {
+                        json!({
+                            "sheet": e.source.sheet.as_deref().map(|s| crate::cpr::mask(s).into_owned()),
+                            "row": e.source.row,
+                            "cells": e.cells,
+                        })
+                    })
+                    .collect();
+                let mut o = json!({
+                    "path": shown(&f.path),
+                    "role": self.label,
+                    "schema": f.schema,
+                    "rows": f.rows,
+                    "rows_used": f.rows_used,
+                    "status": f.status.key(),
+                    "left_out": left_out,
+                });
+                if let (InputStatus::Duplicate(first), Some(map)) = (&f.status, o.as_object_mut()) {
+                    map.insert("duplicate_of".into(), json!(shown(first)));
+                }
+                o
+            })
+            .collect()
     }
 
     fn json(&self) -> Json {
@@ -204,6 +243,20 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
                 ),
             ));
         }
+        for file in section.files {
+            let shown = |p: &std::path::Path| crate::cpr::mask(&p.display().to_string()).into_owned();
+            match &file.status {
+                InputStatus::Duplicate(first) => t.notes.push(lang.pick(
+                    format!("Sat til side: {} er en nøjagtig kopi af {} og tælles ikke med.", shown(&file.path), shown(first)),
+                    format!("Set aside: {} is an exact copy of {} and is not counted.", shown(&file.path), shown(first)),
+                )),
+                InputStatus::RammeOutput => t.notes.push(lang.pick(
+                    format!("Sprunget over: {} er lavet af ramme og er ikke en indberetning.", shown(&file.path)),
+                    format!("Skipped: {} was made by ramme and is not a submission.", shown(&file.path)),
+                )),
+                _ => {}
+            }
+        }
         for file in &section.validation.files {
             for f in file.findings.iter().filter(|f| {
                 f.location.row.is_none() && f.severity == crate::finding::Severity::Error
@@ -237,6 +290,10 @@ pub fn write(
             if let Some(object) = json.as_object_mut() {
                 object.insert(
                     "inputs".into(),
+                    Json::Array(inputs.iter().flat_map(InputSection::files_json).collect()),
+                );
+                object.insert(
+                    "input_sections".into(),
                     Json::Array(inputs.iter().map(InputSection::json).collect()),
                 );
             }

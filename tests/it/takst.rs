@@ -216,11 +216,11 @@ fn rows_with_errors_are_left_out_and_listed() {
     run.code(1);
     let j = run.json();
     assert_eq!(
-        j["inputs"][0]["excluded"],
+        j["input_sections"][0]["excluded"],
         json!([{"path": "takst.csv", "sheet": null, "row": 7, "cells": ["G7"]}])
     );
-    assert_eq!(j["inputs"][0]["records"], json!(5));
-    assert_eq!(j["inputs"][0]["errors"], json!(1));
+    assert_eq!(j["input_sections"][0]["records"], json!(5));
+    assert_eq!(j["input_sections"][0]["errors"], json!(1));
     // The bad row is not in the figures.
     assert_eq!(j["offers"].as_array().unwrap().len(), 2);
 }

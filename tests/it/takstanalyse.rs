@@ -319,14 +319,14 @@ fn a_row_with_errors_is_left_out_listed_and_exits_1() {
     assert_eq!(json["rows"][2]["offers"], 4);
     assert_eq!(json["rows"][2]["avg_takst"], json!(2437.14));
     assert_eq!(json["region"]["offers"], 6);
-    let input = &json["inputs"][0];
+    let input = &json["input_sections"][0];
     assert_eq!(input["errors"], 1);
     assert_eq!(input["records"], 6);
     assert_eq!(
         input["excluded"],
         json!([{"path": "2017/takst.csv", "sheet": null, "row": 8, "cells": ["G8"]}])
     );
-    assert_eq!(json["inputs"][1]["errors"], 0);
+    assert_eq!(json["input_sections"][1]["errors"], 0);
 
     let text = Test::new()
         .file(

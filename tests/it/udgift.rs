@@ -157,7 +157,7 @@ fn a_row_with_an_error_is_left_out_and_listed() {
     let j = run.json();
     assert_eq!(j["after"]["total"], json!(167900));
     assert_eq!(
-        j["inputs"][1]["excluded"],
+        j["input_sections"][1]["excluded"],
         json!([{"path": "2017/borgere.csv", "sheet": null, "row": 5, "cells": ["E5"]}])
     );
 }
