@@ -155,7 +155,19 @@ impl OutputPlan {
             }
             Some(path) => {
                 let mut file = AtomicFile::create(path)?;
-                write(file.writer()).map_err(|source| Error::Output {
+                let out = file.writer();
+                // A file written into an inbox folder must never be read back
+                // as a submission: text outputs begin with ramme's mark.
+                let mark = match self.format {
+                    Format::Csv | Format::Text => Some(crate::input::marks::text_line("rapport")),
+                    Format::Md => Some(crate::input::marks::markdown_line("rapport")),
+                    Format::Json | Format::Xlsx => None,
+                };
+                let result = match mark {
+                    Some(line) => writeln!(out, "{line}").and_then(|()| write(out)),
+                    None => write(out),
+                };
+                result.map_err(|source| Error::Output {
                     path: path.clone(),
                     source,
                 })?;

@@ -7,6 +7,7 @@
 pub mod befolkning;
 pub mod borger;
 pub mod kriterier;
+pub mod multi;
 pub mod takst;
 pub mod udmelding;
 
@@ -60,6 +61,8 @@ pub struct ExcludedRow {
     pub source: Source,
     /// The A1 references of the cells with errors ("J14").
     pub cells: Vec<String>,
+    /// Why: the messages of the row's errors (masked, in the run's language).
+    pub reasons: Vec<String>,
 }
 
 /// The records of a set of files, and what was left out.
@@ -72,10 +75,27 @@ pub struct Loaded<T> {
     pub excluded: Vec<ExcludedRow>,
     /// Files of another kind, not used (path, schema).
     pub other_files: Vec<(PathBuf, String)>,
+    /// Their validation (for an annex's list of every file).
+    pub other_reports: Vec<FileReport>,
     /// Every file given, with what became of it.
     pub files: Vec<InputFile>,
     /// The years of the files, with the files of each.
     pub years: BTreeMap<i32, Vec<PathBuf>>,
+}
+
+/// What every year's records can say about themselves, whatever their kind.
+pub trait AnyLoaded {
+    fn excluded(&self) -> &[ExcludedRow];
+    fn summary(&self) -> crate::validate::summary::Summary;
+}
+
+impl<T> AnyLoaded for Loaded<T> {
+    fn excluded(&self) -> &[ExcludedRow] {
+        &self.excluded
+    }
+    fn summary(&self) -> crate::validate::summary::Summary {
+        self.validation.summary()
+    }
 }
 
 /// What became of one input file in an analysis.
@@ -140,7 +160,7 @@ impl<T> Loaded<T> {
 }
 
 /// Collects one file's records.
-struct Collector<'p, T: Record> {
+pub struct Collector<'p, T: Record> {
     plan: Option<T::Plan>,
     /// The address of the schema the plan was made for (only compared).
     planned_for: Option<usize>,
@@ -154,7 +174,37 @@ struct Collector<'p, T: Record> {
     sheet: Option<Arc<str>>,
 }
 
-impl<T: Record> Collector<'_, T> {
+impl<'p, T: Record> Collector<'p, T> {
+    pub fn new(reference: &'p Reference, path: &std::path::Path) -> Self {
+        Collector {
+            plan: None,
+            planned_for: None,
+            reference,
+            path: Arc::new(path.to_path_buf()),
+            records: Vec::new(),
+            rows: Vec::new(),
+            excluded: Vec::new(),
+            sheet: None,
+        }
+    }
+
+    /// A copy of what was collected (for a file two sections read).
+    pub fn duplicate(&self) -> Self
+    where
+        T: Clone,
+    {
+        Collector {
+            plan: None,
+            planned_for: None,
+            reference: self.reference,
+            path: self.path.clone(),
+            records: self.records.clone(),
+            rows: self.rows.clone(),
+            excluded: self.excluded.clone(),
+            sheet: None,
+        }
+    }
+
     /// Moves the records of these rows to the excluded.
     fn take_back(&mut self, gone: &HashSet<(Option<Arc<str>>, u32)>) {
         if gone.is_empty() {
@@ -234,37 +284,53 @@ pub fn load<T: Record>(
     files: &[PathBuf],
 ) -> Loaded<T> {
     let validated = set::validate_set(validator, files, Grouping::OneYear, |path| {
-        Collector::<T> {
-            plan: None,
-            planned_for: None,
-            reference,
-            path: Arc::new(path.to_path_buf()),
-            records: Vec::new(),
-            rows: Vec::new(),
-            excluded: Vec::new(),
-            sheet: None,
-        }
+        Collector::<T>::new(reference, path)
     });
+    let all_paths: Vec<PathBuf> = validated.files.iter().map(|f| f.path.clone()).collect();
+    let parts = validated
+        .files
+        .into_iter()
+        .map(|f| Part {
+            duplicate_of: match &f.entry {
+                Entry::Duplicate(first) => all_paths.get(*first).cloned(),
+                _ => None,
+            },
+            path: f.path,
+            entry: f.entry,
+            report: f.report,
+            years: f.years,
+            left_out: f.left_out,
+            collector: f.consumer,
+        })
+        .collect();
+    assemble(parts)
+}
+
+/// One file's part in a year's records: its validation and its collector.
+pub struct Part<'p, T: Record> {
+    pub path: PathBuf,
+    pub entry: Entry,
+    pub duplicate_of: Option<PathBuf>,
+    pub report: FileReport,
+    pub years: Vec<i32>,
+    /// Rows the checks across files left out.
+    pub left_out: HashSet<(Option<Arc<str>>, u32)>,
+    pub collector: Option<Collector<'p, T>>,
+}
+
+/// The records and the account of a year from its files' parts.
+pub fn assemble<T: Record>(parts: Vec<Part<'_, T>>) -> Loaded<T> {
     let mut loaded = Loaded {
         records: Vec::new(),
         validation: ValidationReport::default(),
         excluded: Vec::new(),
         other_files: Vec::new(),
+        other_reports: Vec::new(),
         files: Vec::new(),
         years: BTreeMap::new(),
     };
-    // The years of the files of this kind (a befolkning file of another
-    // year among the takstindberetninger does not mix them).
-    for f in &validated.files {
-        if f.report.sheets.iter().any(|s| s.schema.as_deref() == Some(T::SCHEMA)) {
-            for y in &f.years {
-                loaded.years.entry(*y).or_default().push(f.path.clone());
-            }
-        }
-    }
-    let all_paths: Vec<PathBuf> = validated.files.iter().map(|f| f.path.clone()).collect();
-    for file in validated.files {
-        let report = file.report;
+    for part in parts {
+        let report = part.report;
         let kinds: Vec<&str> = report
             .sheets
             .iter()
@@ -272,14 +338,20 @@ pub fn load<T: Record>(
             .collect();
         let schema = (!kinds.is_empty()).then(|| kinds.join(", "));
         let ours = kinds.contains(&T::SCHEMA);
-        let status = match &file.entry {
-            Entry::Duplicate(first) => {
-                InputStatus::Duplicate(all_paths.get(*first).cloned().unwrap_or_default())
+        if ours {
+            // The years of the files of this kind (a befolkning file of
+            // another year among the takstindberetninger mixes nothing).
+            for y in &part.years {
+                loaded.years.entry(*y).or_default().push(part.path.clone());
             }
-            Entry::RammeOutput => InputStatus::RammeOutput,
-            Entry::Read if ours => InputStatus::Used,
-            Entry::Read if !kinds.is_empty() => InputStatus::OtherSchema,
-            Entry::Read => InputStatus::Unreadable,
+        }
+        let status = match (&part.entry, part.duplicate_of) {
+            (Entry::Duplicate(_), Some(first)) => InputStatus::Duplicate(first),
+            (Entry::Duplicate(_), None) => InputStatus::Duplicate(PathBuf::new()),
+            (Entry::RammeOutput, _) => InputStatus::RammeOutput,
+            (Entry::Read, _) if ours => InputStatus::Used,
+            (Entry::Read, _) if !kinds.is_empty() => InputStatus::OtherSchema,
+            (Entry::Read, _) => InputStatus::Unreadable,
         };
         let rows = report.rows();
         if status == InputStatus::OtherSchema {
@@ -288,22 +360,27 @@ pub fn load<T: Record>(
                 .other_files
                 .push((report.path.to_path_buf(), kinds.join(", ")));
             loaded.files.push(InputFile {
-                path: file.path,
+                path: part.path,
                 schema,
                 rows,
                 rows_used: 0,
                 status,
             });
+            loaded.other_reports.push(report);
             continue;
         }
         let mut rows_used = 0;
         let mut excluded_here = 0;
-        if let Some(mut collector) = file.consumer {
-            collector.take_back(&file.left_out);
+        if let Some(mut collector) = part.collector {
+            collector.take_back(&part.left_out);
             rows_used = collector.records.len();
             for source in collector.excluded {
-                let cells = error_cells(&report, &source);
-                loaded.excluded.push(ExcludedRow { source, cells });
+                let (cells, reasons) = error_cells(&report, &source);
+                loaded.excluded.push(ExcludedRow {
+                    source,
+                    cells,
+                    reasons,
+                });
                 excluded_here += 1;
             }
             loaded.records.extend(collector.records);
@@ -313,7 +390,7 @@ pub fn load<T: Record>(
             other => other,
         };
         loaded.files.push(InputFile {
-            path: file.path,
+            path: part.path,
             schema,
             rows,
             rows_used,
@@ -324,20 +401,23 @@ pub fn load<T: Record>(
     loaded
 }
 
-/// The cells of a row that have errors, from the file's findings.
-fn error_cells(report: &FileReport, source: &Source) -> Vec<String> {
-    let mut cells: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            f.severity == Severity::Error
-                && f.location.row == Some(source.row)
-                && f.location.sheet == source.sheet
-        })
-        .filter_map(|f| f.location.cell_ref())
-        .collect();
-    cells.dedup();
-    cells
+/// The cells of a row that have errors and why, from the file's findings.
+fn error_cells(report: &FileReport, source: &Source) -> (Vec<String>, Vec<String>) {
+    let mut cells: Vec<String> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for f in report.findings.iter().filter(|f| {
+        f.severity == Severity::Error
+            && f.location.row == Some(source.row)
+            && f.location.sheet == source.sheet
+    }) {
+        if let Some(cell) = f.location.cell_ref() {
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+        reasons.push(f.message.clone());
+    }
+    (cells, reasons)
 }
 
 pub use crate::validate::parallel::validate_parallel;

@@ -77,9 +77,15 @@ mod tests {
         };
         let csv = write("a.csv", format!("{}\nx;y\n", text_line("takst")).as_bytes());
         assert!(is_ramme_output(&csv));
-        let bom = write("b.csv", format!("\u{feff}{}\n", text_line("udgift")).as_bytes());
+        let bom = write(
+            "b.csv",
+            format!("\u{feff}{}\n", text_line("udgift")).as_bytes(),
+        );
         assert!(is_ramme_output(&bom));
-        let md = write("c.md", format!("{}\n# Bilag\n", markdown_line("bilag")).as_bytes());
+        let md = write(
+            "c.md",
+            format!("{}\n# Bilag\n", markdown_line("bilag")).as_bytes(),
+        );
         assert!(is_ramme_output(&md));
         let plain = write("d.csv", b"# Takstindberetning 2017\nx;y\n");
         assert!(!is_ramme_output(&plain));

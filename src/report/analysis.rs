@@ -244,15 +244,30 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
             ));
         }
         for file in section.files {
-            let shown = |p: &std::path::Path| crate::cpr::mask(&p.display().to_string()).into_owned();
+            let shown =
+                |p: &std::path::Path| crate::cpr::mask(&p.display().to_string()).into_owned();
             match &file.status {
                 InputStatus::Duplicate(first) => t.notes.push(lang.pick(
-                    format!("Sat til side: {} er en nøjagtig kopi af {} og tælles ikke med.", shown(&file.path), shown(first)),
-                    format!("Set aside: {} is an exact copy of {} and is not counted.", shown(&file.path), shown(first)),
+                    format!(
+                        "Sat til side: {} er en nøjagtig kopi af {} og tælles ikke med.",
+                        shown(&file.path),
+                        shown(first)
+                    ),
+                    format!(
+                        "Set aside: {} is an exact copy of {} and is not counted.",
+                        shown(&file.path),
+                        shown(first)
+                    ),
                 )),
                 InputStatus::RammeOutput => t.notes.push(lang.pick(
-                    format!("Sprunget over: {} er lavet af ramme og er ikke en indberetning.", shown(&file.path)),
-                    format!("Skipped: {} was made by ramme and is not a submission.", shown(&file.path)),
+                    format!(
+                        "Sprunget over: {} er lavet af ramme og er ikke en indberetning.",
+                        shown(&file.path)
+                    ),
+                    format!(
+                        "Skipped: {} was made by ramme and is not a submission.",
+                        shown(&file.path)
+                    ),
                 )),
                 _ => {}
             }
@@ -332,6 +347,7 @@ fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
         ));
     };
     let mut workbook = rust_xlsxwriter::Workbook::new();
+    mark_workbook(&mut workbook, "rapport");
     let formats = SheetFormats::new();
     let mut used = std::collections::HashSet::new();
     for t in tables {
@@ -364,6 +380,16 @@ pub fn unique_sheet_name(used: &mut std::collections::HashSet<String>, wanted: &
         }
     }
     name
+}
+
+/// Marks a workbook as ramme's own (a custom document property), so that it
+/// is never read back as a submission.
+pub fn mark_workbook(workbook: &mut rust_xlsxwriter::Workbook, what: &str) {
+    let props = rust_xlsxwriter::DocProperties::new().set_custom_property(
+        crate::input::marks::MARK,
+        crate::input::marks::property_value(what).as_str(),
+    );
+    workbook.set_properties(&props);
 }
 
 /// Saves a workbook through a temporary file and a rename.

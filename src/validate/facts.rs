@@ -68,8 +68,7 @@ pub fn year_in_text(text: &str) -> Option<i32> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|s| s.len() == 4)
         .filter_map(|s| s.parse::<i32>().ok())
-        .filter(|y| (2000..=2100).contains(y))
-        .last()
+        .rfind(|y| (2000..=2100).contains(y))
 }
 
 impl FileFacts {

@@ -118,9 +118,7 @@ pub fn validate_set<C: RowConsumer + Send>(
     });
     let mut set_files = Vec::with_capacity(files.len());
     let mut all_facts = Vec::with_capacity(files.len());
-    for ((path, entry), (mut report, facts, consumer)) in
-        files.iter().zip(entries).zip(results)
-    {
+    for ((path, entry), (mut report, facts, consumer)) in files.iter().zip(entries).zip(results) {
         match &entry {
             Entry::Duplicate(first) => {
                 let first = files.get(*first).map(|p| shown(p)).unwrap_or_default();
@@ -189,7 +187,12 @@ pub fn validate_set<C: RowConsumer + Send>(
 fn classify(files: &[PathBuf]) -> Vec<Entry> {
     let sizes: Vec<Option<u64>> = files
         .iter()
-        .map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len()))
+        .map(|p| {
+            std::fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        })
         .collect();
     let mut hashes: HashMap<usize, u128> = HashMap::new();
     let mut entries = Vec::with_capacity(files.len());
@@ -306,7 +309,11 @@ fn count(sheet: &mut SheetReport, severity: Severity) {
 /// within the report's limit.
 fn push_cell_finding(report: &mut FileReport, finding: Finding, limit: usize) {
     let sheet = finding.location.sheet.clone();
-    if let Some(s) = report.sheets.iter_mut().find(|s| s.sheet == sheet && s.schema.is_some()) {
+    if let Some(s) = report
+        .sheets
+        .iter_mut()
+        .find(|s| s.sheet == sheet && s.schema.is_some())
+    {
         count(s, finding.severity);
     } else if let Some(s) = report.sheets.first_mut() {
         count(s, finding.severity);
@@ -344,7 +351,10 @@ fn years_of(path: &Path, facts: &FileFacts, entry: &Entry) -> (Vec<i32>, Option<
         return (Vec::new(), None);
     }
     if !facts.row_years.is_empty() {
-        return (facts.row_years.iter().copied().collect(), Some(YearSource::Column));
+        return (
+            facts.row_years.iter().copied().collect(),
+            Some(YearSource::Column),
+        );
     }
     if let Some(y) = facts.title_year {
         return (vec![y], Some(YearSource::Title));
@@ -363,6 +373,9 @@ fn years_of(path: &Path, facts: &FileFacts, entry: &Entry) -> (Vec<i32>, Option<
     }
 }
 
+/// Where a key was first seen: (file, its sheet keys index, row).
+type FirstSeen = (usize, usize, u32);
+
 /// A key already seen in another file of the group: a unique-error there.
 fn repeated_keys<C>(
     files: &mut [SetFile<C>],
@@ -371,8 +384,8 @@ fn repeated_keys<C>(
     limit: usize,
     lang: Lang,
 ) {
-    // Per schema: fingerprint → (file, sheet keys index, row).
-    let mut seen: HashMap<&str, HashMap<[u64; 2], (usize, usize, u32)>> = HashMap::new();
+    // Per schema: fingerprint → where it was first.
+    let mut seen: HashMap<&str, HashMap<[u64; 2], FirstSeen>> = HashMap::new();
     for &i in group {
         let Some(file_facts) = facts.get(i) else {
             continue;
@@ -402,7 +415,10 @@ fn repeated_keys<C>(
             let message = crate::messages::inbox::key_in_other_file(
                 &keys.names,
                 &other,
-                other_sheet.as_deref().map(|s| crate::cpr::mask(s).into_owned()).as_deref(),
+                other_sheet
+                    .as_deref()
+                    .map(|s| crate::cpr::mask(s).into_owned())
+                    .as_deref(),
                 first_row,
                 lang,
             );
@@ -438,7 +454,11 @@ fn billed_offers<C>(
 ) {
     let mut reported: HashMap<&str, Vec<(ParagrafId, Decimal)>> = HashMap::new();
     for &i in group {
-        for (nr, p, t) in facts.get(i).map(|f| f.tariffs.as_slice()).unwrap_or_default() {
+        for (nr, p, t) in facts
+            .get(i)
+            .map(|f| f.tariffs.as_slice())
+            .unwrap_or_default()
+        {
             reported.entry(nr.as_str()).or_default().push((*p, *t));
         }
     }
@@ -451,7 +471,12 @@ fn billed_offers<C>(
             continue;
         };
         let mut offers: Vec<_> = file_facts.billed.iter().collect();
-        offers.sort_by(|a, b| a.1.rows.first().map(|r| r.1).cmp(&b.1.rows.first().map(|r| r.1)));
+        offers.sort_by(|a, b| {
+            a.1.rows
+                .first()
+                .map(|r| r.1)
+                .cmp(&b.1.rows.first().map(|r| r.1))
+        });
         for ((nr, paragraf, takst), billed) in offers {
             let Some(tariffs) = reported.get(nr.as_str()) else {
                 for (sheet, row) in &billed.rows {
@@ -522,7 +547,12 @@ fn billed_offers<C>(
 }
 
 /// Rows of a billed offer beyond those remembered: counted, not kept.
-fn add_uncounted<C>(files: &mut [SetFile<C>], i: usize, billed: &facts::Billed, severity: Severity) {
+fn add_uncounted<C>(
+    files: &mut [SetFile<C>],
+    i: usize,
+    billed: &facts::Billed,
+    severity: Severity,
+) {
     let extra = billed.count.saturating_sub(billed.rows.len() as u64);
     if extra == 0 {
         return;

@@ -35,4 +35,3 @@ impl ValidationReport {
         s
     }
 }
-

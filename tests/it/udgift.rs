@@ -97,6 +97,10 @@ fn detail_file_and_targets() {
     run.code(0);
     assert_eq!(run.json()["pass"]["takst"], json!(true));
     let detail = std::fs::read_to_string(run.dir.join("detaljer.csv")).unwrap();
+    let mark = format!("# ramme-output: detaljer {}\n", env!("CARGO_PKG_VERSION"));
+    let detail = detail
+        .strip_prefix(&mark)
+        .unwrap_or_else(|| panic!("{detail}"));
     assert_eq!(
         detail,
         "personkode,tilbudsnr,paragraf,kommune_before,kommune_after,udgift_before,udgift_after,difference,status\n\
