@@ -5,6 +5,7 @@ mod bilag;
 mod excel;
 mod harness;
 mod inbox;
+mod inbox_set;
 mod properties;
 mod pseudonym;
 mod samarbejde;
