@@ -1,6 +1,7 @@
 //! All integration tests in one binary: each runs the real `ramme` binary in
 //! its own temporary folder on fixture files written by the test.
 
+mod annotate;
 mod bilag;
 mod excel;
 mod harness;
