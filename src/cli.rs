@@ -117,6 +117,12 @@ pub struct ValidateArgs {
     /// Højst så mange fund pr. fil i rapporten (0 = alle); optællingen er altid komplet
     #[arg(long, value_name = "N")]
     pub max_findings: Option<usize>,
+    /// Skriv til denne mappe en markeret kopi af hver fil med fund (<navn>-rettelser.xlsx) og et brev til afsenderen (.txt)
+    #[arg(long, value_name = "MAPPE")]
+    pub annotate: Option<PathBuf>,
+    /// Overskriv rettelsesfiler, der allerede findes i --annotate-mappen
+    #[arg(long, requires = "annotate")]
+    pub force: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

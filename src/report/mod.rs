@@ -3,6 +3,7 @@
 //! Writers write to any `impl Write`; where the bytes go is `output`'s job.
 
 pub mod analysis;
+pub mod annotate;
 pub mod bilag;
 pub mod findings_xlsx;
 pub mod output;
