@@ -191,3 +191,342 @@ impl RowConsumer for SenderCollector<'_> {
         }
     }
 }
+
+/// A sender the secretariat waits for, and what it should send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedSender {
+    /// The canonical name ("Aalborg", "Aalborg ÆH", "Region Nordjylland").
+    pub name: String,
+    pub schemas: Vec<String>,
+    /// "Navn <e-mail>", when `[status]` names one.
+    pub contact: Option<String>,
+}
+
+/// One submitted file: what it is, who it is from, and when it came.
+#[derive(Debug, Clone)]
+pub struct SubmittedFile {
+    pub path: String,
+    /// The recognised schemas of its sheets.
+    pub schemas: Vec<String>,
+    /// Each sender found in it with its rows, errors and warnings.
+    pub senders: Vec<SenderCounts>,
+    /// All the file's errors and warnings.
+    pub errors: u64,
+    pub warnings: u64,
+    /// The file's modification date.
+    pub modified: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SenderCounts {
+    pub name: String,
+    /// The party's own name, for a unit not expected on its own.
+    pub party_name: String,
+    pub schema: String,
+    pub rows: u64,
+    pub errors: u64,
+    pub warnings: u64,
+}
+
+/// Splits a file's findings over its senders: a finding in a sender's rows
+/// is that sender's; one outside any sender's rows (the file, a sheet, the
+/// header) concerns every sender of the file.
+pub fn counts_by_sender(
+    collector: &SenderCollector<'_>,
+    findings: &[crate::finding::Finding],
+) -> Vec<SenderCounts> {
+    use crate::finding::Severity;
+    let mut counts: Vec<SenderCounts> = collector
+        .found
+        .iter()
+        .map(|f| SenderCounts {
+            name: f.name.clone(),
+            party_name: f.party_name.clone(),
+            schema: f.schema.clone(),
+            rows: f.rows,
+            errors: 0,
+            warnings: 0,
+        })
+        .collect();
+    for finding in findings {
+        let owner = finding
+            .location
+            .row
+            .and_then(|row| collector.sender_of(finding.location.sheet.as_deref(), row));
+        for (i, c) in counts.iter_mut().enumerate() {
+            if owner.is_some_and(|o| o != i) {
+                continue;
+            }
+            match finding.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => {}
+            }
+        }
+    }
+    counts
+}
+
+/// The state of one expected submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmissionStatus {
+    Ok,
+    Errors,
+    Missing,
+}
+
+impl SubmissionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubmissionStatus::Ok => "ok",
+            SubmissionStatus::Errors => "errors",
+            SubmissionStatus::Missing => "missing",
+        }
+    }
+}
+
+/// What one sender delivered of one submission type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub schema: String,
+    pub files: u64,
+    pub rows: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    pub status: SubmissionStatus,
+    /// The latest modification date of its files.
+    pub modified: Option<chrono::NaiveDate>,
+    /// A file came after the deadline.
+    pub late: bool,
+    /// Whether the sender is expected to send this type.
+    pub expected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SenderStatus {
+    pub sender: String,
+    pub contact: Option<String>,
+    /// False for a sender found in a file but not expected.
+    pub expected: bool,
+    pub submissions: Vec<Submission>,
+}
+
+/// A file and the senders it counts for, against the deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStatus {
+    pub path: String,
+    pub schemas: Vec<String>,
+    pub senders: Vec<String>,
+    pub errors: u64,
+    pub warnings: u64,
+    pub modified: Option<chrono::NaiveDate>,
+    pub late: bool,
+}
+
+/// Who has sent what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusReport {
+    pub region: Option<String>,
+    pub deadline: Option<chrono::NaiveDate>,
+    /// The submission types in the matrix, in order.
+    pub schemas: Vec<String>,
+    pub senders: Vec<SenderStatus>,
+    pub files: Vec<FileStatus>,
+}
+
+impl StatusReport {
+    /// (sender, schema, contact) of every expected submission not delivered.
+    pub fn missing(&self) -> Vec<(&SenderStatus, &Submission)> {
+        self.with_status(SubmissionStatus::Missing)
+    }
+
+    /// Delivered submissions that must be sent again.
+    pub fn faulty(&self) -> Vec<(&SenderStatus, &Submission)> {
+        self.with_status(SubmissionStatus::Errors)
+    }
+
+    fn with_status(&self, status: SubmissionStatus) -> Vec<(&SenderStatus, &Submission)> {
+        self.senders
+            .iter()
+            .flat_map(|s| s.submissions.iter().map(move |sub| (s, sub)))
+            .filter(|(_, sub)| sub.status == status)
+            .collect()
+    }
+
+    /// Files that name no sender and have errors (unreadable, no header …).
+    pub fn faulty_unattributed(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.senders.is_empty() && f.errors > 0)
+            .count()
+    }
+
+    /// Anything missing or with errors: exit code 1.
+    pub fn needs_action(&self) -> bool {
+        !self.missing().is_empty() || !self.faulty().is_empty() || self.faulty_unattributed() > 0
+    }
+}
+
+/// Matches the files' senders to the expected senders and fills the matrix.
+/// A found sender counts for the expected sender of the same name, else (a
+/// unit not listed on its own) for its kommune, else it is listed as not
+/// expected.
+pub fn compute(
+    region: Option<String>,
+    deadline: Option<chrono::NaiveDate>,
+    expected: &[ExpectedSender],
+    files: &[SubmittedFile],
+) -> StatusReport {
+    let mut senders: Vec<SenderStatus> = expected
+        .iter()
+        .map(|e| SenderStatus {
+            sender: e.name.clone(),
+            contact: e.contact.clone(),
+            expected: true,
+            submissions: e
+                .schemas
+                .iter()
+                .map(|schema| empty_submission(schema, true))
+                .collect(),
+        })
+        .collect();
+    let find = |senders: &[SenderStatus], name: &str| {
+        senders
+            .iter()
+            .position(|s| s.sender.to_lowercase() == name.to_lowercase())
+    };
+    let late_of = |modified: Option<chrono::NaiveDate>| match (modified, deadline) {
+        (Some(m), Some(d)) => m > d,
+        _ => false,
+    };
+    let mut file_statuses = Vec::new();
+    for file in files {
+        let late = late_of(file.modified);
+        // (sender, schema) pairs this file already counted for: a file with
+        // two units of one kommune is still one file of that kommune.
+        let mut counted: Vec<(usize, String)> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for c in &file.senders {
+            let i = match find(&senders, &c.name).or_else(|| find(&senders, &c.party_name)) {
+                Some(i) => i,
+                None => {
+                    senders.push(SenderStatus {
+                        sender: c.name.clone(),
+                        contact: None,
+                        expected: false,
+                        submissions: Vec::new(),
+                    });
+                    senders.len() - 1
+                }
+            };
+            let first_time = !counted.contains(&(i, c.schema.clone()));
+            counted.push((i, c.schema.clone()));
+            let Some(sender) = senders.get_mut(i) else {
+                continue;
+            };
+            if !names.contains(&sender.sender) {
+                names.push(sender.sender.clone());
+            }
+            let j = match sender.submissions.iter().position(|s| s.schema == c.schema) {
+                Some(j) => j,
+                None => {
+                    sender.submissions.push(empty_submission(&c.schema, false));
+                    sender.submissions.len() - 1
+                }
+            };
+            let Some(sub) = sender.submissions.get_mut(j) else {
+                continue;
+            };
+            sub.rows += c.rows;
+            sub.errors += c.errors;
+            sub.warnings += c.warnings;
+            sub.modified = sub.modified.max(file.modified);
+            sub.late |= late;
+            if first_time {
+                sub.files += 1;
+            }
+        }
+        names.sort();
+        file_statuses.push(FileStatus {
+            path: file.path.clone(),
+            schemas: file.schemas.clone(),
+            senders: names,
+            errors: file.errors,
+            warnings: file.warnings,
+            modified: file.modified,
+            late,
+        });
+    }
+    for sender in &mut senders {
+        for sub in &mut sender.submissions {
+            sub.status = if sub.files == 0 {
+                SubmissionStatus::Missing
+            } else if sub.errors > 0 {
+                SubmissionStatus::Errors
+            } else {
+                SubmissionStatus::Ok
+            };
+        }
+    }
+    let mut schemas: Vec<String> = Vec::new();
+    for s in &senders {
+        for sub in &s.submissions {
+            if !schemas.contains(&sub.schema) {
+                schemas.push(sub.schema.clone());
+            }
+        }
+    }
+    let order = |s: &str| match s {
+        "takstindberetning" => 0,
+        "borgerliste" => 1,
+        "udmelding" => 2,
+        _ => 3,
+    };
+    schemas.sort_by_key(|s| order(s));
+    // Expected senders by name (the region after its kommuner), then the
+    // ones nobody expected.
+    senders.sort_by_cached_key(|s| {
+        (
+            !s.expected,
+            s.sender.starts_with("Region "),
+            danish_sort_key(&s.sender),
+        )
+    });
+    for s in &mut senders {
+        s.submissions.sort_by_key(|sub| order(&sub.schema));
+    }
+    StatusReport {
+        region,
+        deadline,
+        schemas,
+        senders,
+        files: file_statuses,
+    }
+}
+
+fn empty_submission(schema: &str, expected: bool) -> Submission {
+    Submission {
+        schema: schema.to_string(),
+        files: 0,
+        rows: 0,
+        errors: 0,
+        warnings: 0,
+        status: SubmissionStatus::Missing,
+        modified: None,
+        late: false,
+        expected,
+    }
+}
+
+/// A name's sort key in Danish alphabetical order (æ, ø, å after z).
+fn danish_sort_key(name: &str) -> Vec<u32> {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => u32::from('z') + 1,
+            'ø' => u32::from('z') + 2,
+            'å' => u32::from('z') + 3,
+            c => u32::from(c),
+        })
+        .collect()
+}

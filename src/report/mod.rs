@@ -9,6 +9,7 @@ pub mod findings_xlsx;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;
+pub mod status;
 pub mod style;
 pub mod table;
 pub mod takst;

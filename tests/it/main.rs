@@ -9,6 +9,7 @@ mod properties;
 mod pseudonym;
 mod samarbejde;
 mod skabelon;
+mod status;
 mod takst;
 mod takstanalyse;
 mod udgift;
