@@ -85,6 +85,9 @@ pub fn quote_sheet(sheet: &str) -> String {
     format!("'{}'", sheet.replace('\'', "''"))
 }
 
+/// The message column's width in characters at most.
+const MESSAGE_WIDTH: usize = 80;
+
 /// Builds the findings workbook. `report_dir` is where it will be saved
 /// (for the links into the inputs).
 pub fn workbook(
@@ -94,10 +97,13 @@ pub fn workbook(
 ) -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
     let header = header_format();
-    let wrap = Format::new().set_text_wrap().set_font_size(10);
-    let plain = Format::new().set_font_size(10);
-    let link = Format::new()
+    // Top-aligned, so a row with a wrapped message reads across.
+    let plain = Format::new()
         .set_font_size(10)
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let wrap = plain.clone().set_text_wrap();
+    let link = plain
+        .clone()
         .set_font_color(Color::RGB(0x0005_63C1))
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
 
@@ -138,7 +144,7 @@ pub fn workbook(
             r += 1;
         }
     }
-    finish(sheet, r, headers.len(), &widths, 80)?;
+    finish(sheet, r, headers.len(), &widths, MESSAGE_WIDTH)?;
     Ok(workbook)
 }
 
@@ -234,14 +240,22 @@ fn write_finding(
     }
     widths.see(2, &cell);
     if let Some(row) = loc.row {
-        sheet.write_number_with_format(r, 3, f64::from(row), plain)?;
+        let centred = plain
+            .clone()
+            .set_align(rust_xlsxwriter::FormatAlign::Center);
+        sheet.write_number_with_format(r, 3, f64::from(row), &centred)?;
     }
     sheet.write_string_with_format(r, 8, &finding.message, wrap)?;
     widths.see(8, &finding.message);
+    // Rows are not fitted to wrapped text on opening: set the height.
+    let lines = finding.message.chars().count().div_ceil(MESSAGE_WIDTH);
+    if lines > 1 {
+        sheet.set_row_height(r, 13.0 * lines as f64 + 2.0)?;
+    }
     Ok(())
 }
 
-/// Frozen header, autofilter over the table, fitted widths.
+/// Frozen header, autofilter over the table, fitted widths, print setup.
 fn finish(
     sheet: &mut Worksheet,
     rows: u32,
@@ -252,5 +266,10 @@ fn finish(
     sheet.set_freeze_panes(1, 0)?;
     let last_col = u16::try_from(cols.saturating_sub(1)).unwrap_or(0);
     sheet.autofilter(0, 0, rows.saturating_sub(1).max(1), last_col)?;
+    // Landscape A4, one page wide, the header on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     widths.apply(sheet, max_width)
 }
