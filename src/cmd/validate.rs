@@ -187,6 +187,7 @@ fn write_annotations(
             grid: &grid,
             senders: found,
             lang,
+            catalog: Some(&ctx.catalog),
         };
         let mut workbook = annotate::workbook(&annotation).map_err(|e| Error::Workbook {
             path: xlsx.clone(),

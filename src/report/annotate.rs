@@ -14,6 +14,7 @@ pub use list::{expected, place};
 use crate::analysis::status::FoundSender;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
+use crate::schema::{Catalog, FieldType, Schema};
 use crate::validate::FileReport;
 use grid::{Grid, GridValue};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
@@ -44,6 +45,8 @@ pub struct Annotation<'a> {
     pub grid: &'a Grid,
     pub senders: &'a [FoundSender],
     pub lang: Lang,
+    /// The schemas, to show a copied percent cell as a percent.
+    pub catalog: Option<&'a Catalog>,
 }
 
 impl Annotation<'_> {
@@ -222,9 +225,35 @@ pub fn workbook(a: &Annotation<'_>) -> Result<Workbook, XlsxError> {
     for (s, (grid_sheet, name)) in a.grid.sheets.iter().zip(&names).enumerate() {
         let ws = workbook.add_worksheet();
         ws.set_name(name)?;
-        copy_sheet(ws, s, grid_sheet, &marks, &mut fills)?;
+        let schema = a
+            .report
+            .sheets
+            .iter()
+            .find(|r| r.sheet.as_deref() == grid_sheet.name.as_deref())
+            .and_then(|r| r.schema.as_deref())
+            .and_then(|name| a.catalog.and_then(|c| c.schema(name)));
+        copy_sheet(ws, s, grid_sheet, &marks, &mut fills, schema)?;
     }
     Ok(workbook)
+}
+
+/// The columns of a header row whose field is a percentage.
+fn percent_columns(schema: Option<&Schema>, cells: &[(u32, GridValue)]) -> Vec<u32> {
+    let Some(schema) = schema else {
+        return Vec::new();
+    };
+    let index = crate::schema::header::HeaderIndex::new(schema);
+    cells
+        .iter()
+        .filter_map(|(col, v)| match v {
+            GridValue::Text(t) => index
+                .field_of(t)
+                .and_then(|f| schema.fields.get(f))
+                .filter(|f| f.kind == FieldType::Percent)
+                .map(|_| *col),
+            _ => None,
+        })
+        .collect()
 }
 
 fn col16(col: u32) -> Option<u16> {
@@ -246,7 +275,9 @@ fn copy_sheet(
     sheet: &grid::GridSheet,
     marks: &HashMap<(usize, u32, u32), Mark>,
     fills: &mut Fills,
+    schema: Option<&Schema>,
 ) -> Result<(), XlsxError> {
+    let mut percent_cols: Vec<u32> = Vec::new();
     // A CSV's cells are all text; plain numbers become numbers again.
     let is_csv = sheet.name.is_none();
     let mut widths: HashMap<u16, usize> = HashMap::new();
@@ -260,6 +291,7 @@ fn copy_sheet(
             && cells.iter().all(|(_, v)| matches!(v, GridValue::Text(_)))
         {
             header = Some(r);
+            percent_cols = percent_columns(schema, cells);
         }
         for (col, value) in cells {
             let Some(c) = col16(*col) else { continue };
@@ -276,7 +308,18 @@ fn copy_sheet(
                     }
                 },
                 GridValue::Number(n) => {
-                    ws.write_number_with_format(r, c, *n, fills.get(severity, ""))?;
+                    // An Excel percent cell holds 0,96 for 96 %: show it so
+                    // again (the reader does not give number formats).
+                    let num_format = if percent_cols.contains(col) && n.abs() <= 1.5 {
+                        if ((n * 100.0).fract()).abs() < 1e-9 {
+                            "0%"
+                        } else {
+                            "0.0%"
+                        }
+                    } else {
+                        ""
+                    };
+                    ws.write_number_with_format(r, c, *n, fills.get(severity, num_format))?;
                     n.to_string().len()
                 }
                 GridValue::Bool(b) => {

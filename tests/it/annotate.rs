@@ -52,7 +52,13 @@ pub fn takst_xlsx(path: &Path) {
         ws.write_string(r, 4, "Udviklingshæmmede").unwrap();
         ws.write_string(r, 5, "Døgntakst").unwrap();
         ws.write_number(r, 6, *places).unwrap();
-        ws.write_number(r, 7, 95.0).unwrap();
+        // The second row's occupancy as an Excel percent cell (0,95 shown as 95 %).
+        if i == 0 {
+            ws.write_number(r, 7, 95.0).unwrap();
+        } else {
+            let pct = Format::new().set_num_format("0%");
+            ws.write_number_with_format(r, 7, 0.95, &pct).unwrap();
+        }
         ws.write_string(r, 9, *takst).unwrap();
         ws.write_string(r, 10, "Fortsætter").unwrap();
     }
@@ -272,6 +278,20 @@ fn fill(
         .unwrap_or_default()
 }
 
+/// The number format of a cell (0-based row and column).
+fn number_format(
+    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
+    let styles = wb.worksheet_style(sheet).unwrap();
+    styles
+        .get((row, col))
+        .and_then(|s| s.number_format.as_ref())
+        .map_or_else(|| "General".to_string(), |f| f.format_code.clone())
+}
+
 #[test]
 fn an_annotated_workbook_marks_the_cells_and_lists_the_findings() {
     let run = Test::new()
@@ -302,6 +322,9 @@ fn an_annotated_workbook_marks_the_cells_and_lists_the_findings() {
     assert_eq!(fill(&mut wb, "Takster", 3, 6), "FFC7CE");
     assert_eq!(fill(&mut wb, "Takster", 4, 9), "FFC7CE");
     assert_eq!(fill(&mut wb, "Takster", 3, 9), "");
+    // A percent cell is shown as a percent again; a plain number is not.
+    assert_eq!(number_format(&mut wb, "Takster", 4, 7), "0%");
+    assert_eq!(number_format(&mut wb, "Takster", 3, 7), "General");
 
     let list = wb.worksheet_range("Rettelser").unwrap();
     let rows: Vec<Vec<String>> = list
