@@ -60,6 +60,8 @@ pub enum Command {
     Bilag(BilagArgs),
     /// En tom skabelon (xlsx) til kommunerne for en indberetningstype
     Skabelon(SkabelonArgs),
+    /// Hvem har sendt hvad: afsendere × indberetninger mod fristen, og hvem der skal rykkes
+    Status(StatusArgs),
     /// Skriv en kommenteret ramme.toml at starte fra
     Init(InitArgs),
     /// Skriv skal-fuldførelse (bash, zsh, fish, powershell, elvish)
@@ -117,6 +119,33 @@ pub struct ValidateArgs {
     /// Højst så mange fund pr. fil i rapporten (0 = alle); optællingen er altid komplet
     #[arg(long, value_name = "N")]
     pub max_findings: Option<usize>,
+    /// Skriv til denne mappe en markeret kopi af hver fil med fund (<navn>-rettelser.xlsx) og et brev til afsenderen (.txt)
+    #[arg(long, value_name = "MAPPE")]
+    pub annotate: Option<PathBuf>,
+    /// Overskriv rettelsesfiler, der allerede findes i --annotate-mappen
+    #[arg(long, requires = "annotate")]
+    pub force: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A date on the command line: "01-03-2017", "1.3.2017" or "2017-03-01".
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::values::parse_date(s)
+        .map_err(|_| "forventede en dato, f.eks. 01-03-2017 (expected a date)".to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Årets indsendte filer (filer eller mapper)
+    #[arg(required = true, value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+    /// Regionen, hvis kommuner skal indsende (standard: [samarbejde] region i ramme.toml)
+    #[arg(long, value_name = "NAVN")]
+    pub region: Option<String>,
+    /// Fristen; filer ændret senere markeres som for sent (standard: [status] deadline)
+    #[arg(long, value_name = "DATO", value_parser = parse_date_arg)]
+    pub deadline: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -28,6 +28,9 @@ pub struct Config {
     pub samarbejde: SamarbejdeConfig,
     /// The year's inputs for `ramme bilag`.
     pub bilag: Option<BilagConfig>,
+    /// Who is expected to send what, and whom to write to (`ramme status`).
+    #[serde(default)]
+    pub status: StatusConfig,
     /// Where the config was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -110,6 +113,33 @@ pub struct UdgiftConfig {
     pub target_total: Option<rust_decimal::Decimal>,
     pub target_takst: Option<rust_decimal::Decimal>,
     pub target_visitation: Option<rust_decimal::Decimal>,
+}
+
+/// Expected senders beyond the region's kommuner, and each sender's
+/// contact, for `ramme status` and the letters of `validate --annotate`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusConfig {
+    /// The date the submissions are due ("01-03-2017" or "2017-03-01").
+    pub deadline: Option<String>,
+    /// What every kommune sends (default: takstindberetning, borgerliste).
+    pub schemas: Option<Vec<String>>,
+    /// Senders by name: a unit ("Aalborg ÆH") or kommune outside the region
+    /// becomes an expected sender; a kommune of the region gets its contact.
+    #[serde(default, rename = "sender")]
+    pub senders: Vec<SenderConfig>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SenderConfig {
+    pub name: String,
+    /// The contact person's name.
+    pub contact: Option<String>,
+    pub email: Option<String>,
+    /// What this sender sends (default: takstindberetning for a unit or a
+    /// region, `[status] schemas` for a kommune).
+    pub schemas: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Bilag(args) => cmd::bilag::run(&ctx, args),
         Command::Init(args) => cmd::init::init(&ctx, args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
+        Command::Status(args) => cmd::status::run(&ctx, args),
         Command::Tilbud(args) => cmd::tilbud::run(&ctx, args),
         Command::Takst(args) => cmd::takst::run(&ctx, args),
         Command::Takstanalyse(args) => cmd::takstanalyse::run(&ctx, args),

@@ -3,6 +3,7 @@
 
 pub mod finansiering;
 pub mod kriterier;
+pub mod status;
 pub mod takst;
 pub mod takstanalyse;
 pub mod tariff;

@@ -6,6 +6,7 @@ pub mod init;
 pub mod pseudonym;
 pub mod samarbejde;
 pub mod skabelon;
+pub mod status;
 pub mod takst;
 pub mod takstanalyse;
 pub mod tilbud;

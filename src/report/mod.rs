@@ -3,10 +3,13 @@
 //! Writers write to any `impl Write`; where the bytes go is `output`'s job.
 
 pub mod analysis;
+pub mod annotate;
 pub mod bilag;
+pub mod findings_xlsx;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;
+pub mod status;
 pub mod style;
 pub mod table;
 pub mod takst;

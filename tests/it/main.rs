@@ -1,6 +1,7 @@
 //! All integration tests in one binary: each runs the real `ramme` binary in
 //! its own temporary folder on fixture files written by the test.
 
+mod annotate;
 mod bilag;
 mod excel;
 mod harness;
@@ -10,6 +11,7 @@ mod properties;
 mod pseudonym;
 mod samarbejde;
 mod skabelon;
+mod status;
 mod takst;
 mod takstanalyse;
 mod udgift;
