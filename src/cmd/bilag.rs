@@ -317,6 +317,23 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         }
     }
 
+    // The use of offers (ramme forbrug): this year's January against this
+    // year's takstindberetninger. Self-contained: it reads its inputs here.
+    if !takst_files.is_empty() && !after_files.is_empty() {
+        let citizens = load::<CitizenRow>(&validator, ctx, &after_files);
+        let tables = super::forbrug::bilag_tables(
+            ctx,
+            &citizens.records,
+            &current.records,
+            &befolkning_files,
+        )?;
+        sections.push(Section {
+            heading: lang.pick("Brug af tilbud", "Use of offers").into(),
+            tables,
+            chart: None,
+        });
+    }
+
     progress.step(lang.pick("det forstærkede samarbejde", "strengthened cooperation"));
     let population = load::<PopulationRow>(&validator, ctx, &befolkning_files);
     let population_total = (!population.records.is_empty())

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod bilag;
+pub mod forbrug;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;

@@ -3,6 +3,7 @@
 
 mod bilag;
 mod excel;
+mod forbrug;
 mod harness;
 mod properties;
 mod pseudonym;
