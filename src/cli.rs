@@ -194,6 +194,12 @@ pub struct UdgiftArgs {
     /// Skriv sammenligningen pr. borger og tilbud til denne fil (.csv eller .xlsx; kun personkoder)
     #[arg(long, value_name = "FIL")]
     pub detail: Option<PathBuf>,
+    /// Årets takstindberetninger: deler taksteffekten i priseffekt og niveaueffekt
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub takster: Option<Vec<PathBuf>>,
+    /// Sidste års takstindberetninger (ellers bruges kolonnen Takst forrige år)
+    #[arg(long, num_args = 1.., value_name = "INPUTS", requires = "takster")]
+    pub takster_previous: Option<Vec<PathBuf>>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -298,7 +298,19 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
                     .target_visitation
                     .unwrap_or(defaults.visitation),
             };
-            let result = udgift::analyse(&before.records, &after.records, false);
+            // The takst effect's price/level split from the year's tariffs.
+            let prices = (!takst_files.is_empty()).then(|| {
+                udgift::PriceChanges::from_tariffs(
+                    &current.records,
+                    (!previous_files.is_empty()).then_some(previous.records.as_slice()),
+                )
+            });
+            let result = udgift::analyse_with_prices(
+                &before.records,
+                &after.records,
+                false,
+                prices.as_ref(),
+            );
             let labels = crate::report::udgift::Labels::new(
                 year.and_then(|y| u16::try_from(y - 1).ok()),
                 year.and_then(|y| u16::try_from(y).ok()),
