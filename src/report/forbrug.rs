@@ -29,6 +29,17 @@ fn kommune_name(code: u16, reference: &Reference) -> String {
         .map_or_else(|| code.to_string(), |k| k.name.clone())
 }
 
+/// The paying kommuner by name.
+fn paying_names(o: &OfferUse, reference: &Reference) -> Vec<String> {
+    let mut names: Vec<String> = o
+        .paying
+        .iter()
+        .map(|k| kommune_name(*k, reference))
+        .collect();
+    names.sort_by_key(|n| crate::text::fold(n));
+    names
+}
+
 fn paragraf_label(o: &OfferUse, reference: &Reference) -> String {
     reference
         .paragraf_info(o.paragraf)
@@ -96,11 +107,7 @@ fn offer_columns(lang: Lang) -> Vec<Column> {
 }
 
 fn offer_row(o: &OfferUse, reference: &Reference, lang: Lang) -> Vec<TableCell> {
-    let names: Vec<String> = o
-        .paying
-        .iter()
-        .map(|k| kommune_name(*k, reference))
-        .collect();
+    let names = paying_names(o, reference);
     vec![
         o.driftsherre_written.clone().into(),
         o.tilbudsnr.clone().into(),
@@ -127,7 +134,7 @@ fn offer_json(o: &OfferUse, reference: &Reference) -> Json {
         "driftsherre": o.driftsherre_written,
         "citizens": o.citizens,
         "paying_kommuner": o.paying.len(),
-        "paying_kommuner_names": o.paying.iter().map(|k| kommune_name(*k, reference)).collect::<Vec<_>>(),
+        "paying_kommuner_names": paying_names(o, reference),
         "spending": json_kr(o.spending),
         "own_spending": json_kr(o.own_spending),
         "own_share_pct": json_opt_pct(o.own_share_pct()),
