@@ -77,7 +77,7 @@ pub fn load(
     let statbank = if folk1a.records.is_empty() {
         if band.is_some() || quarter.is_some() {
             return Err(Error::Usage(
-                "--alder and --kvartal need a population export from Danmarks Statistik (FOLK1A: OMRÅDE, ALDER, KØN, TID)".into(),
+                "--alder og --kvartal kræver et udtræk fra Danmarks Statistik (FOLK1A: OMRÅDE, ALDER, KØN, TID) (--alder and --kvartal need a FOLK1A export)".into(),
             ));
         }
         None

@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &ForbrugArgs) -> Result<ExitStatus, Error> {
         }
         None if args.alder.is_some() || args.kvartal.is_some() => {
             return Err(Error::Usage(
-                "--alder and --kvartal need --befolkning FILE (a FOLK1A export)".into(),
+                "--alder og --kvartal kræver --befolkning FIL, et FOLK1A-udtræk (--alder and --kvartal need --befolkning FILE)".into(),
             ))
         }
         None => None,

@@ -229,11 +229,11 @@ pub struct PopulationKey {
 /// file does not have).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
-    #[error("the population file has no quarter {wanted:?} (it has {available})")]
+    #[error("befolkningsfilen har ikke kvartalet {wanted:?}, kun {available} (the population file has no quarter {wanted:?})")]
     NoQuarter { wanted: String, available: String },
-    #[error("the population file has no ages (only Alder i alt), so no age band can be chosen")]
+    #[error("befolkningsfilen har ingen aldre (kun Alder i alt), så --alder kan ikke bruges (the population file has no ages)")]
     NoAges,
-    #[error("the population file has no figures")]
+    #[error("befolkningsfilen har ingen tal (the population file has no figures)")]
     Empty,
 }
 

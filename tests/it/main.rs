@@ -4,6 +4,7 @@
 mod bilag;
 mod excel;
 mod forbrug;
+mod forbrug_udgift;
 mod harness;
 mod properties;
 mod pseudonym;
