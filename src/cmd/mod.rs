@@ -31,6 +31,7 @@ pub struct Context {
 impl Context {
     pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
         let config = Config::load(global.config.as_deref())?;
+        crate::input::limits::set(config.validate.read_limits());
         let lang = global.lang.or(config.lang).unwrap_or_default();
         let schema_dir = global
             .schema_dir

@@ -47,6 +47,7 @@ pub struct AtomicFile {
     writer: Option<BufWriter<File>>,
     /// Where writes go after the file is closed (never in practice).
     closed: std::io::Sink,
+    committed: bool,
 }
 
 impl AtomicFile {
@@ -61,6 +62,7 @@ impl AtomicFile {
             temp,
             writer: Some(BufWriter::new(file)),
             closed: std::io::sink(),
+            committed: false,
         })
     }
 
@@ -71,7 +73,8 @@ impl AtomicFile {
         }
     }
 
-    /// Flushes, syncs and renames the temporary file into place.
+    /// Flushes, syncs and renames the temporary file into place. On any
+    /// failure the temporary file is removed (by `drop`): nothing is left.
     pub fn commit(mut self) -> Result<(), Error> {
         let err = |source| Error::Output {
             path: self.path.clone(),
@@ -81,29 +84,71 @@ impl AtomicFile {
             let file = writer.into_inner().map_err(|e| err(e.into_error()))?;
             file.sync_all().map_err(err)?;
         }
-        std::fs::rename(&self.temp, &self.path).map_err(err)
+        std::fs::rename(&self.temp, &self.path).map_err(err)?;
+        self.committed = true;
+        Ok(())
     }
 }
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.writer.is_some() {
+        if !self.committed {
             let _ = std::fs::remove_file(&self.temp);
         }
     }
 }
 
-/// The temporary name beside the target: `.name.ramme-tmp-PID`.
+/// The temporary name beside the target: `.name.ramme-tmp-PID`. Temporary
+/// files of the same target left by runs that were killed (their process
+/// is gone) are removed first, so none stays behind for good.
 pub fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let temp_name = format!(".{name}.ramme-tmp-{}", std::process::id());
-    match path.parent() {
-        Some(parent) => parent.join(temp_name),
-        None => PathBuf::from(temp_name),
+    let prefix = format!(".{name}.ramme-tmp-");
+    let temp_name = format!("{prefix}{}", std::process::id());
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    sweep_stale(parent, &prefix);
+    parent.join(temp_name)
+}
+
+/// Removes `PREFIX<pid>` files in `dir` whose process no longer exists.
+fn sweep_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_exists(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
+}
+
+#[cfg(unix)]
+fn process_exists(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks whether the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_exists(_pid: u32) -> bool {
+    true
 }
 
 /// Moves a finished temporary file into place (for writers that save to a

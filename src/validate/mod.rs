@@ -210,6 +210,38 @@ impl<'c> Validator<'c> {
     }
 }
 
+/// The file-error text for a file beyond its reading budget.
+fn limit_message(limit: &crate::input::limits::Limit, lang: Lang) -> String {
+    use crate::input::limits::Limit;
+    let n = |v: u64| crate::numfmt::number(rust_decimal::Decimal::from(v), 0, lang);
+    match limit {
+        Limit::NotRegularFile => lang.pick(
+            "Det er ikke en almindelig fil (men fx en mappe, en navngiven pipe eller en enhed), så den læses ikke.".into(),
+            "It is not a regular file (but a folder, a named pipe or a device, say), so it is not read.".into(),
+        ),
+        Limit::FileSize { size_mb, limit_mb } => lang.pick(
+            format!("Filen fylder {} MiB, mere end grænsen på {} MiB (max_file_mb i [validate]), og læses ikke.", n(*size_mb), n(*limit_mb)),
+            format!("The file is {} MiB, more than the limit of {} MiB (max_file_mb in [validate]), and is not read.", n(*size_mb), n(*limit_mb)),
+        ),
+        Limit::CsvColumns { line, limit } => lang.pick(
+            format!("Linje {line} har mere end {} kolonner (Excels grænse); filen læses ikke videre.", n(*limit as u64)),
+            format!("Line {line} has more than {} columns (Excel's limit); the file is not read further.", n(*limit as u64)),
+        ),
+        Limit::CsvRecordBytes { line, limit_mb } => lang.pick(
+            format!("Linje {line} er længere end {} MiB; filen læses ikke videre.", n(*limit_mb)),
+            format!("Line {line} is longer than {} MiB; the file is not read further.", n(*limit_mb)),
+        ),
+        Limit::Memory { limit_mb } => lang.pick(
+            format!("Filen kræver mere end {} MiB hukommelse at læse (max_memory_mb i [validate]); den påstår sandsynligvis et enormt ark. Åbn den i Excel og gem den igen.", n(*limit_mb)),
+            format!("Reading the file needs more than {} MiB of memory (max_memory_mb in [validate]); it probably claims a huge sheet. Open it in Excel and save it again.", n(*limit_mb)),
+        ),
+        Limit::Time { seconds } => lang.pick(
+            format!("Filen kunne ikke læses på {} sekunder (max_read_seconds i [validate]); den er for stor eller beskadiget.", n(*seconds)),
+            format!("The file could not be read in {} seconds (max_read_seconds in [validate]); it is too large or damaged.", n(*seconds)),
+        ),
+    }
+}
+
 /// The findings of a file, with exact counts per sheet report.
 struct Store {
     kept: Vec<(usize, Finding)>,
@@ -275,9 +307,11 @@ impl<'v, 'c> FileSink<'v, 'c> {
             store: Store {
                 kept: Vec::new(),
                 omitted: 0,
+                // "All" is still bounded: a file of a million bad cells
+                // must not hold a million messages in memory.
                 limit: match validator.options.max_findings {
-                    0 => usize::MAX,
-                    n => n,
+                    0 => input::limits::HARD_MAX_FINDINGS,
+                    n => n.min(input::limits::HARD_MAX_FINDINGS),
                 },
             },
             sheets: Vec::new(),
@@ -408,6 +442,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 format!("Arket \"{name}\" findes ikke i filen."),
                 format!("The sheet \"{name}\" does not exist in the file."),
             ),
+            ReadError::Limit(limit) => limit_message(limit, lang),
         };
         let report = match self.sheets.is_empty() {
             true => self.new_report(None, None),
@@ -646,11 +681,16 @@ impl<'v, 'c> FileSink<'v, 'c> {
             );
         }
         let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
-        let width = cells
+        // Sized by the schema's columns, not by the furthest header cell (an
+        // unknown header far out must not cost a slot per column), and at
+        // most Excel's width; a field further out is found by `field_at`.
+        let width = map
+            .columns
             .iter()
-            .map(|c| c.col)
+            .flatten()
             .max()
-            .map_or(0, |m| m as usize + 1);
+            .map_or(0, |m| *m as usize + 1)
+            .min(input::limits::MAX_CSV_COLUMNS);
         let mut col_field = vec![None; width];
         for (field, col) in map.columns.iter().enumerate() {
             if let Some(col) = col {
@@ -1021,6 +1061,24 @@ impl<'v, 'c> FileSink<'v, 'c> {
 
     fn finish(mut self, notes: ReadNotes) -> FileReport {
         let lang = self.lang();
+        if notes.encoding == Some(input::csv::UTF8_BOM_LOSSY) {
+            let report = match self.sheets.is_empty() {
+                true => self.new_report(None, None),
+                false => 0,
+            };
+            let finding = Finding {
+                code: Code::FileError,
+                severity: Severity::Warning,
+                location: Location::file(self.path.clone()),
+                column: None,
+                rule: None,
+                message: lang.pick(
+                    "Filen begynder som UTF-8 (med BOM), men indeholder tegn, der ikke er UTF-8; de er læst som \u{FFFD}. Gem filen igen som \"CSV UTF-8\".".into(),
+                    "The file starts as UTF-8 (with a BOM) but holds bytes that are not UTF-8; they were read as \u{FFFD}. Save the file again as \"CSV UTF-8\".".into(),
+                ),
+            };
+            self.push(report, finding);
+        }
         let recognised = self.sheets.iter().any(|s| s.schema.is_some());
         if !recognised && !self.read_failed {
             let forced = self
@@ -1203,7 +1261,10 @@ struct ActiveSheet<'v> {
 
 impl ActiveSheet<'_> {
     fn field_at(&self, col: u32) -> Option<usize> {
-        self.col_field.get(col as usize).copied().flatten()
+        match self.col_field.get(col as usize) {
+            Some(field) => *field,
+            None => self.field_col.iter().position(|c| *c == Some(col)),
+        }
     }
 
     /// The header of a column as the user wrote it.

@@ -4,6 +4,7 @@
 mod bilag;
 mod excel;
 mod harness;
+mod hostile;
 mod properties;
 mod pseudonym;
 mod samarbejde;
