@@ -174,6 +174,18 @@ impl Config {
                 }
             }
         }
+        // Values that are echoed in reports and workbooks pass the CPR
+        // guard like cells (paths are masked where they are shown).
+        let masked = |s: &mut String| {
+            if let std::borrow::Cow::Owned(m) = crate::cpr::mask(s) {
+                *s = m;
+            }
+        };
+        if let Some(bilag) = config.bilag.as_mut() {
+            bilag.title.as_mut().map(masked);
+        }
+        config.samarbejde.region.as_mut().map(masked);
+        config.reference.maalgrupper.iter_mut().for_each(masked);
         config.source = Some(path);
         Ok(config)
     }

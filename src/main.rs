@@ -25,7 +25,8 @@ fn main() -> ExitCode {
         Ok(status) => ExitCode::from(status.code()),
         Err(error) => {
             let lang = cli.global.lang.unwrap_or_default();
-            eprintln!("ramme: {}", error.message(lang));
+            // Messages echo paths and arguments: never a CPR number.
+            eprintln!("ramme: {}", ramme::cpr::mask(&error.message(lang)));
             ExitCode::from(error.status().code())
         }
     }

@@ -184,12 +184,18 @@ impl<'c> Validator<'c> {
 
     /// Validates one file. Never fails: whatever goes wrong becomes a finding.
     pub fn validate_file(&self, path: &Path, consumer: &mut dyn RowConsumer) -> FileReport {
-        let path = Arc::new(path.to_path_buf());
-        let mut sink = FileSink::new(self, path.clone(), consumer);
+        // Reports, findings and row sources carry the path as it may be
+        // shown (CPR-shaped parts of file and folder names masked): every
+        // writer prints that one. Only the reader sees the real path.
+        let shown = Arc::new(crate::cpr::mask_path(path));
+        let mut sink = FileSink::new(self, shown.clone(), consumer);
+        if *shown != path {
+            sink.name_cpr_finding(None);
+        }
         let read_options = ReadOptions {
             sheet: self.options.sheet.clone(),
         };
-        let result = input::catch_panic(|| input::read_file(&path, &read_options, &mut sink));
+        let result = input::catch_panic(|| input::read_file(path, &read_options, &mut sink));
         let notes = match result {
             Ok(Ok(notes)) => notes,
             Ok(Err(e)) => {
@@ -266,6 +272,9 @@ struct CurrentSheet<'v> {
     /// Index of this sheet's report once it has one.
     report: Option<usize>,
     had_rows: bool,
+    /// The sheet's name was masked: reported when the sheet ends, so the
+    /// finding counts toward the sheet's own report.
+    name_has_cpr: bool,
 }
 
 /// The header row that came closest to a schema without being enough, to
@@ -438,10 +447,13 @@ impl<'v, 'c> FileSink<'v, 'c> {
                     format!("The file is {what}."),
                 )
             }
-            ReadError::NoSuchSheet(name) => lang.pick(
-                format!("Arket \"{name}\" findes ikke i filen."),
-                format!("The sheet \"{name}\" does not exist in the file."),
-            ),
+            ReadError::NoSuchSheet(name) => {
+                let name = crate::cpr::mask(name);
+                lang.pick(
+                    format!("Arket \"{name}\" findes ikke i filen."),
+                    format!("The sheet \"{name}\" does not exist in the file."),
+                )
+            }
             ReadError::Limit(limit) => limit_message(limit, lang),
         };
         let report = match self.sheets.is_empty() {
@@ -452,6 +464,40 @@ impl<'v, 'c> FileSink<'v, 'c> {
             code: Code::FileError,
             severity: Severity::Error,
             location: Location::file(self.path.clone()),
+            column: None,
+            rule: None,
+            message,
+        };
+        self.push(report, finding);
+    }
+
+    /// A CPR-shaped file or folder name (`sheet` None) or sheet name.
+    fn name_cpr_finding(&mut self, sheet: Option<Arc<str>>) {
+        let lang = self.lang();
+        let mask = crate::cpr::MASK;
+        let message = match &sheet {
+            None => lang.pick(
+                format!("Filens eller mappens navn ser ud til at indeholde et CPR-nummer (vist som {mask}). Omdøb filen; CPR-numre må aldrig indsendes."),
+                format!("The name of the file or its folder appears to hold a CPR number (shown as {mask}). Rename the file; CPR numbers must never be submitted."),
+            ),
+            Some(_) => lang.pick(
+                format!("Arkets navn ser ud til at indeholde et CPR-nummer (vist som {mask}). Omdøb arket; CPR-numre må aldrig indsendes."),
+                format!("The sheet's name appears to hold a CPR number (shown as {mask}). Rename the sheet; CPR numbers must never be submitted."),
+            ),
+        };
+        let report = match (&sheet, self.sheets.is_empty()) {
+            (Some(_), _) => self.report_index(),
+            (None, true) => self.new_report(None, None),
+            (None, false) => 0,
+        };
+        let location = match &sheet {
+            Some(_) => self.location(&sheet, None, None),
+            None => Location::file(self.path.clone()),
+        };
+        let finding = Finding {
+            code: Code::CprDetected,
+            severity: Severity::Error,
+            location,
             column: None,
             rule: None,
             message,
@@ -470,11 +516,19 @@ impl<'v, 'c> FileSink<'v, 'c> {
     fn cpr_guard(&mut self, row: &Row<'_>, active: Option<&ActiveSheet<'_>>) -> Vec<u32> {
         let mut hits = Vec::new();
         for sc in row.cells {
-            let numeric_field = active
+            // A 9-digit value is a CPR number that lost its leading zero
+            // everywhere except in amounts, percentages and years, where
+            // 101.801.234 is a real figure.
+            let amount_field = active
                 .and_then(|a| a.field_at(sc.col))
                 .and_then(|f| active.and_then(|a| a.prepared.schema.fields.get(f)))
-                .is_some_and(|f| f.kind.is_numeric());
-            if cell_has_cpr(&sc.cell, !numeric_field) {
+                .is_some_and(|f| {
+                    matches!(
+                        f.kind,
+                        FieldType::Money | FieldType::Percent | FieldType::Year
+                    )
+                });
+            if cell_has_cpr(&sc.cell, !amount_field) {
                 hits.push(sc.col);
             }
         }
@@ -1175,8 +1229,11 @@ impl<'v, 'c> FileSink<'v, 'c> {
 
 impl RowSink for FileSink<'_, '_> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        // The name is kept only as it may be shown.
+        let name = sheet.name.as_deref().map(crate::cpr::mask);
+        let masked = matches!(name, Some(std::borrow::Cow::Owned(_)));
         self.current = Some(CurrentSheet {
-            name: sheet.name.as_deref().map(Arc::from),
+            name: name.as_deref().map(Arc::from),
             visible: sheet.visible,
             mode: if sheet.visible {
                 Mode::Searching { rows_seen: 0 }
@@ -1185,7 +1242,11 @@ impl RowSink for FileSink<'_, '_> {
             },
             report: None,
             had_rows: false,
+            name_has_cpr: false,
         });
+        if let Some(c) = self.current.as_mut() {
+            c.name_has_cpr = masked;
+        }
         true
     }
 
@@ -1223,14 +1284,18 @@ impl RowSink for FileSink<'_, '_> {
         let visible = current.visible;
         let had_rows = current.had_rows;
         let name = current.name.clone();
+        let name_has_cpr = current.name_has_cpr;
         self.current = Some(current);
         match mode {
             Mode::Active(active) => self.finish_active(*active),
             Mode::Searching { .. } | Mode::ScanOnly => {
                 if visible && had_rows {
-                    self.unrecognised.push(name);
+                    self.unrecognised.push(name.clone());
                 }
             }
+        }
+        if name_has_cpr {
+            self.name_cpr_finding(name);
         }
         self.current = None;
     }
@@ -1299,7 +1364,9 @@ fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
 /// day starts with 0.
 pub fn cell_has_cpr(cell: &Cell<'_>, allow_lost_zero: bool) -> bool {
     match cell {
-        Cell::Text(s) | Cell::Error(s) => crate::cpr::contains_cpr(s),
+        Cell::Text(s) | Cell::Error(s) => {
+            crate::cpr::contains_cpr(s) || (allow_lost_zero && crate::cpr::text_is_lost_zero_cpr(s))
+        }
         Cell::Int(i) => crate::cpr::integer_is_cpr(*i, allow_lost_zero),
         Cell::Float(f) => {
             f.fract() == 0.0
