@@ -24,7 +24,13 @@ struct CsvOut<'a> {
 
 impl RowOut for CsvOut<'_> {
     fn row(&mut self, cells: &[String]) -> Result<(), String> {
-        self.writer.write_record(cells).map_err(|e| e.to_string())
+        self.writer
+            .write_record(
+                cells
+                    .iter()
+                    .map(|c| crate::report::output::csv_cell(c).into_owned()),
+            )
+            .map_err(|e| e.to_string())
     }
 }
 

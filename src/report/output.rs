@@ -6,6 +6,34 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// A text cell as it may go into a CSV file: text that Excel would take for
+/// a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'` (OWASP's advice against CSV injection), so
+/// `=HYPERLINK(…)` is shown, never run. A plain number such as `-5` or
+/// `-1.234,50` is left alone: it is no formula. Every CSV writer of ramme
+/// passes its text cells through this one function.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if !risky || is_plain_number(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(format!("'{text}"))
+}
+
+/// `-` followed by digits with `.` or `,` between them: a negative number.
+fn is_plain_number(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('-') else {
+        return false;
+    };
+    rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
 /// Refuses an output path that names one of the inputs (or a file inside an
 /// input folder's listing, which resolves to the same file).
 pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
@@ -166,6 +194,30 @@ pub fn rename_into_place(temp: &Path, path: &Path) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        for (text, want) in [
+            (
+                "=HYPERLINK(\"http://x\",\"klik\")",
+                "'=HYPERLINK(\"http://x\",\"klik\")",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("-", "'-"),
+            ("-5", "-5"),
+            ("-1.234,50", "-1.234,50"),
+            ("Bo A", "Bo A"),
+            ("", ""),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(csv_cell(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn refuses_an_input_as_output() {

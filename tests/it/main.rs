@@ -5,6 +5,7 @@ mod bilag;
 mod excel;
 mod harness;
 mod hostile;
+mod injection;
 mod privacy;
 mod properties;
 mod pseudonym;
