@@ -237,10 +237,12 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
             "ramme pseudonym --key FILE --column NAME INPUT -o OUTPUT".into(),
         ));
     };
-    check_not_input(output, std::slice::from_ref(input))?;
-    if args.key.as_deref().is_some_and(|k| k == output.as_path()) {
-        return Err(Error::OutputIsInput(output.clone()));
-    }
+    // Neither the list nor a key file may be replaced by the output.
+    let read: Vec<std::path::PathBuf> = std::iter::once(input.clone())
+        .chain(args.key.iter().cloned())
+        .chain(args.new_key.iter().cloned())
+        .collect();
+    check_not_input(output, &read)?;
     let xlsx = Format::from_path(output) == Some(Format::Xlsx);
     let column_key = fold_key(column);
     let result = if xlsx {

@@ -34,14 +34,26 @@ fn is_plain_number(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
+/// Files the run reads besides its inputs (the config file, schema files,
+/// a population file), which no output may replace either.
+static PROTECTED: std::sync::RwLock<Vec<PathBuf>> = std::sync::RwLock::new(Vec::new());
+
+/// Adds files that [`check_not_input`] refuses as outputs, whatever the
+/// command's inputs are.
+pub fn protect(paths: impl IntoIterator<Item = PathBuf>) {
+    if let Ok(mut protected) = PROTECTED.write() {
+        protected.extend(paths.into_iter().map(|p| resolve(&p)));
+    }
+}
+
 /// Refuses an output path that names one of the inputs (or a file inside an
-/// input folder's listing, which resolves to the same file).
+/// input folder's listing, which resolves to the same file), or one of the
+/// [`protect`]ed files the run reads.
 pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let out = resolve(output);
-    for input in inputs {
-        if resolve(input) == out {
-            return Err(Error::OutputIsInput(output.to_path_buf()));
-        }
+    let protected = PROTECTED.read().map(|p| p.clone()).unwrap_or_default();
+    if inputs.iter().any(|input| resolve(input) == out) || protected.contains(&out) {
+        return Err(Error::OutputIsInput(output.to_path_buf()));
     }
     Ok(())
 }
@@ -230,6 +242,23 @@ mod tests {
             Err(Error::OutputIsInput(_))
         ));
         assert!(check_not_input(&dir.path().join("b.json"), &[input]).is_ok());
+    }
+
+    #[test]
+    fn a_failed_commit_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // Renaming a file onto a non-empty directory fails.
+        let path = dir.path().join("ud");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("x"), "x").unwrap();
+        let mut f = AtomicFile::create(&path).unwrap();
+        f.writer().write_all(b"hello").unwrap();
+        assert!(f.commit().is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["ud"]);
     }
 
     #[test]

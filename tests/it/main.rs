@@ -6,6 +6,7 @@ mod excel;
 mod harness;
 mod hostile;
 mod injection;
+mod outputs;
 mod privacy;
 mod properties;
 mod pseudonym;
