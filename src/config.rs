@@ -41,8 +41,26 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateConfig {
-    /// Findings kept per file (0: all).
+    /// Findings kept per file (0: all, up to a hard cap).
     pub max_findings: Option<usize>,
+    /// Largest input file read, in MiB.
+    pub max_file_mb: Option<u64>,
+    /// Memory of the spreadsheet reader process, in MiB.
+    pub max_memory_mb: Option<u64>,
+    /// Processor seconds of the spreadsheet reader process.
+    pub max_read_seconds: Option<u64>,
+}
+
+impl ValidateConfig {
+    /// The reading budget: these settings over the defaults.
+    pub fn read_limits(&self) -> crate::input::limits::ReadLimits {
+        let d = crate::input::limits::ReadLimits::default();
+        crate::input::limits::ReadLimits {
+            max_file_mb: self.max_file_mb.unwrap_or(d.max_file_mb),
+            max_memory_mb: self.max_memory_mb.unwrap_or(d.max_memory_mb),
+            max_read_seconds: self.max_read_seconds.unwrap_or(d.max_read_seconds),
+        }
+    }
 }
 
 /// The tariff-reduction rule of the year.
@@ -209,6 +227,18 @@ impl Config {
                 }
             }
         }
+        // Values that are echoed in reports and workbooks pass the CPR
+        // guard like cells (paths are masked where they are shown).
+        let masked = |s: &mut String| {
+            if let std::borrow::Cow::Owned(m) = crate::cpr::mask(s) {
+                *s = m;
+            }
+        };
+        if let Some(bilag) = config.bilag.as_mut() {
+            bilag.title.as_mut().map(masked);
+        }
+        config.samarbejde.region.as_mut().map(masked);
+        config.reference.maalgrupper.iter_mut().for_each(masked);
         config.source = Some(path);
         Ok(config)
     }

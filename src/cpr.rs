@@ -139,6 +139,63 @@ fn serial_ok(b: &[u8], i: usize) -> bool {
             || (is_letter_at(b, i + 1) && is_letter_at(b, i + 2)))
 }
 
+/// Separators between DDMMYY and the serial: byte sequences (UTF-8).
+const SEPARATORS: [&[u8]; 9] = [
+    b"-",
+    b" ",
+    "\u{00A0}".as_bytes(), // no-break space
+    "\u{2009}".as_bytes(), // thin space
+    "\u{202F}".as_bytes(), // narrow no-break space
+    "\u{2013}".as_bytes(), // en dash
+    "\u{2014}".as_bytes(), // em dash
+    "\u{2011}".as_bytes(), // non-breaking hyphen
+    "\u{2212}".as_bytes(), // minus sign
+];
+
+/// The length in bytes of the separator at `i`, if there is one.
+fn separator_len(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    SEPARATORS
+        .iter()
+        .find(|sep| rest.starts_with(sep))
+        .map(|sep| sep.len())
+}
+
+/// True for a text cell that is a CPR number after Excel (or a CSV export)
+/// dropped its leading zero: nine digits, optionally grouped by `.` or a
+/// space as a number would be ("101.801.234"), that are CPR-shaped with a
+/// `0` in front. Only for columns where a CPR number cannot belong but a
+/// count could (see the validator); never for money, percent or years.
+pub fn text_is_lost_zero_cpr(s: &str) -> bool {
+    let t = s.trim();
+    if t.len() < 9 || t.len() > 13 || !t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut n: i64 = 0;
+    let mut digits = 0;
+    for b in t.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + i64::from(b - b'0');
+                digits += 1;
+            }
+            b'.' | b' ' => {}
+            _ => return false,
+        }
+    }
+    digits == 9 && integer_is_cpr(n, true)
+}
+
+/// The form of a path that may be shown: every CPR-shaped part of it
+/// masked. The path itself when there is nothing to mask.
+pub fn mask_path(path: &std::path::Path) -> std::path::PathBuf {
+    let text = path.to_string_lossy();
+    match mask(&text) {
+        Cow::Borrowed(_) => path.to_path_buf(),
+        Cow::Owned(masked) => std::path::PathBuf::from(masked),
+    }
+}
+
 /// The next CPR-shaped span (byte range) at or after `from`.
 fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
@@ -161,11 +218,12 @@ fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
                 // DDMMYYSSSS
                 10 => return Some((start, end)),
                 // DDMMYY-SSSS / DDMMYY SSSS / DDMMYY-dLLd
-                6 if matches!(b.get(end), Some(b'-' | b' '))
-                    && serial_ok(b, end + 1)
-                    && !is_digit_at(b, end + 5) =>
+                6 if separator_len(b, end).is_some_and(|sep| {
+                    serial_ok(b, end + sep) && !is_digit_at(b, end + sep + 4)
+                }) =>
                 {
-                    return Some((start, end + 5));
+                    let sep = separator_len(b, end).unwrap_or(1);
+                    return Some((start, end + sep + 4));
                 }
                 // DDMMYYdLLd
                 7 if is_letter_at(b, end)
@@ -203,6 +261,14 @@ mod tests {
             "0101901AB2",  // look-alike without separator
             "x 150218-4321 og 010190-1234",
             "ab0101901234cd",
+            "010190\u{2013}1234", // en dash
+            "010190\u{2014}1234", // em dash
+            "010190\u{00A0}1234", // no-break space
+            "010190\u{2009}1234", // thin space
+            "010190\u{202F}1234",
+            "010190\u{2011}1234",
+            "010190\u{2212}1234",
+            "takst_010190\u{2013}1AB2.csv",
         ] {
             assert!(contains_cpr(s), "{s:?} should be a CPR");
         }
@@ -244,12 +310,47 @@ mod tests {
             ("Borger 010190-1234 flyttet", "Borger ******-**** flyttet"),
             ("0101901234;610190-1AB2", "******-****;******-****"),
             ("æøå 010190 1234 å", "æøå ******-**** å"),
+            ("a 010190\u{2013}1234 b", "a ******-**** b"),
+            ("010190\u{00A0}1234\u{00A0}x", "******-****\u{00A0}x"),
         ] {
             assert_eq!(mask(input), want, "{input:?}");
         }
         for clean in ["", "Aalborg", "1.012.345.678", "01019012345"] {
             assert!(matches!(mask(clean), Cow::Borrowed(_)), "{clean:?}");
         }
+    }
+
+    #[test]
+    fn lost_zero_text_cases() {
+        for (s, want) in [
+            ("101901234", true),
+            (" 101901234 ", true),
+            ("101.901.234", true),
+            ("101 901 234", true),
+            ("1019012345", false), // ten digits: contains_cpr's job
+            ("10190123", false),
+            ("321901234", false), // 0321901234: month 21
+            ("113901234", false), // month 13
+            ("101901234 kr.", false),
+            ("-101901234", false),
+            ("1.019.012", false),
+        ] {
+            assert_eq!(text_is_lost_zero_cpr(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn paths_are_masked() {
+        use std::path::Path;
+        assert_eq!(
+            mask_path(Path::new("ind/takst_010190-1234.csv")),
+            Path::new("ind/takst_******-****.csv")
+        );
+        assert_eq!(
+            mask_path(Path::new("010190\u{2013}1234/a.csv")),
+            Path::new("******-****/a.csv")
+        );
+        assert_eq!(mask_path(Path::new("ind/a.csv")), Path::new("ind/a.csv"));
     }
 
     #[test]

@@ -70,27 +70,36 @@ impl Key {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::AlreadyExists => KeyError::Exists {
-                path: shown.clone(),
-            },
-            _ => KeyError::Io {
-                path: shown.clone(),
-                source,
-            },
-        })?;
+        if path.exists() {
+            return Err(KeyError::Exists { path: shown });
+        }
+        // Written whole to a temporary file first and linked into place:
+        // a full disk leaves no empty key behind to block a retry, and the
+        // link (unlike a rename) never replaces a key made meanwhile.
+        let temp = crate::report::output::temp_path(path);
+        let _ = std::fs::remove_file(&temp);
+        let io = |source| KeyError::Io {
+            path: shown.clone(),
+            source,
+        };
+        let mut file = options.open(&temp).map_err(io)?;
         let hex: String = key.0.iter().map(|b| format!("{b:02x}")).collect();
         let text = format!(
             "# ramme-nøgle til pseudonyme personkoder. Hold den hemmelig og gem den sikkert;\n\
 # brug samme nøgle hvert år, ellers kan borgerlisterne ikke sammenlignes.\n{hex}\n"
         );
-        file.write_all(text.as_bytes())
+        let written = file
+            .write_all(text.as_bytes())
             .and_then(|()| file.sync_all())
-            .map_err(|source| KeyError::Io {
-                path: shown,
-                source,
-            })?;
-        Ok(key)
+            .and_then(|()| std::fs::hard_link(&temp, path));
+        let _ = std::fs::remove_file(&temp);
+        match written {
+            Ok(()) => Ok(key),
+            Err(source) if source.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(KeyError::Exists { path: shown })
+            }
+            Err(source) => Err(io(source)),
+        }
     }
 
     /// Reads a key file: the first line that is not a comment, 64 hex digits.

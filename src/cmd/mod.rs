@@ -35,6 +35,7 @@ impl Context {
     pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
         let config = Config::load(global.config.as_deref())?;
         check_config(&config)?;
+        crate::input::limits::set(config.validate.read_limits());
         let lang = global.lang.or(config.lang).unwrap_or_default();
         let schema_dir = global
             .schema_dir
@@ -44,6 +45,7 @@ impl Context {
             Some(dir) => Catalog::from_dir(dir)?,
             None => Catalog::embedded()?,
         };
+        protect_read_files(&config, schema_dir.as_deref());
         if !config.reference.maalgrupper.is_empty() {
             catalog
                 .reference
@@ -91,6 +93,17 @@ fn check_config(config: &Config) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The config, the schema files and a population file are read by the run:
+/// no `-o` may replace them.
+fn protect_read_files(config: &Config, schema_dir: Option<&std::path::Path>) {
+    let mut files: Vec<PathBuf> = config.source.iter().cloned().collect();
+    files.extend(config.samarbejde.population_file.iter().cloned());
+    if let Some(entries) = schema_dir.and_then(|d| std::fs::read_dir(d).ok()) {
+        files.extend(entries.flatten().map(|e| e.path()));
+    }
+    crate::report::output::protect(files);
 }
 
 /// The checked output choice of a command.

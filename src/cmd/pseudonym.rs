@@ -24,7 +24,13 @@ struct CsvOut<'a> {
 
 impl RowOut for CsvOut<'_> {
     fn row(&mut self, cells: &[String]) -> Result<(), String> {
-        self.writer.write_record(cells).map_err(|e| e.to_string())
+        self.writer
+            .write_record(
+                cells
+                    .iter()
+                    .map(|c| crate::report::output::csv_cell(c).into_owned()),
+            )
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -105,12 +111,15 @@ impl RowSink for Pseudonymiser<'_> {
     }
 
     fn row(&mut self, row: Row<'_>) {
+        // At most Excel's width: a cell claimed far beyond XFD is not
+        // written (and must not cost a slot per column).
         let width = row
             .cells
             .iter()
             .map(|c| c.col as usize + 1)
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(crate::input::limits::MAX_CSV_COLUMNS);
         let mut cells = vec![String::new(); width];
         if self.cpr_col.is_none() && self.rows_seen < crate::validate::HEADER_SEARCH_ROWS {
             self.rows_seen += 1;
@@ -152,7 +161,7 @@ impl RowSink for Pseudonymiser<'_> {
                         String::new()
                     }
                 }
-            } else if crate::cpr::contains_cpr(&raw) {
+            } else if crate::cpr::contains_cpr(&raw) || crate::cpr::text_is_lost_zero_cpr(&raw) {
                 self.problems.push(Problem {
                     cell: format!("{}{}", column_letters(sc.col), row.number),
                     error: false,
@@ -165,7 +174,11 @@ impl RowSink for Pseudonymiser<'_> {
                         crate::cpr::MASK
                     ),
                 });
-                crate::cpr::mask(&raw).into_owned()
+                match crate::cpr::mask(&raw) {
+                    // Nine digits that lost their zero: the whole value.
+                    std::borrow::Cow::Borrowed(_) => crate::cpr::MASK.to_string(),
+                    masked => masked.into_owned(),
+                }
             } else {
                 raw
             };
@@ -224,10 +237,12 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
             "ramme pseudonym --key FILE --column NAME INPUT -o OUTPUT".into(),
         ));
     };
-    check_not_input(output, std::slice::from_ref(input))?;
-    if args.key.as_deref().is_some_and(|k| k == output.as_path()) {
-        return Err(Error::OutputIsInput(output.clone()));
-    }
+    // Neither the list nor a key file may be replaced by the output.
+    let read: Vec<std::path::PathBuf> = std::iter::once(input.clone())
+        .chain(args.key.iter().cloned())
+        .chain(args.new_key.iter().cloned())
+        .collect();
+    check_not_input(output, &read)?;
     let xlsx = Format::from_path(output) == Some(Format::Xlsx);
     let column_key = fold_key(column);
     let result = if xlsx {
@@ -294,12 +309,12 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
             lang.pick(
                 format!(
                     "{}: fandt ingen kolonne \"{column}\" i de første {} rækker; intet er skrevet.",
-                    input.display(),
+                    crate::cpr::mask_path(input).display(),
                     crate::validate::HEADER_SEARCH_ROWS
                 ),
                 format!(
                     "{}: found no column \"{column}\" in the first {} rows; nothing was written.",
-                    input.display(),
+                    crate::cpr::mask_path(input).display(),
                     crate::validate::HEADER_SEARCH_ROWS
                 ),
             )
@@ -318,8 +333,8 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
     println!(
         "{}",
         lang.pick(
-            format!("{}: {coded} personkoder skrevet til {}; {errors} ugyldige værdier. CPR-kolonnen er ikke skrevet.", input.display(), output.display()),
-            format!("{}: {coded} person codes written to {}; {errors} invalid values. The CPR column was not written.", input.display(), output.display()),
+            format!("{}: {coded} personkoder skrevet til {}; {errors} ugyldige værdier. CPR-kolonnen er ikke skrevet.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
+            format!("{}: {coded} person codes written to {}; {errors} invalid values. The CPR column was not written.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
         )
     );
     Ok(if errors > 0 {
@@ -351,7 +366,10 @@ fn pseudonymise(
     };
     match input::catch_panic(|| input::read_file(input, &ReadOptions::default(), &mut sink)) {
         Ok(Ok(_)) => Ok((sink.cpr_col, sink.coded, sink.problems, sink.write_error)),
-        Ok(Err(e)) => Err(format!("{}: {e}", input.display())),
-        Err(panic) => Err(format!("{}: {panic}", input.display())),
+        Ok(Err(e)) => Err(format!("{}: {e}", crate::cpr::mask_path(input).display())),
+        Err(panic) => Err(format!(
+            "{}: {panic}",
+            crate::cpr::mask_path(input).display()
+        )),
     }
 }

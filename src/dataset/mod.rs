@@ -182,7 +182,8 @@ impl<'p, T: Record> Collector<'p, T> {
             plan: None,
             planned_for: None,
             reference,
-            path: Arc::new(path.to_path_buf()),
+            // Sources are shown, never read: the path as it may be shown.
+            path: Arc::new(crate::cpr::mask_path(path)),
             records: Vec::new(),
             rows: Vec::new(),
             excluded: Vec::new(),
@@ -331,7 +332,10 @@ pub fn assemble<T: Record>(parts: Vec<Part<'_, T>>) -> Loaded<T> {
         files: Vec::new(),
         years: BTreeMap::new(),
     };
-    for part in parts {
+    for mut part in parts {
+        // The account shows paths, never reads them: masked as every report.
+        part.path = crate::cpr::mask_path(&part.path);
+        part.duplicate_of = part.duplicate_of.map(|p| crate::cpr::mask_path(&p));
         let report = part.report;
         let kinds: Vec<&str> = report
             .sheets

@@ -8,6 +8,7 @@
 //! Delimiter: `;`, `,` or tab, whichever splits the first lines most
 //! consistently (see [`sniff_delimiter`]).
 
+use super::limits::{Limit, MAX_CSV_COLUMNS, MAX_CSV_RECORD_BYTES};
 use super::{Cell, ReadError, ReadNotes, Row, RowSink, SheetInfo, SparseCell};
 use std::fs::File;
 use std::io::{Cursor, Read, Seek, SeekFrom};
@@ -20,11 +21,18 @@ const SNIFF_LINES: usize = 50;
 /// Read buffer of the UTF-8 check and of the CSV parser.
 const CHUNK: usize = 64 * 1024;
 
+/// The encoding name of a file with a UTF-8 BOM and bytes that are not
+/// UTF-8 (the validator reports it).
+pub const UTF8_BOM_LOSSY: &str = "UTF-8 (BOM, invalid bytes replaced)";
+
 /// The text encodings a CSV can arrive in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
     Utf8,
     Utf8Bom,
+    /// A UTF-8 BOM followed by bytes that are not UTF-8: decoded with the
+    /// bad bytes replaced by U+FFFD.
+    Utf8BomLossy,
     Windows1252,
     Utf16Le,
     Utf16Be,
@@ -36,6 +44,7 @@ impl TextEncoding {
         match self {
             TextEncoding::Utf8 => "UTF-8",
             TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+            TextEncoding::Utf8BomLossy => UTF8_BOM_LOSSY,
             TextEncoding::Windows1252 => "windows-1252",
             TextEncoding::Utf16Le => "UTF-16LE",
             TextEncoding::Utf16Be => "UTF-16BE",
@@ -43,25 +52,41 @@ impl TextEncoding {
     }
 }
 
-/// Detects the encoding of the file at `path` (reads all of it when there is
-/// no BOM and it looks like UTF-8 so far).
+/// Detects the encoding of the file at `path` (reads all of it when it looks
+/// like UTF-8 so far, with or without a BOM).
 pub fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
     let mut file = File::open(path)?;
     let mut buf = vec![0u8; CHUNK];
     let n = super::format::read_up_to(&mut file, &mut buf)?;
     let head = buf.get(..n).unwrap_or_default();
-    if head.starts_with(b"\xEF\xBB\xBF") {
-        return Ok(TextEncoding::Utf8Bom);
-    }
     if head.starts_with(b"\xFF\xFE") {
         return Ok(TextEncoding::Utf16Le);
     }
     if head.starts_with(b"\xFE\xFF") {
         return Ok(TextEncoding::Utf16Be);
     }
-    // Validate chunk by chunk; `carry` bytes at the start of `buf` are an
-    // incomplete sequence left over from the previous chunk (at most 3).
+    // A UTF-8 BOM is a promise, not a proof: a file with text appended in
+    // another encoding is read with the bad bytes replaced (and said so).
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
     let mut filled = n;
+    if bom {
+        buf.copy_within(3..n, 0);
+        filled = n - 3;
+    }
+    let valid = rest_is_utf8(&mut file, &mut buf, filled)?;
+    Ok(match (bom, valid) {
+        (true, true) => TextEncoding::Utf8Bom,
+        (true, false) => TextEncoding::Utf8BomLossy,
+        (false, true) => TextEncoding::Utf8,
+        (false, false) => TextEncoding::Windows1252,
+    })
+}
+
+/// Whether the first `filled` bytes of `buf` and the rest of `file` are
+/// valid UTF-8, checked chunk by chunk.
+fn rest_is_utf8(file: &mut File, buf: &mut [u8], mut filled: usize) -> std::io::Result<bool> {
+    // `carry` bytes at the start of `buf` are an incomplete sequence left
+    // over from the previous chunk (at most 3).
     loop {
         let (valid, carry) = match std::str::from_utf8(&buf[..filled]) {
             Ok(_) => (true, 0),
@@ -70,16 +95,12 @@ pub fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
             Err(_) => (false, 0),
         };
         if !valid {
-            return Ok(TextEncoding::Windows1252);
+            return Ok(false);
         }
         buf.copy_within(filled - carry..filled, 0);
-        let n = super::format::read_up_to(&mut file, &mut buf[carry..])?;
+        let n = super::format::read_up_to(file, &mut buf[carry..])?;
         if n == 0 {
-            return Ok(if carry == 0 {
-                TextEncoding::Utf8
-            } else {
-                TextEncoding::Windows1252
-            });
+            return Ok(carry == 0);
         }
         filled = carry + n;
     }
@@ -101,6 +122,10 @@ fn open_text(path: &Path, encoding: TextEncoding) -> Result<Box<dyn Read>, ReadE
         TextEncoding::Utf8Bom => {
             file.seek(SeekFrom::Start(3))?;
             Box::new(file)
+        }
+        TextEncoding::Utf8BomLossy => {
+            file.seek(SeekFrom::Start(3))?;
+            decode(encoding_rs::UTF_8, file)
         }
         TextEncoding::Windows1252 => decode(encoding_rs::WINDOWS_1252, file),
         TextEncoding::Utf16Le => {
@@ -228,7 +253,8 @@ pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError>
 /// is where the previous record ended, so blank lines and the LF of a CRLF
 /// would shift row numbers. Here line breaks between records are skipped by
 /// hand, so the line where a record's first byte is is known exactly.
-/// Memory: one input chunk plus the longest record.
+/// Memory: one input chunk plus the longest record, which is at most
+/// [`MAX_CSV_COLUMNS`] fields and [`MAX_CSV_RECORD_BYTES`] bytes.
 fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(), ReadError> {
     let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut input = vec![0u8; CHUNK];
@@ -272,11 +298,26 @@ fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(
         match result {
             csv_core::ReadRecordResult::InputEmpty => {}
             csv_core::ReadRecordResult::OutputFull => {
-                let grown = out.len().saturating_mul(2).max(4096);
+                if out.len() >= MAX_CSV_RECORD_BYTES {
+                    return Err(ReadError::Limit(Limit::CsvRecordBytes {
+                        line: u32::try_from(record_line).unwrap_or(u32::MAX),
+                        limit_mb: (MAX_CSV_RECORD_BYTES / (1024 * 1024)) as u64,
+                    }));
+                }
+                let grown = out
+                    .len()
+                    .saturating_mul(2)
+                    .clamp(4096, MAX_CSV_RECORD_BYTES);
                 out.resize(grown, 0);
             }
             csv_core::ReadRecordResult::OutputEndsFull => {
-                let grown = ends.len().saturating_mul(2).max(64);
+                if ends.len() >= MAX_CSV_COLUMNS {
+                    return Err(ReadError::Limit(Limit::CsvColumns {
+                        line: u32::try_from(record_line).unwrap_or(u32::MAX),
+                        limit: MAX_CSV_COLUMNS,
+                    }));
+                }
+                let grown = ends.len().saturating_mul(2).clamp(64, MAX_CSV_COLUMNS);
                 ends.resize(grown, 0);
             }
             csv_core::ReadRecordResult::Record => {

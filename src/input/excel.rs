@@ -343,7 +343,11 @@ fn error_text(e: &CellErrorType) -> &'static str {
 }
 
 fn excel_datetime(d: &calamine::ExcelDateTime) -> Cell<'static> {
-    if d.is_duration() {
+    // chrono panics on serials far outside its range (-1e309 is -inf), and
+    // this runs outside `catch_panic`: only Excel's own date range (year
+    // 1900 to 9999) becomes a date; anything else stays a number, which a
+    // date field reports as a type-error for that cell.
+    if d.is_duration() || !(0.0..2_958_466.0).contains(&d.as_f64()) {
         return Cell::Float(d.as_f64());
     }
     match d.as_datetime() {

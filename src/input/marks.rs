@@ -34,6 +34,10 @@ const HEAD: usize = 512;
 /// Whether the file at `path` was written by ramme (by its mark). Any
 /// trouble reading it means no: the readers will say what is wrong.
 pub fn is_ramme_output(path: &Path) -> bool {
+    // Never open what is not a regular file (a named pipe would block).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(mut file) = File::open(path) else {
         return false;
     };

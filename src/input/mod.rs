@@ -11,6 +11,8 @@ pub mod csv;
 pub mod discover;
 pub mod excel;
 pub mod format;
+pub mod isolate;
+pub mod limits;
 pub mod marks;
 
 use chrono::NaiveDateTime;
@@ -111,6 +113,9 @@ pub enum ReadError {
     /// as an HTML page or an Excel 2003 XML file saved with an `.xls` name.
     #[error("not a supported spreadsheet: {0}")]
     Unsupported(&'static str),
+    /// The file goes beyond its budget (see [`limits`]).
+    #[error("over a limit: {0}")]
+    Limit(limits::Limit),
 }
 
 /// Options for reading.
@@ -121,15 +126,22 @@ pub struct ReadOptions {
 }
 
 /// Reads a file of any supported format, detected from its content (not its
-/// name), and streams its rows to `sink`.
+/// name), and streams its rows to `sink`, within the [`limits`] in force.
+/// Spreadsheets are parsed in a child process when [`isolate::enable`] was
+/// called; CSV is always read here (its reader allocates only what it has
+/// read, within the record limits).
 pub fn read_file(
     path: &Path,
     options: &ReadOptions,
     sink: &mut dyn RowSink,
 ) -> Result<ReadNotes, ReadError> {
+    let limits = limits::current();
+    limits::check_file(path, &limits)?;
     let format = format::detect(path)?;
-    let mut notes = match format {
-        FileFormat::Csv => csv::read(path, sink)?,
+    let mut notes = match (format, isolate::executable()) {
+        (FileFormat::Csv, _) => csv::read(path, sink)?,
+        #[cfg(unix)]
+        (_, Some(exe)) => isolate::read(exe, path, format, options, &limits, sink)?,
         _ => excel::read(path, format, options, sink)?,
     };
     notes.format = Some(format);

@@ -342,7 +342,7 @@ pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .enumerate()
             .map(|(c, col)| match row.get(c) {
-                Some(TableCell::Text(t)) => t.clone(),
+                Some(TableCell::Text(t)) => super::output::csv_cell(t).into_owned(),
                 Some(TableCell::Number(n)) => match col.kind {
                     Kind::Kr => n.round_dp(2).normalize().to_string(),
                     Kind::Pct => n.round_dp(4).normalize().to_string(),

@@ -286,16 +286,17 @@ pub fn write_csv(report: &ValidationReport, out: &mut dyn Write) -> io::Result<(
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
+            let text = |t: &str| super::output::csv_cell(t).into_owned();
             w.write_record([
                 f.code.as_str(),
                 severity,
-                &path,
-                f.location.sheet.as_deref().unwrap_or(""),
+                &text(&path),
+                &text(f.location.sheet.as_deref().unwrap_or("")),
                 &f.location.row.map(|r| r.to_string()).unwrap_or_default(),
-                f.column.as_deref().unwrap_or(""),
+                &text(f.column.as_deref().unwrap_or("")),
                 &f.location.cell_ref().unwrap_or_default(),
-                f.rule.as_deref().unwrap_or(""),
-                &f.message,
+                &text(f.rule.as_deref().unwrap_or("")),
+                &text(&f.message),
             ])?;
         }
     }

@@ -200,12 +200,18 @@ impl<'c> Validator<'c> {
         path: &Path,
         consumer: &mut dyn RowConsumer,
     ) -> (FileReport, facts::FileFacts) {
-        let path = Arc::new(path.to_path_buf());
-        let mut sink = FileSink::new(self, path.clone(), consumer);
+        // Reports, findings and row sources carry the path as it may be
+        // shown (CPR-shaped parts of file and folder names masked): every
+        // writer prints that one. Only the reader sees the real path.
+        let shown = Arc::new(crate::cpr::mask_path(path));
+        let mut sink = FileSink::new(self, shown.clone(), consumer);
+        if *shown != path {
+            sink.name_cpr_finding(None);
+        }
         let read_options = ReadOptions {
             sheet: self.options.sheet.clone(),
         };
-        let result = input::catch_panic(|| input::read_file(&path, &read_options, &mut sink));
+        let result = input::catch_panic(|| input::read_file(path, &read_options, &mut sink));
         let notes = match result {
             Ok(Ok(notes)) => notes,
             Ok(Err(e)) => {
@@ -229,6 +235,38 @@ impl<'c> Validator<'c> {
     /// The options this validator runs with.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+}
+
+/// The file-error text for a file beyond its reading budget.
+fn limit_message(limit: &crate::input::limits::Limit, lang: Lang) -> String {
+    use crate::input::limits::Limit;
+    let n = |v: u64| crate::numfmt::number(rust_decimal::Decimal::from(v), 0, lang);
+    match limit {
+        Limit::NotRegularFile => lang.pick(
+            "Det er ikke en almindelig fil (men fx en mappe, en navngiven pipe eller en enhed), så den læses ikke.".into(),
+            "It is not a regular file (but a folder, a named pipe or a device, say), so it is not read.".into(),
+        ),
+        Limit::FileSize { size_mb, limit_mb } => lang.pick(
+            format!("Filen fylder {} MiB, mere end grænsen på {} MiB (max_file_mb i [validate]), og læses ikke.", n(*size_mb), n(*limit_mb)),
+            format!("The file is {} MiB, more than the limit of {} MiB (max_file_mb in [validate]), and is not read.", n(*size_mb), n(*limit_mb)),
+        ),
+        Limit::CsvColumns { line, limit } => lang.pick(
+            format!("Linje {line} har mere end {} kolonner (Excels grænse); filen læses ikke videre.", n(*limit as u64)),
+            format!("Line {line} has more than {} columns (Excel's limit); the file is not read further.", n(*limit as u64)),
+        ),
+        Limit::CsvRecordBytes { line, limit_mb } => lang.pick(
+            format!("Linje {line} er længere end {} MiB; filen læses ikke videre.", n(*limit_mb)),
+            format!("Line {line} is longer than {} MiB; the file is not read further.", n(*limit_mb)),
+        ),
+        Limit::Memory { limit_mb } => lang.pick(
+            format!("Filen kræver mere end {} MiB hukommelse at læse (max_memory_mb i [validate]); den påstår sandsynligvis et enormt ark. Åbn den i Excel og gem den igen.", n(*limit_mb)),
+            format!("Reading the file needs more than {} MiB of memory (max_memory_mb in [validate]); it probably claims a huge sheet. Open it in Excel and save it again.", n(*limit_mb)),
+        ),
+        Limit::Time { seconds } => lang.pick(
+            format!("Filen kunne ikke læses på {} sekunder (max_read_seconds i [validate]); den er for stor eller beskadiget.", n(*seconds)),
+            format!("The file could not be read in {} seconds (max_read_seconds in [validate]); it is too large or damaged.", n(*seconds)),
+        ),
     }
 }
 
@@ -256,6 +294,9 @@ struct CurrentSheet<'v> {
     /// Index of this sheet's report once it has one.
     report: Option<usize>,
     had_rows: bool,
+    /// The sheet's name was masked: reported when the sheet ends, so the
+    /// finding counts toward the sheet's own report.
+    name_has_cpr: bool,
 }
 
 /// The header row that came closest to a schema without being enough, to
@@ -299,9 +340,11 @@ impl<'v, 'c> FileSink<'v, 'c> {
             store: Store {
                 kept: Vec::new(),
                 omitted: 0,
+                // "All" is still bounded: a file of a million bad cells
+                // must not hold a million messages in memory.
                 limit: match validator.options.max_findings {
-                    0 => usize::MAX,
-                    n => n,
+                    0 => input::limits::HARD_MAX_FINDINGS,
+                    n => n.min(input::limits::HARD_MAX_FINDINGS),
                 },
             },
             sheets: Vec::new(),
@@ -429,10 +472,14 @@ impl<'v, 'c> FileSink<'v, 'c> {
                     format!("The file is {what}."),
                 )
             }
-            ReadError::NoSuchSheet(name) => lang.pick(
-                format!("Arket \"{name}\" findes ikke i filen."),
-                format!("The sheet \"{name}\" does not exist in the file."),
-            ),
+            ReadError::NoSuchSheet(name) => {
+                let name = crate::cpr::mask(name);
+                lang.pick(
+                    format!("Arket \"{name}\" findes ikke i filen."),
+                    format!("The sheet \"{name}\" does not exist in the file."),
+                )
+            }
+            ReadError::Limit(limit) => limit_message(limit, lang),
         };
         let report = match self.sheets.is_empty() {
             true => self.new_report(None, None),
@@ -442,6 +489,40 @@ impl<'v, 'c> FileSink<'v, 'c> {
             code: Code::FileError,
             severity: Severity::Error,
             location: Location::file(self.path.clone()),
+            column: None,
+            rule: None,
+            message,
+        };
+        self.push(report, finding);
+    }
+
+    /// A CPR-shaped file or folder name (`sheet` None) or sheet name.
+    fn name_cpr_finding(&mut self, sheet: Option<Arc<str>>) {
+        let lang = self.lang();
+        let mask = crate::cpr::MASK;
+        let message = match &sheet {
+            None => lang.pick(
+                format!("Filens eller mappens navn ser ud til at indeholde et CPR-nummer (vist som {mask}). Omdøb filen; CPR-numre må aldrig indsendes."),
+                format!("The name of the file or its folder appears to hold a CPR number (shown as {mask}). Rename the file; CPR numbers must never be submitted."),
+            ),
+            Some(_) => lang.pick(
+                format!("Arkets navn ser ud til at indeholde et CPR-nummer (vist som {mask}). Omdøb arket; CPR-numre må aldrig indsendes."),
+                format!("The sheet's name appears to hold a CPR number (shown as {mask}). Rename the sheet; CPR numbers must never be submitted."),
+            ),
+        };
+        let report = match (&sheet, self.sheets.is_empty()) {
+            (Some(_), _) => self.report_index(),
+            (None, true) => self.new_report(None, None),
+            (None, false) => 0,
+        };
+        let location = match &sheet {
+            Some(_) => self.location(&sheet, None, None),
+            None => Location::file(self.path.clone()),
+        };
+        let finding = Finding {
+            code: Code::CprDetected,
+            severity: Severity::Error,
+            location,
             column: None,
             rule: None,
             message,
@@ -460,11 +541,19 @@ impl<'v, 'c> FileSink<'v, 'c> {
     fn cpr_guard(&mut self, row: &Row<'_>, active: Option<&ActiveSheet<'_>>) -> Vec<u32> {
         let mut hits = Vec::new();
         for sc in row.cells {
-            let numeric_field = active
+            // A 9-digit value is a CPR number that lost its leading zero
+            // everywhere except in amounts, percentages and years, where
+            // 101.801.234 is a real figure.
+            let amount_field = active
                 .and_then(|a| a.field_at(sc.col))
                 .and_then(|f| active.and_then(|a| a.prepared.schema.fields.get(f)))
-                .is_some_and(|f| f.kind.is_numeric());
-            if cell_has_cpr(&sc.cell, !numeric_field) {
+                .is_some_and(|f| {
+                    matches!(
+                        f.kind,
+                        FieldType::Money | FieldType::Percent | FieldType::Year
+                    )
+                });
+            if cell_has_cpr(&sc.cell, !amount_field) {
                 hits.push(sc.col);
             }
         }
@@ -677,11 +766,16 @@ impl<'v, 'c> FileSink<'v, 'c> {
             );
         }
         let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
-        let width = cells
+        // Sized by the schema's columns, not by the furthest header cell (an
+        // unknown header far out must not cost a slot per column), and at
+        // most Excel's width; a field further out is found by `field_at`.
+        let width = map
+            .columns
             .iter()
-            .map(|c| c.col)
+            .flatten()
             .max()
-            .map_or(0, |m| m as usize + 1);
+            .map_or(0, |m| *m as usize + 1)
+            .min(input::limits::MAX_CSV_COLUMNS);
         let mut col_field = vec![None; width];
         for (field, col) in map.columns.iter().enumerate() {
             if let Some(col) = col {
@@ -1144,6 +1238,24 @@ impl<'v, 'c> FileSink<'v, 'c> {
 
     fn finish(mut self, notes: ReadNotes) -> FileReport {
         let lang = self.lang();
+        if notes.encoding == Some(input::csv::UTF8_BOM_LOSSY) {
+            let report = match self.sheets.is_empty() {
+                true => self.new_report(None, None),
+                false => 0,
+            };
+            let finding = Finding {
+                code: Code::FileError,
+                severity: Severity::Warning,
+                location: Location::file(self.path.clone()),
+                column: None,
+                rule: None,
+                message: lang.pick(
+                    "Filen begynder som UTF-8 (med BOM), men indeholder tegn, der ikke er UTF-8; de er læst som \u{FFFD}. Gem filen igen som \"CSV UTF-8\".".into(),
+                    "The file starts as UTF-8 (with a BOM) but holds bytes that are not UTF-8; they were read as \u{FFFD}. Save the file again as \"CSV UTF-8\".".into(),
+                ),
+            };
+            self.push(report, finding);
+        }
         let recognised = self.sheets.iter().any(|s| s.schema.is_some());
         if !recognised && !self.read_failed {
             let forced = self
@@ -1243,8 +1355,11 @@ impl RowSink for FileSink<'_, '_> {
         if self.facts.title_year.is_none() && sheet.visible {
             self.facts.title_year = sheet.name.as_deref().and_then(facts::year_in_text);
         }
+        // The name is kept only as it may be shown.
+        let name = sheet.name.as_deref().map(crate::cpr::mask);
+        let masked = matches!(name, Some(std::borrow::Cow::Owned(_)));
         self.current = Some(CurrentSheet {
-            name: sheet.name.as_deref().map(Arc::from),
+            name: name.as_deref().map(Arc::from),
             visible: sheet.visible,
             mode: if sheet.visible {
                 Mode::Searching { rows_seen: 0 }
@@ -1253,7 +1368,11 @@ impl RowSink for FileSink<'_, '_> {
             },
             report: None,
             had_rows: false,
+            name_has_cpr: false,
         });
+        if let Some(c) = self.current.as_mut() {
+            c.name_has_cpr = masked;
+        }
         true
     }
 
@@ -1291,14 +1410,18 @@ impl RowSink for FileSink<'_, '_> {
         let visible = current.visible;
         let had_rows = current.had_rows;
         let name = current.name.clone();
+        let name_has_cpr = current.name_has_cpr;
         self.current = Some(current);
         match mode {
             Mode::Active(active) => self.finish_active(*active),
             Mode::Searching { .. } | Mode::ScanOnly => {
                 if visible && had_rows {
-                    self.unrecognised.push(name);
+                    self.unrecognised.push(name.clone());
                 }
             }
+        }
+        if name_has_cpr {
+            self.name_cpr_finding(name);
         }
         self.current = None;
     }
@@ -1335,7 +1458,10 @@ struct ActiveSheet<'v> {
 
 impl ActiveSheet<'_> {
     fn field_at(&self, col: u32) -> Option<usize> {
-        self.col_field.get(col as usize).copied().flatten()
+        match self.col_field.get(col as usize) {
+            Some(field) => *field,
+            None => self.field_col.iter().position(|c| *c == Some(col)),
+        }
     }
 
     /// The header of a column as the user wrote it.
@@ -1370,7 +1496,9 @@ fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
 /// day starts with 0.
 pub fn cell_has_cpr(cell: &Cell<'_>, allow_lost_zero: bool) -> bool {
     match cell {
-        Cell::Text(s) | Cell::Error(s) => crate::cpr::contains_cpr(s),
+        Cell::Text(s) | Cell::Error(s) => {
+            crate::cpr::contains_cpr(s) || (allow_lost_zero && crate::cpr::text_is_lost_zero_cpr(s))
+        }
         Cell::Int(i) => crate::cpr::integer_is_cpr(*i, allow_lost_zero),
         Cell::Float(f) => {
             f.fract() == 0.0

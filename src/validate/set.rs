@@ -197,7 +197,10 @@ fn classify(files: &[PathBuf]) -> Vec<Entry> {
     let mut hashes: HashMap<usize, u128> = HashMap::new();
     let mut entries = Vec::with_capacity(files.len());
     for (i, path) in files.iter().enumerate() {
-        if crate::input::marks::is_ramme_output(path) {
+        // Only a regular file is opened here: a named pipe would block (the
+        // reader says what is wrong with it).
+        let regular = sizes.get(i).copied().flatten().is_some();
+        if regular && crate::input::marks::is_ramme_output(path) {
             entries.push(Entry::RammeOutput);
             continue;
         }
@@ -257,7 +260,8 @@ fn content_hash(path: &Path) -> std::io::Result<u128> {
 /// The report of a file that was not read.
 fn empty_report(path: &Path) -> FileReport {
     FileReport {
-        path: Arc::new(path.to_path_buf()),
+        // As every report: the path as it may be shown.
+        path: Arc::new(crate::cpr::mask_path(path)),
         sheets: Vec::new(),
         findings: Vec::new(),
         omitted: 0,
