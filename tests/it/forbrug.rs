@@ -593,3 +593,24 @@ fn a_key_by_year_columns_without_ages() {
     run.code(2);
     assert!(run.stderr.contains("no ages"), "{}", run.stderr);
 }
+
+#[test]
+fn kriterier_takes_a_folk1a_population() {
+    // The shipped FOLK1A example holds the same 587.003 inhabitants as the
+    // plain key; the country and region rows are not added.
+    let examples = format!("{}/examples/2017", env!("CARGO_MANIFEST_DIR"));
+    for key in ["folk1a_2017_eksempel.csv", "befolkning_2017_eksempel.csv"] {
+        let run = Test::new()
+            .args(&[
+                "kriterier",
+                &format!("{examples}/kriterievurdering_2017.xlsx"),
+                "--population",
+                &format!("{examples}/{key}"),
+                "--format",
+                "json",
+            ])
+            .run();
+        run.code(0);
+        assert_eq!(run.json()["population"], json!(587003), "{key}");
+    }
+}
