@@ -614,3 +614,20 @@ fn kriterier_takes_a_folk1a_population() {
         assert_eq!(run.json()["population"], json!(587003), "{key}");
     }
 }
+
+#[test]
+fn a_bad_figure_in_a_quarter_column_names_that_column() {
+    let run = Test::new()
+        .file(
+            "f.csv",
+            "OMRÅDE;ALDER;KØN;2017K1\nAalborg;0 år;I alt;..\nHjørring;0 år;I alt;200\n",
+        )
+        .args(&["validate", "f.csv", "--format", "json"])
+        .run();
+    run.code(1);
+    let j = run.json();
+    assert_eq!(j["findings"][0]["cell"], "D2");
+    assert_eq!(j["findings"][0]["column"], "2017K1");
+    let message = j["findings"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("2017K1: \"..\""), "{message}");
+}
