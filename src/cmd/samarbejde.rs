@@ -6,7 +6,7 @@ use crate::analysis::finansiering::{self, FinancingError, KeyEntry};
 use crate::analysis::kriterier::{self, INDICATOR_PER};
 use crate::analysis::udmelding::{self, Procedure};
 use crate::cli::{FinansieringArgs, KriterierArgs, UdmeldingArgs};
-use crate::dataset::{Assessment, PopulationRow, TariffRow, WithdrawalRequest};
+use crate::dataset::{Assessment, TariffRow, WithdrawalRequest};
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::{self, InputSection};
 use crate::report::samarbejde;
@@ -20,17 +20,18 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
         .population
         .clone()
         .or_else(|| config.population_file.clone());
+    // A befolkning file or a FOLK1A export (all ages).
     let population_loaded = match &population_file {
         Some(path) => {
-            let (p, pf) = load_year::<PopulationRow>(ctx, std::slice::from_ref(path), None)?;
-            files.extend(pf);
+            let p = super::befolkning::load(ctx, std::slice::from_ref(path), None, None)?;
+            files.extend(p.files.iter().cloned());
             Some(p)
         }
         None => None,
     };
     let population = population_loaded
         .as_ref()
-        .map(|p| p.records.iter().map(|r| r.befolkning).sum::<Decimal>())
+        .map(|p| p.by_kommune.values().copied().sum::<Decimal>())
         .or(config.population);
     let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let per = args
@@ -45,7 +46,7 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
         &loaded,
     )];
     if let Some(p) = &population_loaded {
-        inputs.push(InputSection::of(lang.pick("Befolkning", "Population"), p));
+        inputs.push(p.section(lang.pick("Befolkning", "Population")));
     }
     analysis::write(&plan, &rendered, &inputs, lang)
 }

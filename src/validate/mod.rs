@@ -857,6 +857,12 @@ impl<'v, 'c> FileSink<'v, 'c> {
                         has_errors = true;
                         series.push((label, Slot::Invalid));
                         let column = active.series_labels.get(label).cloned();
+                        // The message names the field; the user wrote "2017K1".
+                        let header = &parser.field.header;
+                        let message = match &column {
+                            Some(written) => problem.message.replacen(header.as_str(), written, 1),
+                            None => problem.message,
+                        };
                         self.cell_finding(
                             problem.code,
                             Severity::Error,
@@ -864,7 +870,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                             Some(sc.col),
                             column,
                             None,
-                            problem.message,
+                            message,
                         );
                     }
                 }

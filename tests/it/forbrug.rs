@@ -593,3 +593,41 @@ fn a_key_by_year_columns_without_ages() {
     run.code(2);
     assert!(run.stderr.contains("no ages"), "{}", run.stderr);
 }
+
+#[test]
+fn kriterier_takes_a_folk1a_population() {
+    // The shipped FOLK1A example holds the same 587.003 inhabitants as the
+    // plain key; the country and region rows are not added.
+    let examples = format!("{}/examples/2017", env!("CARGO_MANIFEST_DIR"));
+    for key in ["folk1a_2017_eksempel.csv", "befolkning_2017_eksempel.csv"] {
+        let run = Test::new()
+            .args(&[
+                "kriterier",
+                &format!("{examples}/kriterievurdering_2017.xlsx"),
+                "--population",
+                &format!("{examples}/{key}"),
+                "--format",
+                "json",
+            ])
+            .run();
+        run.code(0);
+        assert_eq!(run.json()["population"], json!(587003), "{key}");
+    }
+}
+
+#[test]
+fn a_bad_figure_in_a_quarter_column_names_that_column() {
+    let run = Test::new()
+        .file(
+            "f.csv",
+            "OMRÅDE;ALDER;KØN;2017K1\nAalborg;0 år;I alt;..\nHjørring;0 år;I alt;200\n",
+        )
+        .args(&["validate", "f.csv", "--format", "json"])
+        .run();
+    run.code(1);
+    let j = run.json();
+    assert_eq!(j["findings"][0]["cell"], "D2");
+    assert_eq!(j["findings"][0]["column"], "2017K1");
+    let message = j["findings"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("2017K1: \"..\""), "{message}");
+}
