@@ -557,3 +557,31 @@ fn annotations_in_english() {
         "{letter}"
     );
 }
+
+#[test]
+fn the_letter_lists_30_findings_and_counts_the_rest() {
+    let letter_for = |n: usize| {
+        let mut csv =
+            String::from("Personkode;Betalingskommune;Tilbudsnr;Paragraf;Takst;Dage;Udgift\n");
+        for i in 0..n {
+            csv.push_str(&format!(
+                "PK-AAAAAAAAAAAA{i:04};;860011;SEL §108;2.150,00;31;66.650,00\n"
+            ));
+        }
+        let run = Test::new()
+            .file("b.csv", csv)
+            .args(&["validate", "b.csv", "--annotate", "ret"])
+            .run();
+        run.code(1);
+        std::fs::read_to_string(run.dir.join("ret/b.csv-rettelser.txt")).unwrap()
+    };
+    let thirty = letter_for(30);
+    assert_eq!(thirty.matches("skal udfyldes.").count(), 30, "{thirty}");
+    assert!(!thirty.contains("fund mere"), "{thirty}");
+    let more = letter_for(31);
+    assert_eq!(more.matches("skal udfyldes.").count(), 30, "{more}");
+    assert!(
+        more.contains("… og 1 fund mere; de står alle i regnearket."),
+        "{more}"
+    );
+}
