@@ -178,10 +178,10 @@ pub struct TakstArgs {
     #[arg(long, num_args = 1.., value_name = "INPUTS")]
     pub previous: Option<Vec<PathBuf>>,
     /// Pris- og lønudviklingen i procent, f.eks. 1,6 (standard 0)
-    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    #[arg(long, value_name = "PCT", value_parser = parse_rate_arg, allow_hyphen_values = true)]
     pub pl: Option<rust_decimal::Decimal>,
     /// Krævet real takstreduktion i procent, f.eks. 1 (standard 0)
-    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    #[arg(long, value_name = "PCT", value_parser = parse_rate_arg, allow_hyphen_values = true)]
     pub required: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -195,7 +195,7 @@ pub struct TakstanalyseArgs {
     #[arg(long, num_args = 1.., value_name = "INPUTS")]
     pub previous: Option<Vec<PathBuf>>,
     /// Pris- og lønudviklingen i procent, fx 1,6 (giver real ændring og Inden for P/L)
-    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true)]
+    #[arg(long, value_name = "PCT", value_parser = parse_rate_arg, allow_hyphen_values = true)]
     pub pl: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -225,11 +225,74 @@ pub struct UdgiftArgs {
     pub output: OutputArgs,
 }
 
-/// An amount of kroner on the command line: "3.091.200", "3091200" or "463.000 kr.".
+/// An amount of kroner on the command line: "3.091.200", "3091200" or
+/// "463.000 kr.". Whole kroner only: "3091200,50" is refused rather than
+/// rounded, so the figure that goes to DAS is the one that was meant.
 pub fn parse_kr_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
-    crate::values::parse_money(s).map_err(|_| {
-        "forventede et beløb i kroner, f.eks. 3.091.200 (expected an amount)".to_string()
-    })
+    let amount = crate::values::parse_money(s).map_err(|_| {
+        format!("\"{s}\" er ikke et beløb; angiv beløbet i hele kroner, f.eks. 3.091.200")
+    })?;
+    if !amount.fract().is_zero() {
+        return Err(format!(
+            "\"{s}\" har øre; angiv beløbet i hele kroner, f.eks. {}",
+            crate::numfmt::number(amount.trunc(), 0, crate::lang::Lang::Da)
+        ));
+    }
+    Ok(amount)
+}
+
+/// A whole number on the command line ("40.000").
+pub fn parse_count_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    let n = crate::values::parse_number(s)
+        .map_err(|_| format!("\"{s}\" er ikke et tal; angiv et helt tal, f.eks. 40.000"))?;
+    if !n.fract().is_zero() || n <= rust_decimal::Decimal::ZERO {
+        return Err(format!(
+            "\"{s}\" er ikke et helt tal over 0; angiv et helt tal, f.eks. 40.000"
+        ));
+    }
+    Ok(n)
+}
+
+/// The objective share in percent, in (1, 100]: "60" or "60 %". A value
+/// of 1 or less ("0,8") is refused: it could mean 0,8 % or 80 %.
+pub fn parse_share_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    let share = crate::values::parse_percent(s).map_err(|_| {
+        format!("\"{s}\" er ikke en procentsats; angiv andelen i procent, f.eks. 60")
+    })?;
+    if share <= rust_decimal::Decimal::ONE {
+        return Err(format!(
+            "\"{s}\" er tvetydigt: betyder det {s} % eller {} %? Angiv andelen i procent over 1, f.eks. 60",
+            crate::numfmt::plain(share * rust_decimal::Decimal::ONE_HUNDRED, 2, crate::lang::Lang::Da)
+        ));
+    }
+    if share > rust_decimal::Decimal::ONE_HUNDRED {
+        return Err(format!(
+            "\"{s}\" er mere end 100 %; angiv andelen i procent, højst 100"
+        ));
+    }
+    Ok(share)
+}
+
+/// The widest P/L or required reduction a year can plausibly have, in
+/// percent: "1.600" (read as 1.600 %) or "16" for "1,6" is caught.
+pub const RATE_LIMIT_PCT: i64 = 20;
+
+/// A P/L or a required reduction in percent, within ±20: "1,6", "-1".
+pub fn parse_rate_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
+    let rate = parse_pct_arg(s)?;
+    check_rate(rate).map_err(|e| format!("\"{s}\" {e}"))
+}
+
+/// Whether a rate in percent lies within ±[`RATE_LIMIT_PCT`].
+pub fn check_rate(rate: rust_decimal::Decimal) -> Result<rust_decimal::Decimal, String> {
+    let limit = rust_decimal::Decimal::from(RATE_LIMIT_PCT);
+    if rate < -limit || rate > limit {
+        return Err(format!(
+            "er {} %, uden for -20 til 20 %; angiv satsen i procent, f.eks. 1,6 eller -1",
+            crate::numfmt::plain(rate, 4, crate::lang::Lang::Da)
+        ));
+    }
+    Ok(rate)
 }
 
 #[derive(Debug, Args)]
@@ -241,7 +304,7 @@ pub struct KriterierArgs {
     #[arg(long, value_name = "FIL")]
     pub population: Option<PathBuf>,
     /// Indbyggere pr. tilfælde om året i A1-indikatoren (standard 40.000)
-    #[arg(long, value_name = "N", value_parser = parse_kr_arg)]
+    #[arg(long, value_name = "N", value_parser = parse_count_arg)]
     pub indicator_per: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -274,7 +337,7 @@ pub struct FinansieringArgs {
     #[arg(long, value_name = "KR", value_parser = parse_kr_arg)]
     pub offset: Option<rust_decimal::Decimal>,
     /// Den objektive andel af beløbet i procent (standard 100), f.eks. 60
-    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg)]
+    #[arg(long, value_name = "PCT", value_parser = parse_share_arg)]
     pub share: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,

@@ -51,6 +51,8 @@ pub struct TakstConfig {
     pub pl: Option<rust_decimal::Decimal>,
     /// Required real reduction in percent (1).
     pub required: Option<rust_decimal::Decimal>,
+    /// Opening days a year of a Dagtakst offer, for weighting (250).
+    pub aabningsdage: Option<rust_decimal::Decimal>,
 }
 
 /// The year's inputs for the annex workbook: files, folders or patterns

@@ -47,11 +47,21 @@ pub enum Error {
     OutputIsInput(PathBuf),
     #[error("cannot write {path}: {message}")]
     Workbook { path: PathBuf, message: String },
+    /// The inputs hold no file at all (exit 2); the message is rendered.
+    #[error("{0}")]
+    NoFiles(String),
+    /// The inputs cannot give a figure that is right (two years in one set,
+    /// no file of the kind needed): exit 1; the message is rendered.
+    #[error("{0}")]
+    Inputs(String),
 }
 
 impl Error {
     pub fn status(&self) -> ExitStatus {
-        ExitStatus::Error
+        match self {
+            Error::Inputs(_) => ExitStatus::InputErrors,
+            _ => ExitStatus::Error,
+        }
     }
 
     /// The message for the user in their language.
@@ -90,6 +100,7 @@ impl Error {
             (Error::Workbook { path, message }, Lang::Da) => {
                 format!("kan ikke skrive {}: {message}", path.display())
             }
+            (Error::NoFiles(m) | Error::Inputs(m), Lang::Da) => m.clone(),
         }
     }
 }

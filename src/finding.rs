@@ -32,6 +32,10 @@ pub enum Code {
     RuleError,
     ForeignKeyError,
     ProcedureError,
+    /// A file byte for byte the same as an earlier one of the set.
+    DuplicateFile,
+    /// A file ramme wrote itself, found among the inputs.
+    RammeOutput,
 }
 
 impl Code {
@@ -50,6 +54,8 @@ impl Code {
             Code::RuleError => "rule-error",
             Code::ForeignKeyError => "foreign-key-error",
             Code::ProcedureError => "procedure-error",
+            Code::DuplicateFile => "duplicate-file",
+            Code::RammeOutput => "ramme-output",
         }
     }
 }

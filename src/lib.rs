@@ -16,6 +16,7 @@ pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod messages;
 pub mod numfmt;
 pub mod pseudonym;
 pub mod report;

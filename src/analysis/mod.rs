@@ -6,6 +6,7 @@ pub mod kriterier;
 pub mod status;
 pub mod takst;
 pub mod takstanalyse;
+pub mod tariff;
 pub mod tilbud;
 pub mod udgift;
 pub mod udmelding;

@@ -1,17 +1,18 @@
-//! Tariff reduction (domain.md, "Tariff reduction"): for offers present in
-//! both years (not Ny, not Udgår), the change of each tariff and the
-//! volume-weighted change per driftsherre and for the region, against the
-//! allowed change (1 + P/L) × (1 − required reduction) − 1.
+//! Tariff reduction: for offers present in both years (not Ny, not Udgår),
+//! the change of each tariff and the volume-weighted change per driftsherre
+//! and for the region (weighted by what each offer sells in a year, see
+//! `tariff.rs`), against the allowed change (1 + P/L) × (1 − required
+//! reduction) − 1.
 //!
 //! Both rule sets of the seeds fit: Nordjylland 2017 required a 1 %
 //! reduction (required 1, P/L 0 → allowed −1 %); Sjælland 2016 let budget
 //! tariffs rise with P/L 1,6 % (required 0, P/L 1,6 → allowed +1,6 %).
 
+use super::tariff::{self, NotWeighable, Weighting};
 use crate::dataset::{Status, TariffRow};
-use crate::text::fold_key;
-use crate::values::reference::{ParagrafId, Reference};
+use crate::values::reference::Reference;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The rule: P/L and the required real reduction, both in percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,6 +59,7 @@ pub struct OfferChange {
     pub takst: Decimal,
     /// None when last year's tariff is 0.
     pub change_pct: Option<Decimal>,
+    /// What the offer sells in a year, in units of its tariff (q).
     pub weight: Decimal,
     pub source: PreviousSource,
 }
@@ -99,11 +101,15 @@ pub enum SkipReason {
     New,
     Leaving,
     NoPrevious,
+    /// No fixed units a year and no Takstgrundlag: the offer's volume is
+    /// unknown, so it cannot be weighted into a group's change.
+    NotWeighable,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TakstResult {
     pub rule: TakstRule,
+    pub weighting: Weighting,
     pub allowed_change_pct: Decimal,
     pub region: GroupChange,
     pub by_kommune: Vec<GroupChange>,
@@ -112,27 +118,15 @@ pub struct TakstResult {
     pub skipped: Vec<Skipped>,
 }
 
-type Key = (String, ParagrafId, String);
-
-fn key(row: &TariffRow) -> Key {
-    (
-        row.tilbudsnr.clone(),
-        row.paragraf,
-        fold_key(&row.taksttype),
-    )
-}
-
-/// Σ w·t_N / Σ w·t_N−1 − 1 in percent, over the offers given.
+/// Σ q·t_N / Σ q·t_N−1 − 1 in percent, over the offers given.
 pub fn weighted_change_pct<'a>(
     offers: impl IntoIterator<Item = &'a OfferChange>,
 ) -> Option<Decimal> {
-    let (mut now, mut before) = (Decimal::ZERO, Decimal::ZERO);
-    for o in offers {
-        now += o.weight * o.takst;
-        before += o.weight * o.takst_previous;
-    }
-    let ratio = now.checked_div(before)?;
-    Some((ratio - Decimal::ONE) * Decimal::ONE_HUNDRED)
+    tariff::weighted_change_pct(
+        offers
+            .into_iter()
+            .map(|o| (o.weight, o.takst, o.takst_previous)),
+    )
 }
 
 fn group(
@@ -156,13 +150,10 @@ pub fn analyse(
     current: &[TariffRow],
     previous: Option<&[TariffRow]>,
     rule: TakstRule,
+    weighting: Weighting,
     reference: &Reference,
 ) -> TakstResult {
-    let last_year: HashMap<Key, Decimal> = previous
-        .unwrap_or_default()
-        .iter()
-        .map(|r| (key(r), r.takst))
-        .collect();
+    let last_year = tariff::last_year_tariffs(previous.unwrap_or_default());
     let mut offers = Vec::new();
     let mut disagreements = Vec::new();
     let mut skipped = Vec::new();
@@ -185,7 +176,7 @@ pub fn analyse(
             }
             Status::Fortsaetter => {}
         }
-        let from_file = last_year.get(&key(row)).copied();
+        let from_file = last_year.get(&row.key()).copied();
         let (takst_previous, source) = match (row.takst_forrige_aar, from_file) {
             (Some(column), Some(file)) => {
                 if column != file {
@@ -209,6 +200,13 @@ pub fn analyse(
                 continue;
             }
         };
+        let weight = match weighting.annual_volume(row) {
+            Ok(q) => q,
+            Err(NotWeighable::NoCostBasis | NotWeighable::NoVolume) => {
+                skipped.push(skip(SkipReason::NotWeighable));
+                continue;
+            }
+        };
         let change_pct = row
             .takst
             .checked_div(takst_previous)
@@ -226,7 +224,7 @@ pub fn analyse(
             takst_previous,
             takst: row.takst,
             change_pct,
-            weight: row.weight(),
+            weight,
             source,
         });
     }
@@ -243,6 +241,7 @@ pub fn analyse(
     let region = group(String::new(), &all, &rule, allowed);
     TakstResult {
         rule,
+        weighting,
         allowed_change_pct: allowed,
         region,
         by_kommune,

@@ -11,6 +11,7 @@
 //! not move it. Every division checks for a zero denominator and every sum for
 //! overflow; what cannot be computed is `None`.
 
+use super::tariff::{self, Weighting};
 use crate::dataset::{Status, TariffRow};
 use crate::values::reference::{Group, ParagrafId, Reference};
 use rust_decimal::Decimal;
@@ -20,7 +21,8 @@ use std::collections::{BTreeMap, HashMap};
 /// One offer's tariff as the weighted formulas see it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
-    /// Pladser × Belægningsprocent / 100 of year N (below zero counts as zero).
+    /// What the offer sells in a year in its own unit, of year N (below zero
+    /// counts as zero).
     pub weight: Decimal,
     /// This year's tariff.
     pub takst: Decimal,
@@ -229,12 +231,25 @@ pub struct GroupTotal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TakstanalyseResult {
     pub pl_pct: Option<Decimal>,
+    pub weighting: Weighting,
     /// Whether any offer had last year's tariff.
     pub has_previous: bool,
     pub rows: Vec<Line>,
     /// Børn and voksne always, "both" when there are such rows.
     pub groups: Vec<GroupTotal>,
     pub region: Figures,
+    /// Offers whose yearly volume is unknown (no units a year and no
+    /// Takstgrundlag): counted as offers and places, left out of the sums.
+    pub not_weighable: Vec<NotWeighed>,
+}
+
+/// An offer left out of the weighted figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotWeighed {
+    pub driftsherre: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub taksttype: String,
 }
 
 type OfferKey = (String, ParagrafId);
@@ -368,15 +383,6 @@ impl PartialOrd for RowKey {
     }
 }
 
-/// The volume weight Pladser × Belægningsprocent / 100, or zero if it
-/// cannot be held.
-fn weight(row: &TariffRow) -> Decimal {
-    row.pladser
-        .checked_mul(row.belaegning)
-        .and_then(|w| w.checked_div(Decimal::ONE_HUNDRED))
-        .unwrap_or(Decimal::ZERO)
-}
-
 /// The analysis. `previous`: last year's rows, matched on
 /// [`TariffRow::key`]; an offer without a match uses its own "Takst forrige
 /// år" if filled in. `pl_pct`: the P/L in percent.
@@ -384,12 +390,11 @@ pub fn analyse(
     current: &[TariffRow],
     previous: Option<&[TariffRow]>,
     pl_pct: Option<Decimal>,
+    weighting: Weighting,
     reference: &Reference,
 ) -> TakstanalyseResult {
-    let mut last_year: HashMap<(String, ParagrafId, String), Decimal> = HashMap::new();
-    for row in previous.unwrap_or(&[]) {
-        last_year.entry(row.key()).or_insert(row.takst);
-    }
+    let last_year = tariff::last_year_tariffs(previous.unwrap_or(&[]));
+    let mut not_weighable = Vec::new();
 
     let mut buckets: BTreeMap<RowKey, (Group, Bucket)> = BTreeMap::new();
     for row in current {
@@ -419,8 +424,17 @@ pub fn analyse(
             .or_insert(row.pladser);
         *places = (*places).max(row.pladser);
         let before = last_year.get(&row.key()).copied().or(row.takst_forrige_aar);
+        let Ok(weight) = weighting.annual_volume(row) else {
+            not_weighable.push(NotWeighed {
+                driftsherre: row.driftsherre_written.clone(),
+                tilbudsnr: row.tilbudsnr.clone(),
+                tilbudsnavn: row.tilbudsnavn.clone(),
+                taksttype: row.taksttype.clone(),
+            });
+            continue;
+        };
         bucket.sums.add(&Entry {
-            weight: weight(row),
+            weight,
             takst: row.takst,
             previous: before,
             comparable: row.status == Status::Fortsaetter,
@@ -452,6 +466,7 @@ pub fn analyse(
     }
     TakstanalyseResult {
         pl_pct,
+        weighting,
         has_previous: region.sums.any_previous(),
         rows,
         groups: by_group
@@ -462,6 +477,7 @@ pub fn analyse(
             })
             .collect(),
         region: region.figures(pl_pct),
+        not_weighable,
     }
 }
 
@@ -631,7 +647,7 @@ mod tests {
     fn rows_split_by_group_and_taksttype_with_subtotals() {
         let r = reference();
         use Status::*;
-        let now = vec![
+        let mut now = vec![
             row(
                 &r,
                 "1",
@@ -691,6 +707,9 @@ mod tests {
                 Fortsaetter,
             ),
         ];
+        // The hourly tariff's cost basis pays for 1.460.000 / 400 = 3.650 hours,
+        // the same weight as 10 places of a døgntakst (10 × 365).
+        now[2].takstgrundlag = Some(d("1460000"));
         let before = vec![
             row(
                 &r,
@@ -737,7 +756,13 @@ mod tests {
                 Fortsaetter,
             ),
         ];
-        let result = analyse(&now, Some(&before), Some(d("1.6")), &r);
+        let result = analyse(
+            &now,
+            Some(&before),
+            Some(d("1.6")),
+            Weighting::default(),
+            &r,
+        );
         let shape: Vec<(Group, &str, &str, &str, usize)> = result
             .rows
             .iter()
@@ -817,13 +842,19 @@ mod tests {
             Status::Fortsaetter,
         );
         only.takst_forrige_aar = Some(d("1000"));
-        let result = analyse(std::slice::from_ref(&only), None, None, &r);
+        let result = analyse(
+            std::slice::from_ref(&only),
+            None,
+            None,
+            Weighting::default(),
+            &r,
+        );
         assert_eq!(result.rows[0].figures.change_pct, Some(d("2")));
         assert_eq!(result.rows[0].figures.real_change_pct, None);
         // A match in last year's files wins over the column.
         let mut last = only.clone();
         last.takst = d("1010");
-        let result = analyse(&[only], Some(&[last]), None, &r);
+        let result = analyse(&[only], Some(&[last]), None, Weighting::default(), &r);
         let change = result.rows[0].figures.change_pct.unwrap();
         assert_eq!(change.round_dp(4), d("0.9901"));
     }
@@ -842,12 +873,15 @@ mod tests {
             "1020",
             Status::Fortsaetter,
         )];
-        let result = analyse(&now, None, Some(d("1.6")), &r);
+        let result = analyse(&now, None, Some(d("1.6")), Weighting::default(), &r);
         assert!(!result.has_previous);
         assert_eq!(result.rows[0].avg_takst, Some(d("1020")));
         assert_eq!(result.rows[0].avg_takst_previous, None);
         assert_eq!(result.region.change_pct, None);
         assert_eq!(result.region.within_pl, None);
-        assert_eq!(analyse(&[], None, None, &r).rows, vec![]);
+        assert_eq!(
+            analyse(&[], None, None, Weighting::default(), &r).rows,
+            vec![]
+        );
     }
 }

@@ -25,6 +25,7 @@ maalgrupper = []               # målgrupper ud over de indbyggede
 [takst]
 pl = 0                         # pris- og lønudvikling i procent
 required = 0                   # krævet real takstreduktion i procent
+aabningsdage = 250             # åbningsdage om året for et dagtilbud (vægter dagtakster)
 
 [udgift]
 target_total = -2              # mål for den samlede udgiftsændring i procent

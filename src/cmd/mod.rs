@@ -32,6 +32,7 @@ pub struct Context {
 impl Context {
     pub fn load(global: &GlobalArgs) -> Result<Context, Error> {
         let config = Config::load(global.config.as_deref())?;
+        check_config(&config)?;
         let lang = global.lang.or(config.lang).unwrap_or_default();
         let schema_dir = global
             .schema_dir
@@ -52,6 +53,42 @@ impl Context {
             catalog,
         })
     }
+}
+
+/// The config's figures obey the same rules as the flags: P/L and the
+/// required reduction within ±20 %, whole kroner, a share in (1, 100].
+fn check_config(config: &Config) -> Result<(), Error> {
+    let path = config
+        .source
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(crate::config::DEFAULT_CONFIG));
+    let fail = |key: &str, message: String| Error::Config {
+        path: path.clone(),
+        message: format!("{key} {message}"),
+    };
+    for (key, value) in [
+        ("[takst] pl", config.takst.pl),
+        ("[takst] required", config.takst.required),
+    ] {
+        if let Some(v) = value {
+            crate::cli::check_rate(v).map_err(|m| fail(key, m))?;
+        }
+    }
+    if let Some(bilag) = &config.bilag {
+        for (key, value) in [
+            ("[bilag] finansiering_amount", bilag.finansiering_amount),
+            ("[bilag] finansiering_offset", bilag.finansiering_offset),
+        ] {
+            if let Some(v) = value {
+                crate::cli::parse_kr_arg(&v.to_string()).map_err(|m| fail(key, m))?;
+            }
+        }
+        if let Some(v) = bilag.finansiering_share {
+            crate::cli::parse_share_arg(&v.to_string())
+                .map_err(|m| fail("[bilag] finansiering_share", m))?;
+        }
+    }
+    Ok(())
 }
 
 /// The checked output choice of a command.
@@ -119,7 +156,19 @@ impl OutputPlan {
             }
             Some(path) => {
                 let mut file = AtomicFile::create(path)?;
-                write(file.writer()).map_err(|source| Error::Output {
+                let out = file.writer();
+                // A file written into an inbox folder must never be read back
+                // as a submission: text outputs begin with ramme's mark.
+                let mark = match self.format {
+                    Format::Csv | Format::Text => Some(crate::input::marks::text_line("rapport")),
+                    Format::Md => Some(crate::input::marks::markdown_line("rapport")),
+                    Format::Json | Format::Xlsx => None,
+                };
+                let result = match mark {
+                    Some(line) => writeln!(out, "{line}").and_then(|()| write(out)),
+                    None => write(out),
+                };
+                result.map_err(|source| Error::Output {
                     path: path.clone(),
                     source,
                 })?;
@@ -148,13 +197,30 @@ pub const ANALYSIS_FORMATS: [Format; 5] = [
     Format::Xlsx,
 ];
 
-/// Validates a year's inputs and loads the records of one kind; also
-/// returns the files read (to refuse them as outputs).
-pub fn load_year<T: crate::dataset::Record>(
-    ctx: &Context,
-    inputs: &[PathBuf],
-) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+/// The inputs as a sentence names them ("examples/2017, a.csv").
+pub fn inputs_text(inputs: &[PathBuf]) -> String {
+    let list: Vec<String> = inputs
+        .iter()
+        .map(|p| crate::cpr::mask(&p.display().to_string()).into_owned())
+        .collect();
+    list.join(", ")
+}
+
+/// Expands INPUTS; none at all is a usage error (exit 2).
+pub fn expand(ctx: &Context, inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let files = crate::input::expand_inputs(inputs)?;
+    if files.is_empty() {
+        return Err(Error::NoFiles(crate::messages::inbox::no_files(
+            &inputs_text(inputs),
+            ctx.lang,
+        )));
+    }
+    Ok(files)
+}
+
+/// The validator of the analyses: the config's findings limit, the run's
+/// language.
+pub fn analysis_validator(ctx: &Context) -> Result<crate::validate::Validator<'_>, Error> {
     let options = crate::validate::Options {
         max_findings: ctx
             .config
@@ -164,9 +230,86 @@ pub fn load_year<T: crate::dataset::Record>(
         lang: ctx.lang,
         ..crate::validate::Options::default()
     };
-    let validator = crate::validate::Validator::new(&ctx.catalog, options)?;
+    Ok(crate::validate::Validator::new(&ctx.catalog, options)?)
+}
+
+/// Validates one year's inputs and loads the records of one kind; also
+/// returns the files read (to refuse them as outputs). `other_year_flag`
+/// names the flag that takes the other year's files ("--previous"), for an
+/// analysis that compares years: there inputs that mix years are refused.
+/// Exit 1 (an [`Error::Inputs`]) when the inputs hold no file of the kind,
+/// or files of two years.
+pub fn load_year<T: crate::dataset::Record>(
+    ctx: &Context,
+    inputs: &[PathBuf],
+    other_year_flag: Option<&str>,
+) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+    let files = expand(ctx, inputs)?;
+    let validator = analysis_validator(ctx)?;
+    let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
+    check_loaded(ctx, &loaded, inputs, T::SCHEMA, other_year_flag)?;
+    Ok((loaded, files))
+}
+
+/// Loads what there is of a kind, without requiring any (inputs that may
+/// hold one kind or another, such as `udmelding --covered`).
+pub fn load_any<T: crate::dataset::Record>(
+    ctx: &Context,
+    inputs: &[PathBuf],
+) -> Result<(crate::dataset::Loaded<T>, Vec<PathBuf>), Error> {
+    let files = expand(ctx, inputs)?;
+    let validator = analysis_validator(ctx)?;
     let loaded = crate::dataset::load::<T>(&validator, &ctx.catalog.reference, &files);
     Ok((loaded, files))
+}
+
+/// A loaded year that cannot give a right figure is an [`Error::Inputs`].
+pub fn check_loaded<T>(
+    ctx: &Context,
+    loaded: &crate::dataset::Loaded<T>,
+    inputs: &[PathBuf],
+    schema: &str,
+    other_year_flag: Option<&str>,
+) -> Result<(), Error> {
+    use crate::messages::inbox;
+    let lang = ctx.lang;
+    if !loaded.has_kind() {
+        return Err(Error::Inputs(inbox::no_files_of_kind(
+            &inbox::kind_plural(schema, lang),
+            &inputs_text(inputs),
+            lang,
+        )));
+    }
+    let Some(flag) = other_year_flag else {
+        return Ok(());
+    };
+    if loaded.mixed_years() {
+        let years: Vec<(i32, Vec<String>)> = loaded
+            .years
+            .iter()
+            .map(|(y, files)| {
+                let names = files
+                    .iter()
+                    .map(|p| crate::cpr::mask(&p.display().to_string()).into_owned())
+                    .collect();
+                (*y, names)
+            })
+            .collect();
+        return Err(Error::Inputs(inbox::two_years(&years, flag, lang)));
+    }
+    Ok(())
+}
+
+/// How tariffs are weighted: `[takst] aabningsdage` or the default.
+pub fn weighting(ctx: &Context) -> crate::analysis::tariff::Weighting {
+    let default = crate::analysis::tariff::Weighting::default();
+    crate::analysis::tariff::Weighting {
+        opening_days: ctx
+            .config
+            .takst
+            .aabningsdage
+            .unwrap_or(default.opening_days),
+    }
 }
 
 /// The year of a set of tariff rows: their "År" column if filled in.

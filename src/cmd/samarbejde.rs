@@ -1,7 +1,7 @@
 //! `ramme kriterier`, `ramme udmelding` and `ramme finansiering`: the
 //! strengthened cooperation's procedures and objective financing.
 
-use super::{load_year, Context, OutputPlan};
+use super::{load_any, load_year, Context, OutputPlan};
 use crate::analysis::finansiering::{self, FinancingError, KeyEntry};
 use crate::analysis::kriterier::{self, INDICATOR_PER};
 use crate::analysis::udmelding::{self, Procedure};
@@ -15,14 +15,14 @@ use std::collections::HashSet;
 
 pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Error> {
     let config = &ctx.config.samarbejde;
-    let (loaded, mut files) = load_year::<Assessment>(ctx, &args.inputs)?;
+    let (loaded, mut files) = load_year::<Assessment>(ctx, &args.inputs, None)?;
     let population_file = args
         .population
         .clone()
         .or_else(|| config.population_file.clone());
     let population_loaded = match &population_file {
         Some(path) => {
-            let (p, pf) = load_year::<PopulationRow>(ctx, std::slice::from_ref(path))?;
+            let (p, pf) = load_year::<PopulationRow>(ctx, std::slice::from_ref(path), None)?;
             files.extend(pf);
             Some(p)
         }
@@ -62,13 +62,13 @@ pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Erro
         months: config.withdrawal_months.clone().unwrap_or(defaults.months),
         even_years: config.withdrawal_even_years.unwrap_or(defaults.even_years),
     };
-    let (loaded, mut files) = load_year::<WithdrawalRequest>(ctx, &args.inputs)?;
+    let (loaded, mut files) = load_year::<WithdrawalRequest>(ctx, &args.inputs, None)?;
     // The offers in the strengthened cooperation: takstindberetninger that
     // say so, and assessed offers that are eligible.
     let covered = match &args.covered {
         Some(inputs) => {
-            let (tariffs, tf) = load_year::<TariffRow>(ctx, inputs)?;
-            let (assessed, _) = load_year::<Assessment>(ctx, inputs)?;
+            let (tariffs, tf) = load_any::<TariffRow>(ctx, inputs)?;
+            let (assessed, _) = load_any::<Assessment>(ctx, inputs)?;
             files.extend(tf);
             let mut set: HashSet<String> = HashSet::new();
             for t in tariffs
@@ -114,7 +114,7 @@ pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Erro
 }
 
 pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus, Error> {
-    let (loaded, files) = load_year::<PopulationRow>(ctx, &args.inputs)?;
+    let (loaded, files) = load_year::<PopulationRow>(ctx, &args.inputs, None)?;
     let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let key: Vec<KeyEntry> = loaded
         .records

@@ -16,10 +16,10 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
             .or(ctx.config.takst.required)
             .unwrap_or(Decimal::ZERO),
     };
-    let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs)?;
+    let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
     let previous = match &args.previous {
         Some(inputs) => {
-            let (loaded, previous_files) = load_year::<TariffRow>(ctx, inputs)?;
+            let (loaded, previous_files) = load_year::<TariffRow>(ctx, inputs, Some("--previous"))?;
             files.extend(previous_files);
             Some(loaded)
         }
@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
         &current.records,
         previous.as_ref().map(|p| p.records.as_slice()),
         rule,
+        super::weighting(ctx),
         &ctx.catalog.reference,
     );
     let lang = ctx.lang;

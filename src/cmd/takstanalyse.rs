@@ -18,9 +18,9 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
             )));
         }
     }
-    let (current, current_files) = load_year::<TariffRow>(ctx, &args.inputs)?;
+    let (current, current_files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
     let previous = match &args.previous {
-        Some(inputs) => Some(load_year::<TariffRow>(ctx, inputs)?),
+        Some(inputs) => Some(load_year::<TariffRow>(ctx, inputs, Some("--previous"))?),
         None => None,
     };
     let mut all_files = current_files;
@@ -31,7 +31,8 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
     let result = takstanalyse::analyse(
         &current.records,
         previous.as_ref().map(|(p, _)| p.records.as_slice()),
-        args.pl,
+        args.pl.or(ctx.config.takst.pl),
+        super::weighting(ctx),
         &ctx.catalog.reference,
     );
     let rendered = crate::report::takstanalyse::render(

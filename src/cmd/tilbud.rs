@@ -8,9 +8,9 @@ use crate::error::{Error, ExitStatus};
 use crate::report::analysis::{self, InputSection};
 
 pub fn run(ctx: &Context, args: &TilbudArgs) -> Result<ExitStatus, Error> {
-    let (current, current_files) = load_year::<TariffRow>(ctx, &args.inputs)?;
+    let (current, current_files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
     let previous = match &args.previous {
-        Some(inputs) => Some(load_year::<TariffRow>(ctx, inputs)?),
+        Some(inputs) => Some(load_year::<TariffRow>(ctx, inputs, Some("--previous"))?),
         None => None,
     };
     let mut all_files = current_files;

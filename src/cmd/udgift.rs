@@ -30,8 +30,8 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
     };
     // The two Januaries are read at the same time, one per core.
     let (before, after) = std::thread::scope(|scope| {
-        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before));
-        let after = load_year::<CitizenRow>(ctx, &args.after);
+        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before, Some("--before")));
+        let after = load_year::<CitizenRow>(ctx, &args.after, Some("--before"));
         let before = before
             .join()
             .unwrap_or_else(|_| Err(Error::Usage("reading the first year failed".into())));
@@ -70,6 +70,7 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
 fn write_detail(path: &Path, table: &table::Table) -> Result<(), Error> {
     if Format::from_path(path) == Some(Format::Xlsx) {
         let mut workbook = rust_xlsxwriter::Workbook::new();
+        crate::report::analysis::mark_workbook(&mut workbook, "detaljer");
         table::add_sheet(&mut workbook, table, &SheetFormats::new()).map_err(|e| {
             Error::Workbook {
                 path: path.to_path_buf(),
@@ -79,10 +80,13 @@ fn write_detail(path: &Path, table: &table::Table) -> Result<(), Error> {
         return save_workbook(&mut workbook, path);
     }
     let mut file = AtomicFile::create(path)?;
-    table::write_csv(table, file.writer()).map_err(|source| Error::Output {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let out = file.writer();
+    writeln!(out, "{}", crate::input::marks::text_line("detaljer"))
+        .and_then(|()| table::write_csv(table, out))
+        .map_err(|source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        })?;
     file.commit()
 }
 

@@ -4,21 +4,21 @@ use super::{Context, OutputPlan};
 use crate::analysis::status::{contact_for, FoundSender, SenderCollector};
 use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, ExitStatus};
-use crate::input::expand_inputs;
 use crate::input::{ReadOptions, RowSink};
 use crate::lang::Lang;
-use crate::report::analysis::save_workbook;
+use crate::report::analysis::{mark_workbook, save_workbook};
 use crate::report::annotate::{self, grid::Grid, Annotation};
 use crate::report::findings_xlsx;
 use crate::report::output::{check_not_input, AtomicFile};
 use crate::report::style::Style;
 use crate::report::validation::{self, ValidationReport};
+use crate::validate::set::{validate_set, Grouping};
 use crate::validate::{FileReport, NoRows, Options, Validator};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
-    let files = expand_inputs(&args.inputs)?;
+    let files = super::expand(ctx, &args.inputs)?;
     let plan = OutputPlan::new(
         &args.output,
         &[
@@ -40,23 +40,25 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
         lang: ctx.lang,
     };
     let validator = Validator::new(&ctx.catalog, options)?;
-    // Files are validated in parallel; the report keeps the input order.
+    // Files are validated in parallel, grouped by year for the checks
+    // across files (copies, keys repeated in another file, borgerlister
+    // against the takstindberetninger); the report keeps the input order.
     // With --annotate the same pass reads each file's senders for the letter.
     let (report, senders) = if let Some(dir) = &args.annotate {
         let targets = annotate_targets(ctx, args, dir, &files)?;
-        let results = crate::dataset::validate_parallel(&files, |file| {
-            let mut collector = SenderCollector::new(&ctx.catalog.reference);
-            let report = validator.validate_file(file, &mut collector);
-            (report, collector.found)
+        let set = validate_set(&validator, &files, Grouping::ByYear, |_| {
+            SenderCollector::new(&ctx.catalog.reference)
         });
-        let (files, senders): (Vec<_>, Vec<_>) = results.into_iter().unzip();
-        let report = ValidationReport { files };
-        (report, Some((targets, senders)))
+        let (files, senders): (Vec<_>, Vec<_>) = set
+            .files
+            .into_iter()
+            .map(|f| (f.report, f.consumer.map(|c| c.found).unwrap_or_default()))
+            .unzip();
+        (ValidationReport { files }, Some((targets, senders)))
     } else {
+        let set = validate_set(&validator, &files, Grouping::ByYear, |_| NoRows);
         let report = ValidationReport {
-            files: crate::dataset::validate_parallel(&files, |file| {
-                validator.validate_file(file, &mut NoRows)
-            }),
+            files: set.files.into_iter().map(|f| f.report).collect(),
         };
         (report, None)
     };
@@ -96,6 +98,8 @@ fn write_xlsx(report: &ValidationReport, lang: Lang, path: &Path) -> Result<(), 
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
+    // The secretariat's report is never read back as a submission.
+    mark_workbook(&mut workbook, "rapport");
     save_workbook(&mut workbook, path)
 }
 
@@ -114,6 +118,26 @@ fn annotate_targets(
             format!("--annotate {} er en fil, ikke en mappe", dir.display()),
             format!("--annotate {} is a file, not a folder", dir.display()),
         )));
+    }
+    // The letters are .txt files, which a folder of inputs would read.
+    let resolved = |p: &Path| p.canonicalize().ok();
+    if let Some(out) = resolved(dir) {
+        if args
+            .inputs
+            .iter()
+            .any(|i| i.is_dir() && resolved(i).as_ref() == Some(&out))
+        {
+            return Err(Error::Usage(lang.pick(
+                format!(
+                    "--annotate {} er en af inddatamapperne; skriv rettelserne i en anden mappe",
+                    dir.display()
+                ),
+                format!(
+                    "--annotate {} is one of the input folders; write the corrections to another folder",
+                    dir.display()
+                ),
+            )));
+        }
     }
     let mut seen = HashSet::new();
     let mut targets = Vec::new();
@@ -193,6 +217,9 @@ fn write_annotations(
             path: xlsx.clone(),
             message: e.to_string(),
         })?;
+        // Marked as ramme's, so a copy left in an inbox folder is set aside
+        // with a note instead of counting the kommune's rows twice.
+        mark_workbook(&mut workbook, "rettelser");
         save_workbook(&mut workbook, xlsx)?;
         let greeting = found
             .iter()

@@ -7,18 +7,20 @@
 pub mod befolkning;
 pub mod borger;
 pub mod kriterier;
+pub mod multi;
 pub mod takst;
 pub mod udmelding;
 
 use crate::finding::Severity;
-use crate::report::validation::ValidationReport;
 use crate::schema::Schema;
+use crate::validate::set::{self, Entry, Grouping};
+use crate::validate::summary::ValidationReport;
 use crate::validate::typed::TypedRow;
 use crate::validate::{FileReport, RowConsumer, SheetContext, Validator};
 use crate::values::reference::Reference;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
@@ -59,6 +61,8 @@ pub struct ExcludedRow {
     pub source: Source,
     /// The A1 references of the cells with errors ("J14").
     pub cells: Vec<String>,
+    /// Why: the messages of the row's errors (masked, in the run's language).
+    pub reasons: Vec<String>,
 }
 
 /// The records of a set of files, and what was left out.
@@ -71,6 +75,69 @@ pub struct Loaded<T> {
     pub excluded: Vec<ExcludedRow>,
     /// Files of another kind, not used (path, schema).
     pub other_files: Vec<(PathBuf, String)>,
+    /// Their validation (for an annex's list of every file).
+    pub other_reports: Vec<FileReport>,
+    /// Every file given, with what became of it.
+    pub files: Vec<InputFile>,
+    /// The years of the files, with the files of each.
+    pub years: BTreeMap<i32, Vec<PathBuf>>,
+}
+
+/// What every year's records can say about themselves, whatever their kind.
+pub trait AnyLoaded {
+    fn excluded(&self) -> &[ExcludedRow];
+    fn summary(&self) -> crate::validate::summary::Summary;
+}
+
+impl<T> AnyLoaded for Loaded<T> {
+    fn excluded(&self) -> &[ExcludedRow] {
+        &self.excluded
+    }
+    fn summary(&self) -> crate::validate::summary::Summary {
+        self.validation.summary()
+    }
+}
+
+/// What became of one input file in an analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// The kinds of submission found in it ("takstindberetning").
+    pub schema: Option<String>,
+    pub rows: u64,
+    pub rows_used: usize,
+    pub status: InputStatus,
+}
+
+/// What an analysis did with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputStatus {
+    /// Every row used.
+    Used,
+    /// Some rows left out (errors, or keys already in another file).
+    Partly,
+    /// A byte-identical copy of this earlier file; not counted.
+    Duplicate(PathBuf),
+    /// A submission of another kind; not used here.
+    OtherSchema,
+    /// Written by ramme itself; not read.
+    RammeOutput,
+    /// Unreadable or not recognised as any submission.
+    Unreadable,
+}
+
+impl InputStatus {
+    /// The status as the JSON names it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            InputStatus::Used => "used",
+            InputStatus::Partly => "partly",
+            InputStatus::Duplicate(_) => "duplicate",
+            InputStatus::OtherSchema => "other-schema",
+            InputStatus::RammeOutput => "ramme-output",
+            InputStatus::Unreadable => "unreadable",
+        }
+    }
 }
 
 impl<T> Loaded<T> {
@@ -78,19 +145,91 @@ impl<T> Loaded<T> {
     pub fn errors(&self) -> u64 {
         self.validation.summary().errors
     }
+
+    /// Whether any file holds this kind of submission.
+    pub fn has_kind(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| matches!(f.status, InputStatus::Used | InputStatus::Partly))
+    }
+
+    /// Files of more than one year among inputs meant as one year's.
+    pub fn mixed_years(&self) -> bool {
+        self.years.len() > 1
+    }
 }
 
 /// Collects one file's records.
-struct Collector<'p, T: Record> {
+pub struct Collector<'p, T: Record> {
     plan: Option<T::Plan>,
     /// The address of the schema the plan was made for (only compared).
     planned_for: Option<usize>,
     reference: &'p Reference,
     path: Arc<PathBuf>,
     records: Vec<T>,
+    /// (sheet, row) of each record, to take records back.
+    rows: Vec<(Option<Arc<str>>, u32)>,
     excluded: Vec<Source>,
     /// The current sheet's name, shared by all its rows' sources.
     sheet: Option<Arc<str>>,
+}
+
+impl<'p, T: Record> Collector<'p, T> {
+    pub fn new(reference: &'p Reference, path: &std::path::Path) -> Self {
+        Collector {
+            plan: None,
+            planned_for: None,
+            reference,
+            path: Arc::new(path.to_path_buf()),
+            records: Vec::new(),
+            rows: Vec::new(),
+            excluded: Vec::new(),
+            sheet: None,
+        }
+    }
+
+    /// A copy of what was collected (for a file two sections read).
+    pub fn duplicate(&self) -> Self
+    where
+        T: Clone,
+    {
+        Collector {
+            plan: None,
+            planned_for: None,
+            reference: self.reference,
+            path: self.path.clone(),
+            records: self.records.clone(),
+            rows: self.rows.clone(),
+            excluded: self.excluded.clone(),
+            sheet: None,
+        }
+    }
+
+    /// Moves the records of these rows to the excluded.
+    fn take_back(&mut self, gone: &HashSet<(Option<Arc<str>>, u32)>) {
+        if gone.is_empty() {
+            return;
+        }
+        let mut kept_records = Vec::with_capacity(self.records.len());
+        let mut kept_rows = Vec::with_capacity(self.rows.len());
+        for (record, key) in std::mem::take(&mut self.records)
+            .into_iter()
+            .zip(std::mem::take(&mut self.rows))
+        {
+            if gone.contains(&key) {
+                self.excluded.push(Source {
+                    path: self.path.clone(),
+                    sheet: key.0,
+                    row: key.1,
+                });
+            } else {
+                kept_records.push(record);
+                kept_rows.push(key);
+            }
+        }
+        self.records = kept_records;
+        self.rows = kept_rows;
+    }
 }
 
 impl<T: Record> RowConsumer for Collector<'_, T> {
@@ -120,102 +259,165 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
             return;
         };
         match T::build(plan, row, source.clone(), self.reference) {
-            Some(record) => self.records.push(record),
+            Some(record) => {
+                self.records.push(record);
+                self.rows.push((source.sheet, source.row));
+            }
             None => self.excluded.push(source),
         }
     }
+
+    fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {
+        let sheet: Option<Arc<str>> = sheet.map(Arc::from);
+        let gone: HashSet<(Option<Arc<str>>, u32)> =
+            rows.iter().map(|r| (sheet.clone(), *r)).collect();
+        self.take_back(&gone);
+    }
 }
 
-/// Validates `files` (in parallel, results in file order) and collects the
-/// records of schema `T::SCHEMA`.
+/// Validates `files` as one year's set (in parallel, results in file
+/// order; copies, own outputs and keys repeated across files handled, see
+/// `validate::set`) and collects the records of schema `T::SCHEMA`.
 pub fn load<T: Record>(
     validator: &Validator<'_>,
     reference: &Reference,
     files: &[PathBuf],
 ) -> Loaded<T> {
-    let results = validate_parallel(files, |path| {
-        let mut collector = Collector::<T> {
-            plan: None,
-            planned_for: None,
-            reference,
-            path: Arc::new(path.to_path_buf()),
-            records: Vec::new(),
-            excluded: Vec::new(),
-            sheet: None,
-        };
-        let report = validator.validate_file(path, &mut collector);
-        (report, collector.records, collector.excluded)
+    let validated = set::validate_set(validator, files, Grouping::OneYear, |path| {
+        Collector::<T>::new(reference, path)
     });
+    let all_paths: Vec<PathBuf> = validated.files.iter().map(|f| f.path.clone()).collect();
+    let parts = validated
+        .files
+        .into_iter()
+        .map(|f| Part {
+            duplicate_of: match &f.entry {
+                Entry::Duplicate(first) => all_paths.get(*first).cloned(),
+                _ => None,
+            },
+            path: f.path,
+            entry: f.entry,
+            report: f.report,
+            years: f.years,
+            left_out: f.left_out,
+            collector: f.consumer,
+        })
+        .collect();
+    assemble(parts)
+}
+
+/// One file's part in a year's records: its validation and its collector.
+pub struct Part<'p, T: Record> {
+    pub path: PathBuf,
+    pub entry: Entry,
+    pub duplicate_of: Option<PathBuf>,
+    pub report: FileReport,
+    pub years: Vec<i32>,
+    /// Rows the checks across files left out.
+    pub left_out: HashSet<(Option<Arc<str>>, u32)>,
+    pub collector: Option<Collector<'p, T>>,
+}
+
+/// The records and the account of a year from its files' parts.
+pub fn assemble<T: Record>(parts: Vec<Part<'_, T>>) -> Loaded<T> {
     let mut loaded = Loaded {
         records: Vec::new(),
         validation: ValidationReport::default(),
         excluded: Vec::new(),
         other_files: Vec::new(),
+        other_reports: Vec::new(),
+        files: Vec::new(),
+        years: BTreeMap::new(),
     };
-    for (report, records, excluded) in results {
+    for part in parts {
+        let report = part.report;
         let kinds: Vec<&str> = report
             .sheets
             .iter()
             .filter_map(|s| s.schema.as_deref())
             .collect();
+        let schema = (!kinds.is_empty()).then(|| kinds.join(", "));
         let ours = kinds.contains(&T::SCHEMA);
-        if !ours && !kinds.is_empty() {
+        if ours {
+            // The years of the files of this kind (a befolkning file of
+            // another year among the takstindberetninger mixes nothing).
+            for y in &part.years {
+                loaded.years.entry(*y).or_default().push(part.path.clone());
+            }
+        }
+        let status = match (&part.entry, part.duplicate_of) {
+            (Entry::Duplicate(_), Some(first)) => InputStatus::Duplicate(first),
+            (Entry::Duplicate(_), None) => InputStatus::Duplicate(PathBuf::new()),
+            (Entry::RammeOutput, _) => InputStatus::RammeOutput,
+            (Entry::Read, _) if ours => InputStatus::Used,
+            (Entry::Read, _) if !kinds.is_empty() => InputStatus::OtherSchema,
+            (Entry::Read, _) => InputStatus::Unreadable,
+        };
+        let rows = report.rows();
+        if status == InputStatus::OtherSchema {
             // A recognised file of another kind: not ours, not an error here.
             loaded
                 .other_files
                 .push((report.path.to_path_buf(), kinds.join(", ")));
+            loaded.files.push(InputFile {
+                path: part.path,
+                schema,
+                rows,
+                rows_used: 0,
+                status,
+            });
+            loaded.other_reports.push(report);
             continue;
         }
-        for source in excluded {
-            let cells = error_cells(&report, &source);
-            loaded.excluded.push(ExcludedRow { source, cells });
+        let mut rows_used = 0;
+        let mut excluded_here = 0;
+        if let Some(mut collector) = part.collector {
+            collector.take_back(&part.left_out);
+            rows_used = collector.records.len();
+            for source in collector.excluded {
+                let (cells, reasons) = error_cells(&report, &source);
+                loaded.excluded.push(ExcludedRow {
+                    source,
+                    cells,
+                    reasons,
+                });
+                excluded_here += 1;
+            }
+            loaded.records.extend(collector.records);
         }
-        loaded.records.extend(records);
+        let status = match status {
+            InputStatus::Used if excluded_here > 0 || report.errors() > 0 => InputStatus::Partly,
+            other => other,
+        };
+        loaded.files.push(InputFile {
+            path: part.path,
+            schema,
+            rows,
+            rows_used,
+            status,
+        });
         loaded.validation.files.push(report);
     }
     loaded
 }
 
-/// The cells of a row that have errors, from the file's findings.
-fn error_cells(report: &FileReport, source: &Source) -> Vec<String> {
-    let mut cells: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            f.severity == Severity::Error
-                && f.location.row == Some(source.row)
-                && f.location.sheet == source.sheet
-        })
-        .filter_map(|f| f.location.cell_ref())
-        .collect();
-    cells.dedup();
-    cells
+/// The cells of a row that have errors and why, from the file's findings.
+fn error_cells(report: &FileReport, source: &Source) -> (Vec<String>, Vec<String>) {
+    let mut cells: Vec<String> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for f in report.findings.iter().filter(|f| {
+        f.severity == Severity::Error
+            && f.location.row == Some(source.row)
+            && f.location.sheet == source.sheet
+    }) {
+        if let Some(cell) = f.location.cell_ref() {
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+        reasons.push(f.message.clone());
+    }
+    (cells, reasons)
 }
 
-/// Runs `work` for every file on up to as many threads as there are cores,
-/// and returns the results in the order of `files`.
-pub fn validate_parallel<R: Send>(files: &[PathBuf], work: impl Fn(&Path) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len())
-        .max(1);
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(files.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                let result = work(path);
-                if let Ok(mut guard) = results.lock() {
-                    guard.push((i, result));
-                }
-            });
-        }
-    });
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
+pub use crate::validate::parallel::validate_parallel;

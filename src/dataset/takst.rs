@@ -42,11 +42,6 @@ pub struct TariffRow {
 }
 
 impl TariffRow {
-    /// The volume weight: Pladser × Belægningsprocent / 100.
-    pub fn weight(&self) -> Decimal {
-        self.pladser * self.belaegning / Decimal::ONE_HUNDRED
-    }
-
     /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype).
     pub fn key(&self) -> (String, ParagrafId, String) {
         (

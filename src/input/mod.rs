@@ -11,6 +11,7 @@ pub mod csv;
 pub mod discover;
 pub mod excel;
 pub mod format;
+pub mod marks;
 
 use chrono::NaiveDateTime;
 use std::panic::AssertUnwindSafe;

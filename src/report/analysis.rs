@@ -6,7 +6,7 @@ use super::style::Style;
 use super::table::{self, Column, Kind, SheetFormats, Table, TableCell};
 use crate::cli::Format;
 use crate::cmd::OutputPlan;
-use crate::dataset::{ExcludedRow, Loaded};
+use crate::dataset::{ExcludedRow, InputFile, InputStatus, Loaded};
 use crate::error::{Error, ExitStatus};
 use crate::lang::Lang;
 use crate::report::validation::{self, ValidationReport};
@@ -51,6 +51,7 @@ pub struct InputSection<'a> {
     pub validation: &'a ValidationReport,
     pub excluded: &'a [ExcludedRow],
     pub other_files: &'a [(PathBuf, String)],
+    pub files: &'a [InputFile],
     pub records: usize,
 }
 
@@ -61,12 +62,50 @@ impl<'a> InputSection<'a> {
             validation: &loaded.validation,
             excluded: &loaded.excluded,
             other_files: &loaded.other_files,
+            files: &loaded.files,
             records: loaded.records.len(),
         }
     }
 
     fn errors(&self) -> u64 {
         self.validation.summary().errors
+    }
+
+    /// Every file of the section with what became of it.
+    fn files_json(&self) -> Vec<Json> {
+        self.files
+            .iter()
+            .map(|f| {
+                let shown = |p: &std::path::Path| {
+                    crate::cpr::mask(&p.display().to_string()).into_owned()
+                };
+                let left_out: Vec<Json> = self
+                    .excluded
+                    .iter()
+                    .filter(|e| *e.source.path == f.path)
+                    .map(|e| {
+                        json!({
+                            "sheet": e.source.sheet.as_deref().map(|s| crate::cpr::mask(s).into_owned()),
+                            "row": e.source.row,
+                            "cells": e.cells,
+                        })
+                    })
+                    .collect();
+                let mut o = json!({
+                    "path": shown(&f.path),
+                    "role": self.label,
+                    "schema": f.schema,
+                    "rows": f.rows,
+                    "rows_used": f.rows_used,
+                    "status": f.status.key(),
+                    "left_out": left_out,
+                });
+                if let (InputStatus::Duplicate(first), Some(map)) = (&f.status, o.as_object_mut()) {
+                    map.insert("duplicate_of".into(), json!(shown(first)));
+                }
+                o
+            })
+            .collect()
     }
 
     fn json(&self) -> Json {
@@ -204,6 +243,35 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
                 ),
             ));
         }
+        for file in section.files {
+            let shown =
+                |p: &std::path::Path| crate::cpr::mask(&p.display().to_string()).into_owned();
+            match &file.status {
+                InputStatus::Duplicate(first) => t.notes.push(lang.pick(
+                    format!(
+                        "Sat til side: {} er en nøjagtig kopi af {} og tælles ikke med.",
+                        shown(&file.path),
+                        shown(first)
+                    ),
+                    format!(
+                        "Set aside: {} is an exact copy of {} and is not counted.",
+                        shown(&file.path),
+                        shown(first)
+                    ),
+                )),
+                InputStatus::RammeOutput => t.notes.push(lang.pick(
+                    format!(
+                        "Sprunget over: {} er lavet af ramme og er ikke en indberetning.",
+                        shown(&file.path)
+                    ),
+                    format!(
+                        "Skipped: {} was made by ramme and is not a submission.",
+                        shown(&file.path)
+                    ),
+                )),
+                _ => {}
+            }
+        }
         for file in &section.validation.files {
             for f in file.findings.iter().filter(|f| {
                 f.location.row.is_none() && f.severity == crate::finding::Severity::Error
@@ -237,6 +305,10 @@ pub fn write(
             if let Some(object) = json.as_object_mut() {
                 object.insert(
                     "inputs".into(),
+                    Json::Array(inputs.iter().flat_map(InputSection::files_json).collect()),
+                );
+                object.insert(
+                    "input_sections".into(),
                     Json::Array(inputs.iter().map(InputSection::json).collect()),
                 );
             }
@@ -275,24 +347,49 @@ fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
         ));
     };
     let mut workbook = rust_xlsxwriter::Workbook::new();
+    mark_workbook(&mut workbook, "rapport");
     let formats = SheetFormats::new();
     let mut used = std::collections::HashSet::new();
     for t in tables {
         let mut t = t.clone();
-        // Sheet names must be unique.
-        let mut name = table::sheet_name(&t.name);
-        let mut n = 2;
-        while !used.insert(name.to_lowercase()) {
-            name = table::sheet_name(&format!("{} {n}", t.name));
-            n += 1;
-        }
-        t.name = name;
+        t.name = unique_sheet_name(&mut used, &t.name);
         table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
             path: path.clone(),
             message: e.to_string(),
         })?;
     }
     save_workbook(&mut workbook, path)
+}
+
+/// A sheet name not yet in `used` (compared case-insensitively, as Excel
+/// does): the name cut to Excel's 31 characters, and when taken, cut
+/// further to make room for " 2", " 3" …, so the suffix always shows and
+/// the search ends.
+pub fn unique_sheet_name(used: &mut std::collections::HashSet<String>, wanted: &str) -> String {
+    let name = table::sheet_name(wanted);
+    if used.insert(name.to_lowercase()) {
+        return name;
+    }
+    for n in 2u32.. {
+        let suffix = format!(" {n}");
+        let room = 31usize.saturating_sub(suffix.chars().count());
+        let stem: String = name.chars().take(room).collect();
+        let candidate = format!("{stem}{suffix}");
+        if used.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+    }
+    name
+}
+
+/// Marks a workbook as ramme's own (a custom document property), so that it
+/// is never read back as a submission.
+pub fn mark_workbook(workbook: &mut rust_xlsxwriter::Workbook, what: &str) {
+    let props = rust_xlsxwriter::DocProperties::new().set_custom_property(
+        crate::input::marks::MARK,
+        crate::input::marks::property_value(what).as_str(),
+    );
+    workbook.set_properties(&props);
 }
 
 /// Saves a workbook through a temporary file and a rename.
@@ -315,4 +412,28 @@ pub fn save_workbook(
 pub fn opt_text(text: &Option<String>) -> TableCell {
     text.as_deref()
         .map_or(TableCell::Empty, |t| TableCell::Text(t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_sharing_thirty_characters_get_suffixes() {
+        let mut used = std::collections::HashSet::new();
+        let long = "Takstændringer pr. driftsherre og tilbud";
+        let names: Vec<String> = (0..12)
+            .map(|_| unique_sheet_name(&mut used, long))
+            .collect();
+        assert_eq!(names[0], "Takstændringer pr. driftsherre ");
+        assert_eq!(names[1], "Takstændringer pr. driftsherr 2");
+        assert_eq!(names[11], "Takstændringer pr. driftsher 12");
+        assert!(names.iter().all(|n| n.chars().count() <= 31));
+        assert_eq!(used.len(), 12);
+        // Case-insensitive, as Excel compares them.
+        assert_eq!(
+            unique_sheet_name(&mut used, &long.to_uppercase()),
+            "TAKSTÆNDRINGER PR. DRIFTSHER 13"
+        );
+    }
 }

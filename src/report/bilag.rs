@@ -29,11 +29,17 @@ pub struct Source {
     pub kind: String,
     pub files: usize,
     pub rows: u64,
+    /// Rows left out of the figures (errors, keys already in another file).
+    pub left_out: usize,
     pub errors: u64,
     pub warnings: u64,
 }
 
 pub struct Annex {
+    /// Rows left out of the figures, all sources together.
+    pub left_out: usize,
+    /// Sections that could not be made, each a line DAS reads.
+    pub failures: Vec<String>,
     pub title: String,
     pub year: Option<i32>,
     pub made: NaiveDate,
@@ -125,6 +131,12 @@ fn front_sheet(
         .set_bold()
         .set_background_color(rust_xlsxwriter::Color::RGB(0x00DD_EBF7));
     let int = Format::new().set_num_format("#,##0");
+    let dark_red = rust_xlsxwriter::Color::RGB(0x00C0_0000);
+    let red = Format::new().set_bold().set_font_color(dark_red);
+    let red_int = Format::new()
+        .set_num_format("#,##0")
+        .set_bold()
+        .set_font_color(dark_red);
     let ws = workbook.add_worksheet();
     ws.set_name(lang.pick("Forside", "Front"))?;
     ws.write_string_with_format(0, 0, &annex.title, &title)?;
@@ -148,6 +160,7 @@ fn front_sheet(
         lang.pick("Rækker", "Rows"),
         lang.pick("Fejl", "Errors"),
         lang.pick("Advarsler", "Warnings"),
+        lang.pick("Udeladte rækker", "Rows left out"),
     ]
     .iter()
     .enumerate()
@@ -161,6 +174,47 @@ fn front_sheet(
         ws.write_number_with_format(r, 2, s.rows as f64, &int)?;
         ws.write_number_with_format(r, 3, s.errors as f64, &int)?;
         ws.write_number_with_format(r, 4, s.warnings as f64, &int)?;
+        let fmt = if s.left_out > 0 { &red_int } else { &int };
+        ws.write_number_with_format(r, 5, s.left_out as f64, fmt)?;
+        r += 1;
+    }
+    r += 1;
+    // What is not in the figures, where DAS sees it first.
+    let (left_text, fmt) = if annex.left_out > 0 {
+        (
+            lang.pick(
+                format!(
+                    "{} rækker er udeladt af tallene på grund af fejl; arket Validering viser hver række og hvorfor.",
+                    crate::numfmt::number(annex.left_out.into(), 0, lang)
+                ),
+                format!(
+                    "{} rows are left out of the figures because of errors; the sheet Validering lists each row and why.",
+                    crate::numfmt::number(annex.left_out.into(), 0, Lang::En)
+                ),
+            ),
+            &red,
+        )
+    } else {
+        (
+            lang.pick(
+                "Ingen rækker er udeladt af tallene.".to_string(),
+                "No rows are left out of the figures.".to_string(),
+            ),
+            &bold,
+        )
+    };
+    ws.write_string_with_format(r, 0, lang.pick("Udeladte rækker", "Rows left out"), &bold)?;
+    ws.write_number_with_format(
+        r,
+        1,
+        annex.left_out as f64,
+        if annex.left_out > 0 { &red_int } else { &int },
+    )?;
+    r += 1;
+    ws.write_string_with_format(r, 0, &left_text, fmt)?;
+    r += 1;
+    for failure in &annex.failures {
+        ws.write_string_with_format(r, 0, failure, &red)?;
         r += 1;
     }
     r += 1;
@@ -174,7 +228,7 @@ fn front_sheet(
     }
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 60)?;
-    for c in 2..5 {
+    for c in 2..6 {
         ws.set_column_width(c, 12)?;
     }
     ws.set_landscape();
@@ -195,7 +249,11 @@ pub fn workbook(annex: &Annex, lang: Lang) -> Result<Workbook, XlsxError> {
         &DocProperties::new()
             .set_title(&annex.title)
             .set_author("ramme")
-            .set_creation_datetime(&made),
+            .set_creation_datetime(&made)
+            .set_custom_property(
+                crate::input::marks::MARK,
+                crate::input::marks::property_value("bilag").as_str(),
+            ),
     );
     let mut used: HashSet<String> = HashSet::new();
     used.insert(lang.pick("Forside", "Front").to_lowercase());
@@ -255,6 +313,11 @@ pub fn markdown(annex: &Annex, lang: Lang, out: &mut dyn std::io::Write) -> std:
                 lang.pick("Advarsler", "Warnings"),
                 table::Kind::Integer,
             ),
+            table::Column::new(
+                "left_out",
+                lang.pick("Udeladte rækker", "Rows left out"),
+                table::Kind::Integer,
+            ),
         ],
     );
     for s in &annex.sources {
@@ -264,8 +327,20 @@ pub fn markdown(annex: &Annex, lang: Lang, out: &mut dyn std::io::Write) -> std:
             TableCell::Number(s.rows.into()),
             TableCell::Number(s.errors.into()),
             TableCell::Number(s.warnings.into()),
+            s.left_out.into(),
         ]);
     }
+    sources.notes.push(lang.pick(
+        format!(
+            "Udeladte rækker i alt: {}.",
+            crate::numfmt::number(annex.left_out.into(), 0, lang)
+        ),
+        format!(
+            "Rows left out in all: {}.",
+            crate::numfmt::number(annex.left_out.into(), 0, lang)
+        ),
+    ));
+    sources.notes.extend(annex.failures.iter().cloned());
     table::write_md(&[sources], lang, out)?;
     for section in &annex.sections {
         writeln!(out, "\n## {}\n", section.heading)?;

@@ -46,32 +46,81 @@ fn f64_of(d: Option<Decimal>) -> Option<f64> {
     d.and_then(|d| d.to_f64())
 }
 
-/// The rule for a numeric field from its constraints.
-fn decimal_rule(field: &Field) -> Option<DataValidationRule<f64>> {
+/// How a numeric column is checked in the template.
+#[derive(Debug, Clone, PartialEq)]
+enum NumberCheck {
+    Between(f64, f64),
+    GreaterThan(f64),
+    AtLeast(f64),
+    LessThan(f64),
+    AtMost(f64),
+    /// Excel's one-operator rules cannot say "above 0 and at most 100":
+    /// a formula on the column's first cell (relative, so it moves down).
+    Formula(String),
+}
+
+/// The check for a numeric field from its constraints. `cell` is the first
+/// cell of the column's input range ("H2"). Exclusive bounds stay
+/// exclusive: a Belægningsprocent of 0 must be refused.
+fn decimal_rule(field: &Field, cell: &str) -> Option<NumberCheck> {
     let low = f64_of(field.min_exclusive)
         .map(|v| (v, true))
         .or(f64_of(field.min).map(|v| (v, false)));
-    let high = f64_of(field.max);
+    let high = f64_of(field.max_exclusive)
+        .map(|v| (v, true))
+        .or(f64_of(field.max).map(|v| (v, false)));
     Some(match (low, high) {
-        (Some((l, _)), Some(h)) => DataValidationRule::Between(l, h),
-        (Some((l, true)), None) => DataValidationRule::GreaterThan(l),
-        (Some((l, false)), None) => DataValidationRule::GreaterThanOrEqualTo(l),
-        (None, Some(h)) => DataValidationRule::LessThanOrEqualTo(h),
+        (Some((l, false)), Some((h, false))) => NumberCheck::Between(l, h),
+        (Some((l, low_ex)), Some((h, high_ex))) => {
+            let (gt, lt) = (
+                if low_ex { ">" } else { ">=" },
+                if high_ex { "<" } else { "<=" },
+            );
+            return Some(NumberCheck::Formula(format!(
+                "=AND({cell}{gt}{l},{cell}{lt}{h})"
+            )));
+        }
+        (Some((l, true)), None) => NumberCheck::GreaterThan(l),
+        (Some((l, false)), None) => NumberCheck::AtLeast(l),
+        (None, Some((h, true))) => NumberCheck::LessThan(h),
+        (None, Some((h, false))) => NumberCheck::AtMost(h),
         (None, None) => return None,
     })
 }
 
+impl NumberCheck {
+    fn apply(self, base: DataValidation) -> DataValidation {
+        use DataValidationRule as R;
+        match self {
+            NumberCheck::Between(l, h) => base.allow_decimal_number(R::Between(l, h)),
+            NumberCheck::GreaterThan(l) => base.allow_decimal_number(R::GreaterThan(l)),
+            NumberCheck::AtLeast(l) => base.allow_decimal_number(R::GreaterThanOrEqualTo(l)),
+            NumberCheck::LessThan(h) => base.allow_decimal_number(R::LessThan(h)),
+            NumberCheck::AtMost(h) => base.allow_decimal_number(R::LessThanOrEqualTo(h)),
+            NumberCheck::Formula(f) => base.allow_custom(Formula::new(f)),
+        }
+    }
+}
+
 fn whole_rule(field: &Field) -> DataValidationRule<i32> {
-    let to_i32 = |d: Option<Decimal>| d.and_then(|d| d.to_i32());
-    let low = to_i32(field.min_exclusive)
-        .map(|v| v.saturating_add(1))
-        .or(to_i32(field.min));
-    match (low, to_i32(field.max)) {
+    match whole_bounds(field) {
         (Some(l), Some(h)) => DataValidationRule::Between(l, h),
         (Some(l), None) => DataValidationRule::GreaterThanOrEqualTo(l),
         (None, Some(h)) => DataValidationRule::LessThanOrEqualTo(h),
         (None, None) => DataValidationRule::GreaterThanOrEqualTo(i32::MIN),
     }
+}
+
+/// The inclusive bounds of a whole-number field.
+fn whole_bounds(field: &Field) -> (Option<i32>, Option<i32>) {
+    let to_i32 = |d: Option<Decimal>| d.and_then(|d| d.to_i32());
+    let low = to_i32(field.min_exclusive)
+        .map(|v| v.saturating_add(1))
+        .or(to_i32(field.min));
+    let high = to_i32(field.max_exclusive)
+        .map(|v| v.saturating_sub(1))
+        .or(to_i32(field.max));
+    (low, high)
 }
 
 /// What to type in a field, in a sentence.
@@ -137,6 +186,7 @@ fn cut(text: &str, max: usize) -> String {
 /// The validation of one column.
 fn validation(
     field: &Field,
+    first_cell: &str,
     lists: &[(&'static str, Vec<String>)],
     lang: Lang,
 ) -> Result<DataValidation, XlsxError> {
@@ -171,10 +221,12 @@ fn validation(
         FieldType::Boolean => base
             .allow_list_strings(&["ja", "nej"])?
             .set_error_style(DataValidationErrorStyle::Warning),
-        FieldType::Money | FieldType::Number | FieldType::Percent => match decimal_rule(field) {
-            Some(rule) => base.allow_decimal_number(rule),
-            None => base.allow_decimal_number(DataValidationRule::GreaterThan(f64::MIN)),
-        },
+        FieldType::Money | FieldType::Number | FieldType::Percent => {
+            match decimal_rule(field, first_cell) {
+                Some(check) => check.apply(base),
+                None => base.allow_decimal_number(DataValidationRule::GreaterThan(f64::MIN)),
+            }
+        }
         FieldType::Integer | FieldType::Year => base.allow_whole_number(whole_rule(field)),
         FieldType::Tilbudsnr => base.allow_whole_number(DataValidationRule::GreaterThan(0)),
         FieldType::Date => {
@@ -250,7 +302,16 @@ pub fn template(schema: &Schema, reference: &Reference, lang: Lang) -> Result<Wo
             col,
             HEADER_ROW + TEMPLATE_ROWS,
             col,
-            &validation(field, &lists, lang)?,
+            &validation(
+                field,
+                &format!(
+                    "{}{}",
+                    crate::finding::column_letters(u32::from(col)),
+                    HEADER_ROW + 2
+                ),
+                &lists,
+                lang,
+            )?,
         )?;
         let width = field.header.chars().count().clamp(10, 40) + 4;
         sheet.set_column_width(col, width as f64)?;
@@ -273,4 +334,48 @@ pub fn template(schema: &Schema, reference: &Reference, lang: Lang) -> Result<Wo
     }
     hidden.set_hidden(true);
     Ok(workbook)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(bounds: &str) -> Field {
+        toml::from_str(&format!(
+            "name = \"x\"\nheader = \"X\"\ntype = \"number\"\n{bounds}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn exclusive_bounds_stay_exclusive() {
+        use NumberCheck as R;
+        for (bounds, want) in [
+            (
+                "min_exclusive = 0\nmax = 100",
+                NumberCheck::Formula("=AND(H5>0,H5<=100)".into()),
+            ),
+            (
+                "min = 0\nmax_exclusive = 100",
+                NumberCheck::Formula("=AND(H5>=0,H5<100)".into()),
+            ),
+            (
+                "min_exclusive = 0\nmax_exclusive = 1",
+                NumberCheck::Formula("=AND(H5>0,H5<1)".into()),
+            ),
+            ("min = 0\nmax = 100", R::Between(0.0, 100.0)),
+            ("min_exclusive = 0", R::GreaterThan(0.0)),
+            ("min = 0", R::AtLeast(0.0)),
+            ("max_exclusive = 5", R::LessThan(5.0)),
+            ("max = 5", R::AtMost(5.0)),
+        ] {
+            assert_eq!(decimal_rule(&field(bounds), "H5"), Some(want), "{bounds}");
+        }
+        assert_eq!(decimal_rule(&field(""), "H5"), None);
+        assert_eq!(
+            whole_bounds(&field("min_exclusive = 0\nmax_exclusive = 10")),
+            (Some(1), Some(9))
+        );
+        assert_eq!(whole_bounds(&field("min = 2")), (Some(2), None));
+    }
 }

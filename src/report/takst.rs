@@ -73,9 +73,13 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         result.allowed_change_pct.into(),
         yes_no(r.pass, lang),
     ]);
+    summary.notes.push(crate::messages::tariff::weighting_note(
+        result.weighting.opening_days,
+        lang,
+    ));
     summary.notes.push(lang.pick(
-        format!("Ændringen er volumenvægtet: Σ vægt × takst i år / Σ vægt × takst sidste år − 1, med vægt = pladser × belægningsprocent. Tilladt = (1 + P/L {pl}) × (1 − krævet reduktion {required}) − 1. Real ændring = (1 + ændring) / (1 + P/L) − 1."),
-        format!("The change is volume-weighted: Σ weight × tariff this year / Σ weight × tariff last year − 1, weight = places × occupancy. Allowed = (1 + P/L {pl}) × (1 − required reduction {required}) − 1. Real change = (1 + change) / (1 + P/L) − 1."),
+        format!("Tilladt = (1 + P/L {pl}) × (1 − krævet reduktion {required}) − 1. Real ændring = (1 + ændring) / (1 + P/L) − 1."),
+        format!("Allowed = (1 + P/L {pl}) × (1 − required reduction {required}) − 1. Real change = (1 + change) / (1 + P/L) − 1."),
     ));
     summary.notes.push(lang.pick(
         "Kun takster, der fortsætter (ikke Ny, ikke Udgår); enheder som Aalborg ÆH tælles under deres kommune.".to_string(),
@@ -109,7 +113,11 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             ),
             Column::new("takst", lang.pick("Takst", "Tariff"), Kind::Kr),
             Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
-            Column::new("weight", lang.pick("Vægt", "Weight"), Kind::Number(2)),
+            Column::new(
+                "weight",
+                lang.pick("Vægt (årlig mængde)", "Weight (yearly volume)"),
+                Kind::Number(2),
+            ),
             Column::new(
                 "source",
                 lang.pick("Sidste års takst fra", "Last year's tariff from"),
@@ -160,6 +168,19 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     for s in result
         .skipped
         .iter()
+        .filter(|s| s.reason == SkipReason::NotWeighable)
+    {
+        offers.notes.push(crate::messages::tariff::not_weighable(
+            &s.driftsherre,
+            &s.tilbudsnavn,
+            &s.tilbudsnr,
+            &s.taksttype,
+            lang,
+        ));
+    }
+    for s in result
+        .skipped
+        .iter()
         .filter(|s| s.reason == SkipReason::NoPrevious)
     {
         offers.notes.push(lang.pick(
@@ -196,6 +217,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             "takst": json_kr(o.takst),
             "change_pct": json_opt_pct(o.change_pct),
             "weight": json_pct(o.weight),
+            "weight_unit": "annual_volume",
             "previous_from": match o.source { PreviousSource::Column => "column", PreviousSource::LastYear => "last_year" },
         })).collect::<Vec<_>>(),
         "disagreements": result.disagreements.iter().map(|d| json!({
@@ -209,7 +231,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             "driftsherre": s.driftsherre,
             "tilbudsnr": s.tilbudsnr,
             "taksttype": s.taksttype,
-            "reason": match s.reason { SkipReason::New => "new", SkipReason::Leaving => "leaving", SkipReason::NoPrevious => "no_previous" },
+            "reason": match s.reason { SkipReason::New => "new", SkipReason::Leaving => "leaving", SkipReason::NoPrevious => "no_previous", SkipReason::NotWeighable => "not_weighable" },
         })).collect::<Vec<_>>(),
     });
     Rendered {

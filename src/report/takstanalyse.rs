@@ -183,17 +183,30 @@ pub fn render(
         "Offers counts each offer (offer number and section) once, also in subtotals and the total, and Places counts each offer's places once.".to_string(),
     ));
     table.notes.push(lang.pick(
-        format!("Gns. takst {now_label} er vægtet med volumen: Σ (pladser × belægning/100 × takst) / Σ (pladser × belægning/100), og forskellige taksttyper gennemsnittes aldrig sammen."),
-        format!("Avg. tariff {now_label} is weighted by volume: Σ (places × occupancy/100 × tariff) / Σ (places × occupancy/100), and different tariff types are never averaged together."),
+        format!("Gns. takst {now_label} er vægtet med den årlige mængde q (se nedenfor): Σ (q × takst) / Σ q, og forskellige taksttyper gennemsnittes aldrig sammen."),
+        format!("Avg. tariff {now_label} is weighted by the yearly volume q (see below): Σ (q × tariff) / Σ q, and different tariff types are never averaged together."),
     ));
     table.notes.push(lang.pick(
         format!("Gns. takst {before_label} er de samme tilbuds takst sidste år (fra --previous, ellers kolonnen Takst forrige år) vægtet med årets volumen; tilbud uden sidste års takst indgår ikke."),
         format!("Avg. tariff {before_label} is the same offers' tariff last year (from --previous, else the column Takst forrige år) weighted by this year's volume; offers without last year's tariff are left out."),
     ));
     table.notes.push(lang.pick(
-        "Ændring sammenligner tilbud, der er med begge år og hverken er nye eller udgår: Σ (vægt × takst i år) / Σ (vægt × takst sidste år) − 1, så nye og udgående tilbud ikke flytter den.".to_string(),
-        "Change compares offers present in both years that are neither new nor leaving: Σ (weight × tariff this year) / Σ (weight × tariff last year) − 1, so new and leaving offers do not move it.".to_string(),
+        "Ændring sammenligner tilbud, der er med begge år og hverken er nye eller udgår, så nye og udgående tilbud ikke flytter den.".to_string(),
+        "Change compares offers present in both years that are neither new nor leaving, so new and leaving offers do not move it.".to_string(),
     ));
+    table.notes.push(crate::messages::tariff::weighting_note(
+        result.weighting.opening_days,
+        lang,
+    ));
+    for o in &result.not_weighable {
+        table.notes.push(crate::messages::tariff::not_weighable(
+            &o.driftsherre,
+            &o.tilbudsnavn,
+            &o.tilbudsnr,
+            &o.taksttype,
+            lang,
+        ));
+    }
     match result.pl_pct {
         Some(pl) => {
             let pl = numfmt::pct(pl, lang);
@@ -249,6 +262,12 @@ pub fn render(
         "rows": rows,
         "groups": groups,
         "region": Json::Object(figures_json(&result.region)),
+        "not_weighable": result.not_weighable.iter().map(|o| json!({
+            "driftsherre": o.driftsherre,
+            "tilbudsnr": o.tilbudsnr,
+            "tilbudsnavn": o.tilbudsnavn,
+            "taksttype": o.taksttype,
+        })).collect::<Vec<_>>(),
     });
     Rendered {
         tables: vec![table],

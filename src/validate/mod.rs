@@ -5,6 +5,10 @@
 //! valid typed rows are handed to a [`RowConsumer`] (the analyses).
 
 pub mod cell;
+pub mod facts;
+pub mod parallel;
+pub mod set;
+pub mod summary;
 pub mod typed;
 
 use crate::finding::{Code, Finding, Location, Severity};
@@ -67,6 +71,9 @@ pub struct SheetContext<'s> {
 /// Receives the parsed rows of recognised sheets.
 pub trait RowConsumer {
     fn row(&mut self, context: &SheetContext<'_>, row: &TypedRow<'_, '_>);
+    /// Rows handed on earlier turned out to have an error only the end of
+    /// the sheet shows (a blank ja/nej answer in a form answered ja/nej).
+    fn retract(&mut self, _sheet: Option<&str>, _rows: &[u32]) {}
 }
 
 /// A consumer that wants no rows (plain `ramme validate`).
@@ -184,6 +191,15 @@ impl<'c> Validator<'c> {
 
     /// Validates one file. Never fails: whatever goes wrong becomes a finding.
     pub fn validate_file(&self, path: &Path, consumer: &mut dyn RowConsumer) -> FileReport {
+        self.validate_file_with_facts(path, consumer).0
+    }
+
+    /// Validates one file and gathers what the checks across files need.
+    pub fn validate_file_with_facts(
+        &self,
+        path: &Path,
+        consumer: &mut dyn RowConsumer,
+    ) -> (FileReport, facts::FileFacts) {
         let path = Arc::new(path.to_path_buf());
         let mut sink = FileSink::new(self, path.clone(), consumer);
         let read_options = ReadOptions {
@@ -206,7 +222,13 @@ impl<'c> Validator<'c> {
                 ReadNotes::default()
             }
         };
-        sink.finish(notes)
+        let facts = std::mem::take(&mut sink.facts);
+        (sink.finish(notes), facts)
+    }
+
+    /// The options this validator runs with.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 }
 
@@ -260,6 +282,8 @@ struct FileSink<'v, 'c> {
     read_failed: bool,
     /// The best partial header seen in the file.
     near_miss: Option<NearMiss>,
+    /// What the checks across files need.
+    facts: facts::FileFacts,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
@@ -286,6 +310,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             any_rows: false,
             read_failed: false,
             near_miss: None,
+            facts: facts::FileFacts::default(),
         }
     }
 
@@ -468,6 +493,12 @@ impl<'v, 'c> FileSink<'v, 'c> {
 
     fn searching_row(&mut self, row: Row<'_>, rows_seen: u32) -> Mode<'v> {
         let cpr_cols = self.cpr_guard(&row, None);
+        if self.facts.title_year.is_none() {
+            self.facts.title_year = row.cells.iter().find_map(|sc| match sc.cell {
+                Cell::Text(t) => facts::year_in_text(t),
+                _ => None,
+            });
+        }
         let cells: Vec<HeaderCell> = row
             .cells
             .iter()
@@ -686,6 +717,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             rows: 0,
             any_unique: schema.fields.iter().any(|f| f.unique),
             slot_buffer: Vec::new(),
+            fact_keys: None,
         }
     }
 
@@ -832,6 +864,11 @@ impl<'v, 'c> FileSink<'v, 'c> {
             }
         }
         has_errors |= self.check_unique(active, &slots, row.number);
+        if !has_errors {
+            let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+            self.facts
+                .observe_row(schema, &slots, &active.field_col, &sheet, row.number);
+        }
         let context = SheetContext {
             path: &self.path,
             sheet: self.current.as_ref().and_then(|c| c.name.as_deref()),
@@ -902,15 +939,20 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 None => return repeated,
             }
         }
-        let (hash, check) = key_hash(&values);
+        let (hash, second) = key_hash(&values);
+        let check = (second >> 32) as u32;
         // One probe: with a million keys each probe is a cache miss.
         let first = match active.keys.entry(hash) {
             std::collections::hash_map::Entry::Occupied(e) if e.get().0 == check => e.get().1,
             // The same 64-bit hash but another check: a different key.
             // Too rare to keep (about one in 10^17 per file); count it unique.
-            std::collections::hash_map::Entry::Occupied(_) => return repeated,
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.remember_key(active, [hash, second], row);
+                return repeated;
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert((check, row));
+                self.remember_key(active, [hash, second], row);
                 return repeated;
             }
         };
@@ -955,12 +997,56 @@ impl<'v, 'c> FileSink<'v, 'c> {
         true
     }
 
+    /// Keeps a key's first row in the sheet for the checks across files.
+    fn remember_key(&mut self, active: &mut ActiveSheet<'v>, fingerprint: [u64; 2], row: u32) {
+        let index = match active.fact_keys {
+            Some(i) => i,
+            None => {
+                let prepared = active.prepared;
+                let col = prepared
+                    .key
+                    .first()
+                    .and_then(|f| active.field_col.get(*f).copied().flatten());
+                let names: Vec<String> = prepared
+                    .key
+                    .iter()
+                    .map(|f| prepared.labels.get(*f).copied().unwrap_or("?").to_string())
+                    .collect();
+                self.facts.keys.push(facts::SheetKeys {
+                    sheet: self.current.as_ref().and_then(|c| c.name.clone()),
+                    schema: prepared.schema.name.clone(),
+                    col,
+                    column: col.and_then(|c| active.column_label(c)),
+                    names: join_and(&names, self.lang().pick("og", "and")),
+                    rows: Vec::new(),
+                });
+                let i = self.facts.keys.len() - 1;
+                active.fact_keys = Some(i);
+                i
+            }
+        };
+        if let Some(keys) = self.facts.keys.get_mut(index) {
+            keys.rows.push((fingerprint, row));
+        }
+    }
+
     fn finish_active(&mut self, active: ActiveSheet<'v>) {
         let lang = self.lang();
         let schema = active.prepared.schema;
         if let Some(report) = self.current.as_ref().and_then(|c| c.report) {
             if let Some(r) = self.sheets.get_mut(report) {
                 r.rows = active.rows;
+            }
+        }
+        if !active.x_style {
+            // The rows were handed on before the sheet showed it is answered
+            // ja/nej: their blank answers are errors, so take them back.
+            let mut rows: Vec<u32> = active.bool_blanks.iter().flatten().copied().collect();
+            rows.sort_unstable();
+            rows.dedup();
+            if !rows.is_empty() {
+                let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+                self.consumer.retract(sheet.as_deref(), &rows);
             }
         }
         for (field, rows) in active.bool_blanks.iter().enumerate() {
@@ -1117,6 +1203,9 @@ impl<'v, 'c> FileSink<'v, 'c> {
 
 impl RowSink for FileSink<'_, '_> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        if self.facts.title_year.is_none() && sheet.visible {
+            self.facts.title_year = sheet.name.as_deref().and_then(facts::year_in_text);
+        }
         self.current = Some(CurrentSheet {
             name: sheet.name.as_deref().map(Arc::from),
             visible: sheet.visible,
@@ -1199,6 +1288,8 @@ struct ActiveSheet<'v> {
     any_unique: bool,
     /// The row buffer, kept between rows for its allocation.
     slot_buffer: Vec<Slot<'static>>,
+    /// This sheet's entry in the file's facts, once it has a key.
+    fact_keys: Option<usize>,
 }
 
 impl ActiveSheet<'_> {
@@ -1307,16 +1398,18 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// A key's hash for the map and an independent 32-bit check: 96 bits, so
-/// a million keys collide with a probability of about one in 10^17.
-fn key_hash(values: &[&Value<'_>]) -> (u64, u32) {
+/// A key's hash for the map and a second, independent 64-bit hash: the
+/// map checks 32 bits of it (96 bits in all, so a million keys collide
+/// with a probability of about one in 10^17); across files all 128 bits
+/// are compared.
+fn key_hash(values: &[&Value<'_>]) -> (u64, u64) {
     let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
     let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();
     for value in values {
         hash_value(value, &mut a);
         hash_value(value, &mut b);
     }
-    (a.finish(), (b.finish() >> 32) as u32)
+    (a.finish(), b.finish())
 }
 
 /// Feeds one value to a hasher, tagged by kind so that different kinds of

@@ -777,6 +777,8 @@ fn parse_paragraf_text(t: &str) -> Option<WrittenParagraf> {
     let mut next = Next::Number;
     let (mut special_education, mut adults) = (false, false);
     let mut just_numbered = false;
+    // Whether a space or punctuation stood between the number and this token.
+    let mut gap = false;
     let mut rest = folded.as_str();
     while let Some(c) = rest.chars().next() {
         let len = if c.is_ascii_digit() {
@@ -787,11 +789,13 @@ fn parse_paragraf_text(t: &str) -> Option<WrittenParagraf> {
                 .unwrap_or(rest.len())
         } else {
             rest = rest.get(c.len_utf8()..).unwrap_or_default();
+            gap = true;
             continue;
         };
         let token = rest.get(..len).unwrap_or_default();
         rest = rest.get(len..).unwrap_or_default();
         let was_numbered = std::mem::take(&mut just_numbered);
+        let separated = std::mem::take(&mut gap);
         if c.is_ascii_digit() {
             match std::mem::replace(&mut next, Next::Number) {
                 Next::Stk => out.stk = token.parse().ok(),
@@ -804,8 +808,10 @@ fn parse_paragraf_text(t: &str) -> Option<WrittenParagraf> {
             }
             continue;
         }
-        // A letter suffix right after the number: "101a", "101 a".
-        if was_numbered && token.chars().count() == 1 {
+        // A letter suffix right after the number: "101a", "101 a"; but a
+        // separated filler word stays a word ("§ 107 i serviceloven",
+        // "§ 108 m.v.").
+        if was_numbered && token.chars().count() == 1 && !(separated && filler_word(token)) {
             if let Some(n) = out.number.as_mut() {
                 n.push_str(token);
                 continue;
@@ -1092,6 +1098,10 @@ mod tests {
             ("§ 66", "SEL §66"),
             ("67", "SEL §67"),
             ("§ 36", "SEL §36"),
+            ("§ 107 i serviceloven", "SEL §107"),
+            ("SEL § 108 m.v.", "SEL §108"),
+            ("§108 m.v.", "SEL §108"),
+            ("§ 85 i SEL", "SEL §85"),
         ] {
             assert_eq!(label(input), Ok(want.to_string()), "{input:?}");
         }

@@ -585,3 +585,59 @@ fn the_letter_lists_30_findings_and_counts_the_rest() {
         "{more}"
     );
 }
+
+#[test]
+fn ramme_never_reads_its_own_workbooks_back() {
+    let run = Test::new()
+        .with("ind/takst_hjoerring.xlsx", takst_xlsx)
+        .args(&["validate", "ind", "--annotate", "ind"])
+        .run();
+    run.code(2);
+    assert!(
+        run.stderr.contains("er en af inddatamapperne"),
+        "{}",
+        run.stderr
+    );
+    // The marked copy and the report put into an inbox are set aside.
+    let test = Test::new().with("ind/takst_hjoerring.xlsx", takst_xlsx);
+    let first = test
+        .args(&["validate", "ind", "--annotate", "ret", "-o", "rapport.xlsx"])
+        .run();
+    first.code(1);
+    let again = Test::new()
+        .with("ind/takst_hjoerring.xlsx", takst_xlsx)
+        .with("ind/takst_hjoerring.xlsx-rettelser.xlsx", |p| {
+            std::fs::copy(first.dir.join("ret/takst_hjoerring.xlsx-rettelser.xlsx"), p).unwrap();
+        })
+        .with("ind/rapport.xlsx", |p| {
+            std::fs::copy(first.dir.join("rapport.xlsx"), p).unwrap();
+        })
+        .args(&["validate", "ind", "--format", "json"])
+        .run();
+    again.code(1);
+    let json = again.json();
+    let codes: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("ind/rapport.xlsx".into(), "ramme-output".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "ind/takst_hjoerring.xlsx-rettelser.xlsx".into(),
+            "ramme-output".into()
+        )),
+        "{codes:?}"
+    );
+    // The kommune's rows are counted once: no key repeated across files.
+    assert!(!codes.iter().any(|(_, c)| c == "unique-error"), "{codes:?}");
+}

@@ -5,6 +5,8 @@ mod annotate;
 mod bilag;
 mod excel;
 mod harness;
+mod inbox;
+mod inbox_set;
 mod properties;
 mod pseudonym;
 mod samarbejde;

@@ -72,7 +72,11 @@ fn volume_weighted_change_per_kommune_and_region() {
     assert_eq!(offers[0]["takst_previous"], json!(1000));
     assert_eq!(offers[0]["takst"], json!(990));
     assert_eq!(offers[0]["change_pct"], json!(-1));
-    assert_eq!(offers[0]["weight"], json!(10));
+    assert_eq!(
+        offers[0]["weight"],
+        json!(3650),
+        "10 places × 100 % × 365 days"
+    );
     assert_eq!(offers[0]["previous_from"], "column");
     assert_eq!(offers[1]["previous_from"], "last_year");
     assert_eq!(offers[2]["takst_previous"], json!(1450));
@@ -160,7 +164,7 @@ fn csv_xlsx_and_md_outputs() {
     );
     assert_eq!(
         lines.next(),
-        Some("Aalborg ÆH,1001,Bo A,SEL §108,Døgntakst,1000,990,-1,10,kolonnen")
+        Some("Aalborg ÆH,1001,Bo A,SEL §108,Døgntakst,1000,990,-1,3650,kolonnen")
     );
 
     let run = Test::new()
@@ -212,11 +216,11 @@ fn rows_with_errors_are_left_out_and_listed() {
     run.code(1);
     let j = run.json();
     assert_eq!(
-        j["inputs"][0]["excluded"],
+        j["input_sections"][0]["excluded"],
         json!([{"path": "takst.csv", "sheet": null, "row": 7, "cells": ["G7"]}])
     );
-    assert_eq!(j["inputs"][0]["records"], json!(5));
-    assert_eq!(j["inputs"][0]["errors"], json!(1));
+    assert_eq!(j["input_sections"][0]["records"], json!(5));
+    assert_eq!(j["input_sections"][0]["errors"], json!(1));
     // The bad row is not in the figures.
     assert_eq!(j["offers"].as_array().unwrap().len(), 2);
 }

@@ -4,10 +4,13 @@
 use crate::harness::Test;
 use serde_json::{json, Value};
 
-const HEADER: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Takst forrige år;Status;Erstattes af;Bemærkning;År";
+const HEADER: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Takst forrige år;Status;Erstattes af;Bemærkning;År;Takstgrundlag";
 
-/// Weights (Pladser × Belægning/100): 1001 10, 1002 10, 1003 5, 2001 4,
-/// 2002 10, 1005 10.
+/// Yearly volumes q (Pladser × Belægning/100 × 365 for a døgntakst; the
+/// hours the cost basis pays for, 2.920.000 / 800 = 3.650, for the hourly
+/// tariff): 1001 3.650, 1002 3.650, 1003 1.825, 2001 1.460, 2002 3.650,
+/// 1005 3.650, i.e. 365 × the weights 10, 10, 5, 4, 10, 10 in the comments
+/// below, so every change and average is as computed there.
 fn year_2017() -> String {
     [
         HEADER,
@@ -15,7 +18,7 @@ fn year_2017() -> String {
         "Aalborg;1002;Bo B;SEL §108;Udviklingshæmmede;Døgntakst;20;50;2.040,00;;Fortsætter;;;2017",
         "Aalborg;1003;Bo C;SEL §108;Udviklingshæmmede;Døgntakst;5;100;5.000,00;4.000,00;Ny;;Nyt tilbud;2017",
         "Hjørring;2001;Børnehuset;SEL §66;Autister;Døgntakst;4;100;3.090,00;;Fortsætter;;;2017",
-        "Hjørring;2002;Rusmiddelcenter;SUL §141;Alkoholmisbrugere;Timetakst;10;100;800,00;780,00;Fortsætter;;;2017",
+        "Hjørring;2002;Rusmiddelcenter;SUL §141;Alkoholmisbrugere;Timetakst;10;100;800,00;780,00;Fortsætter;;;2017;2.920.000",
         // Leaving: in both years, tripled, but out of the change.
         "Aalborg;1005;Bo E;SEL §108;Udviklingshæmmede;Døgntakst;10;100;3.000,00;;Udgår;Bo A;Lukker;2017",
     ]
@@ -316,14 +319,14 @@ fn a_row_with_errors_is_left_out_listed_and_exits_1() {
     assert_eq!(json["rows"][2]["offers"], 4);
     assert_eq!(json["rows"][2]["avg_takst"], json!(2437.14));
     assert_eq!(json["region"]["offers"], 6);
-    let input = &json["inputs"][0];
+    let input = &json["input_sections"][0];
     assert_eq!(input["errors"], 1);
     assert_eq!(input["records"], 6);
     assert_eq!(
         input["excluded"],
         json!([{"path": "2017/takst.csv", "sheet": null, "row": 8, "cells": ["G8"]}])
     );
-    assert_eq!(json["inputs"][1]["errors"], 0);
+    assert_eq!(json["input_sections"][1]["errors"], 0);
 
     let text = Test::new()
         .file(

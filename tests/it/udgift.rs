@@ -97,6 +97,10 @@ fn detail_file_and_targets() {
     run.code(0);
     assert_eq!(run.json()["pass"]["takst"], json!(true));
     let detail = std::fs::read_to_string(run.dir.join("detaljer.csv")).unwrap();
+    let mark = format!("# ramme-output: detaljer {}\n", env!("CARGO_PKG_VERSION"));
+    let detail = detail
+        .strip_prefix(&mark)
+        .unwrap_or_else(|| panic!("{detail}"));
     assert_eq!(
         detail,
         "personkode,tilbudsnr,paragraf,kommune_before,kommune_after,udgift_before,udgift_after,difference,status\n\
@@ -157,7 +161,7 @@ fn a_row_with_an_error_is_left_out_and_listed() {
     let j = run.json();
     assert_eq!(j["after"]["total"], json!(167900));
     assert_eq!(
-        j["inputs"][1]["excluded"],
+        j["input_sections"][1]["excluded"],
         json!([{"path": "2017/borgere.csv", "sheet": null, "row": 5, "cells": ["E5"]}])
     );
 }

@@ -1,0 +1,50 @@
+//! Texts about tariffs and how they are weighted.
+
+use crate::lang::Lang;
+use crate::numfmt;
+use rust_decimal::Decimal;
+
+/// How a group's change is weighted, for the notes under the tables and the
+/// annex.
+pub fn weighting_note(opening_days: Decimal, lang: Lang) -> String {
+    let days = numfmt::plain(opening_days, 0, lang);
+    match lang {
+        Lang::Da => format!(
+            "Ændringen er vægtet med det, hvert tilbud sælger på et år i sin egen enhed (q): \
+             døgntakst pladser × belægning × 365 dage, dagtakst pladser × belægning × {days} \
+             åbningsdage, månedstakst × 12, årstakst × 1; for timetakster og andre takster uden \
+             faste enheder takstgrundlaget / taksten. Ændring = Σ q × takst i år / Σ q × takst \
+             sidste år − 1, så en døgntakst og en årstakst vejer efter deres årlige salg i kroner."
+        ),
+        Lang::En => format!(
+            "The change is weighted by what each offer sells in a year in its own unit (q): \
+             day-and-night tariff places × occupancy × 365 days, day tariff places × occupancy × \
+             {days} opening days, monthly tariff × 12, yearly tariff × 1; for hourly tariffs and \
+             other tariffs without fixed units the cost basis / the tariff. Change = Σ q × tariff \
+             this year / Σ q × tariff last year − 1, so a day-and-night and a yearly tariff weigh \
+             by their yearly sales in kroner."
+        ),
+    }
+}
+
+/// Offers whose yearly volume is unknown, listed under the table.
+pub fn not_weighable(
+    driftsherre: &str,
+    tilbudsnavn: &str,
+    tilbudsnr: &str,
+    taksttype: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Kan ikke vægtes og indgår ikke i ændringen: {driftsherre} {tilbudsnavn} ({tilbudsnr}, \
+             {taksttype}): en {} har ingen faste enheder om året, og takstgrundlaget mangler.",
+            taksttype.to_lowercase()
+        ),
+        Lang::En => format!(
+            "Cannot be weighted and is left out of the change: {driftsherre} {tilbudsnavn} \
+             ({tilbudsnr}, {taksttype}): this tariff type has no fixed units a year, and the cost \
+             basis is missing."
+        ),
+    }
+}

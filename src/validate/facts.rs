@@ -1,0 +1,162 @@
+//! What the checks across files need to know about one file, gathered
+//! while it is validated: the years it is from, its keys, and the offers
+//! and tariffs a takstindberetning reports or a borgerliste bills. Kept
+//! compact: a borgerliste of a million rows costs 24 bytes a key, and its
+//! offers are grouped by (Tilbudsnr, Paragraf, Takst), not kept per row.
+
+use super::typed::{Slot, Value};
+use crate::schema::{FieldType, Schema};
+use crate::values::reference::ParagrafId;
+use rust_decimal::Decimal;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Rows remembered per billed offer for findings; beyond this they are
+/// only counted.
+pub const ROWS_PER_OFFER: usize = 1000;
+
+/// The keys of one recognised sheet.
+#[derive(Debug, Clone)]
+pub struct SheetKeys {
+    pub sheet: Option<Arc<str>>,
+    pub schema: String,
+    /// The column of the key's first field, where a finding points.
+    pub col: Option<u32>,
+    /// The header of that column as written.
+    pub column: Option<String>,
+    /// The key's fields by their headers ("Tilbudsnr, Paragraf og Taksttype").
+    pub names: String,
+    /// (fingerprint, row) of each key's first row in the sheet.
+    pub rows: Vec<([u64; 2], u32)>,
+}
+
+/// A billed offer of a borgerliste: its rows and where their cells are.
+#[derive(Debug, Clone, Default)]
+pub struct Billed {
+    /// (sheet, row) of the first rows.
+    pub rows: Vec<(Option<Arc<str>>, u32)>,
+    /// All rows, also those not remembered.
+    pub count: u64,
+    pub tilbudsnr_col: Option<u32>,
+    pub takst_col: Option<u32>,
+    pub tilbudsnr_header: String,
+    pub takst_header: String,
+}
+
+/// Everything gathered about one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    /// Distinct values of the file's year fields (År), at most a few.
+    pub row_years: BTreeSet<i32>,
+    /// The first 4-digit year in the title rows above a header, or in a
+    /// sheet's name ("Januar 2017").
+    pub title_year: Option<i32>,
+    pub keys: Vec<SheetKeys>,
+    /// A takstindberetning's tariffs: (Tilbudsnr, Paragraf, Takst).
+    pub tariffs: Vec<(String, ParagrafId, Decimal)>,
+    /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows.
+    pub billed: HashMap<(String, Option<ParagrafId>, Option<Decimal>), Billed>,
+}
+
+/// The schema names whose rows the cross-file checks read.
+pub const TARIFF_SCHEMA: &str = "takstindberetning";
+pub const CITIZEN_SCHEMA: &str = "borgerliste";
+
+/// A plausible year (2000–2100) written in a text: the last one, as in
+/// "Takstindberetning 2016/2017" the year reported is the later.
+pub fn year_in_text(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| s.len() == 4)
+        .filter_map(|s| s.parse::<i32>().ok())
+        .rfind(|y| (2000..=2100).contains(y))
+}
+
+impl FileFacts {
+    /// Remembers what a valid row says about the file.
+    pub fn observe_row(
+        &mut self,
+        schema: &Schema,
+        slots: &[Slot<'_>],
+        field_col: &[Option<u32>],
+        sheet: &Option<Arc<str>>,
+        row: u32,
+    ) {
+        let value = |name: &str| {
+            schema
+                .field_index(name)
+                .and_then(|i| slots.get(i))
+                .and_then(Slot::value)
+        };
+        for (field, slot) in schema.fields.iter().zip(slots) {
+            if field.kind != FieldType::Year || self.row_years.len() >= 8 {
+                continue;
+            }
+            if let Some(year) = slot
+                .value()
+                .and_then(Value::as_number)
+                .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i32(&d.trunc()))
+            {
+                self.row_years.insert(year);
+            }
+        }
+        let tilbudsnr = value("tilbudsnr").and_then(Value::as_text);
+        let paragraf = match value("paragraf") {
+            Some(Value::Paragraf(p)) => Some(*p),
+            _ => None,
+        };
+        let takst = value("takst").and_then(Value::as_number);
+        let Some(tilbudsnr) = tilbudsnr else { return };
+        if schema.name == TARIFF_SCHEMA {
+            if let (Some(p), Some(t)) = (paragraf, takst) {
+                self.tariffs.push((tilbudsnr.to_string(), p, t));
+            }
+        } else if schema.name == CITIZEN_SCHEMA {
+            let col = |name: &str| {
+                schema
+                    .field_index(name)
+                    .and_then(|i| field_col.get(i).copied().flatten())
+            };
+            let header = |name: &str| {
+                schema
+                    .field_index(name)
+                    .and_then(|i| schema.fields.get(i))
+                    .map(|f| f.header.clone())
+                    .unwrap_or_default()
+            };
+            let entry = self
+                .billed
+                .entry((tilbudsnr.to_string(), paragraf, takst))
+                .or_insert_with(|| Billed {
+                    tilbudsnr_col: col("tilbudsnr"),
+                    takst_col: col("takst"),
+                    tilbudsnr_header: header("tilbudsnr"),
+                    takst_header: header("takst"),
+                    ..Billed::default()
+                });
+            entry.count += 1;
+            if entry.rows.len() < ROWS_PER_OFFER {
+                entry.rows.push((sheet.clone(), row));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_titles_and_names() {
+        for (text, want) in [
+            ("Takstindberetning 2017", Some(2017)),
+            ("Januar 2016/2017", Some(2017)),
+            ("takst_aalborg_2016.xlsx", Some(2016)),
+            ("Tilbud 12345", None),
+            ("1999 og 2101", None),
+            ("20170", None),
+            ("", None),
+        ] {
+            assert_eq!(year_in_text(text), want, "{text:?}");
+        }
+    }
+}
