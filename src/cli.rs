@@ -54,6 +54,8 @@ pub enum Command {
     Udmelding(UdmeldingArgs),
     /// Objektiv finansiering: fordel et beløb efter befolkningstal i hele kroner
     Finansiering(FinansieringArgs),
+    /// Brug af tilbud: betalende kommuner, egne borgeres andel, belægning mod budget og brugerrater
+    Forbrug(ForbrugArgs),
     /// Erstat en CPR-kolonne med pseudonyme personkoder (HMAC med kommunens nøgle)
     Pseudonym(PseudonymArgs),
     /// Hele årets bilag til DAS i én projektmappe (eller Markdown til dagsordenen)
@@ -221,6 +223,12 @@ pub struct UdgiftArgs {
     /// Skriv sammenligningen pr. borger og tilbud til denne fil (.csv eller .xlsx; kun personkoder)
     #[arg(long, value_name = "FIL")]
     pub detail: Option<PathBuf>,
+    /// Årets takstindberetninger: deler taksteffekten i priseffekt og niveaueffekt
+    #[arg(long, num_args = 1.., value_name = "INPUTS")]
+    pub takster: Option<Vec<PathBuf>>,
+    /// Sidste års takstindberetninger (ellers bruges kolonnen Takst forrige år)
+    #[arg(long, num_args = 1.., value_name = "INPUTS", requires = "takster")]
+    pub takster_previous: Option<Vec<PathBuf>>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -339,6 +347,47 @@ pub struct FinansieringArgs {
     /// Den objektive andel af beløbet i procent (standard 100), f.eks. 60
     #[arg(long, value_name = "PCT", value_parser = parse_share_arg)]
     pub share: Option<rust_decimal::Decimal>,
+    /// Aldersinterval, når nøglen er en FOLK1A-udtræk: 0-17, 18-64 eller 18+ (standard: Alder i alt)
+    #[arg(long, value_name = "A-B", value_parser = parse_alder_arg)]
+    pub alder: Option<crate::dataset::folk1a::AgeBand>,
+    /// Kvartal i FOLK1A-udtrækket, f.eks. 2017K1 (standard: det seneste)
+    #[arg(long, value_name = "ÅRKn")]
+    pub kvartal: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// An age band: "0-17", "18-64" or "18+".
+pub fn parse_alder_arg(s: &str) -> Result<crate::dataset::folk1a::AgeBand, String> {
+    crate::dataset::folk1a::AgeBand::parse(s).ok_or_else(|| {
+        "forventede et aldersinterval, f.eks. 0-17, 18-64 eller 18+ (expected an age band)"
+            .to_string()
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ForbrugArgs {
+    /// Borgerlister for januar (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub borgere: Vec<PathBuf>,
+    /// Årets takstindberetninger (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub takster: Vec<PathBuf>,
+    /// Befolkningstal til brugerraterne: en befolkningsfil eller en FOLK1A-udtræk fra Danmarks Statistik
+    #[arg(long, num_args = 1.., value_name = "FIL")]
+    pub befolkning: Option<Vec<PathBuf>>,
+    /// Aldersinterval i FOLK1A-filen, f.eks. 0-17, 18-64 eller 18+ (standard: Alder i alt)
+    #[arg(long, value_name = "A-B", value_parser = parse_alder_arg)]
+    pub alder: Option<crate::dataset::folk1a::AgeBand>,
+    /// Kvartal i FOLK1A-filen, f.eks. 2017K1 (standard: det seneste)
+    #[arg(long, value_name = "ÅRKn")]
+    pub kvartal: Option<String>,
+    /// Færre betalende kommuner end dette giver markeringen "få kommuner" (standard 3)
+    #[arg(long, value_name = "N")]
+    pub faa_kommuner: Option<usize>,
+    /// Belægning i procent af budgettet, under hvilken et tilbud i det forstærkede samarbejde varsles (standard 85)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg)]
+    pub belaegning_advarsel: Option<rust_decimal::Decimal>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

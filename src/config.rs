@@ -26,6 +26,8 @@ pub struct Config {
     pub udgift: UdgiftConfig,
     #[serde(default)]
     pub samarbejde: SamarbejdeConfig,
+    #[serde(default)]
+    pub forbrug: ForbrugConfig,
     /// The year's inputs for `ramme bilag`.
     pub bilag: Option<BilagConfig>,
     /// Who is expected to send what, and whom to write to (`ramme status`).
@@ -104,6 +106,25 @@ pub struct SamarbejdeConfig {
     pub population: Option<rust_decimal::Decimal>,
     /// A befolkning file (relative to the config file).
     pub population_file: Option<PathBuf>,
+    /// Tilbudsnumre of the offers in the strengthened cooperation, beside
+    /// those a takstindberetning marks in its Forstærket samarbejde column.
+    #[serde(default)]
+    pub tilbud: Vec<String>,
+}
+
+/// The use of offers (`ramme forbrug`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForbrugConfig {
+    /// An offer with fewer paying kommuner than this is flagged (3).
+    pub faa_kommuner: Option<usize>,
+    /// Occupancy in percent of the budget below which an offer of the
+    /// strengthened cooperation is an early warning (85).
+    pub belaegning_advarsel: Option<rust_decimal::Decimal>,
+    /// The age band of the user rates in `bilag` ("18+"), from a FOLK1A key.
+    pub alder: Option<String>,
+    /// The quarter of a FOLK1A key in `bilag` ("2017K1"; default the latest).
+    pub kvartal: Option<String>,
 }
 
 /// The expenditure targets in percent (Nordjylland 2017: −2, −1, −1).

@@ -53,6 +53,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Kriterier(args) => cmd::samarbejde::kriterier(&ctx, args),
         Command::Udmelding(args) => cmd::samarbejde::udmelding(&ctx, args),
         Command::Finansiering(args) => cmd::samarbejde::finansiering(&ctx, args),
+        Command::Forbrug(args) => cmd::forbrug::run(&ctx, args),
         Command::Pseudonym(args) => cmd::pseudonym::run(&ctx, args),
     }
 }

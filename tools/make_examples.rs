@@ -641,6 +641,76 @@ const BEFOLKNING: [(&str, u32); 11] = [
     ("Vesthimmerland", 37_097),
 ];
 
+/// A population split over the ages 0 … 100+ by a fixed shape, in whole
+/// persons that add up to the total (largest remainder).
+fn by_age(total: i64) -> Vec<i64> {
+    let weight = |age: i64| match age {
+        0..=17 => 110,
+        18..=64 => 130,
+        65..=79 => 100,
+        80..=99 => 100 - (age - 79) * 5,
+        _ => 1,
+    };
+    let weights: Vec<i64> = (0..=100).map(weight).collect();
+    let sum: i64 = weights.iter().sum();
+    let mut parts: Vec<(i64, i64)> = weights
+        .iter()
+        .map(|w| (total * w / sum, total * w % sum))
+        .collect();
+    let mut left = total - parts.iter().map(|(n, _)| n).sum::<i64>();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|i| (-parts[*i].1, *i));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        parts[i].0 += 1;
+        left -= 1;
+    }
+    parts.into_iter().map(|(n, _)| n).collect()
+}
+
+/// FOLK1A as StatBank exports it (wide: a column per quarter), with the
+/// country and the region that a key must leave out. Example figures.
+fn folk1a_csv() -> String {
+    let mut out = String::from(
+        "Folketal den 1. i kvartalet efter område, alder, køn og tid (eksempeltal)\r\n\r\n",
+    );
+    out.push_str("OMRÅDE;ALDER;KØN;2016K4;2017K1\r\n");
+    let region: i64 = BEFOLKNING.iter().map(|(_, n)| i64::from(*n)).sum();
+    let mut areas: Vec<(String, i64)> = vec![
+        ("Hele landet".into(), 5_748_769),
+        ("Region Nordjylland".into(), region),
+    ];
+    areas.extend(
+        BEFOLKNING
+            .iter()
+            .map(|(k, n)| (k.to_string(), i64::from(*n))),
+    );
+    for (area, total) in areas {
+        // Last quarter about 0,2 % fewer.
+        let earlier = total - total / 500;
+        let (now, before) = (by_age(total), by_age(earlier));
+        let _ = write!(
+            out,
+            "{area};Alder i alt;Mænd og kvinder i alt;{earlier};{total}\r\n"
+        );
+        for age in 0..=100usize {
+            let label = if age == 100 {
+                "100 år og derover".to_string()
+            } else {
+                format!("{age} år")
+            };
+            let _ = write!(
+                out,
+                "{area};{label};Mænd og kvinder i alt;{};{}\r\n",
+                before[age], now[age]
+            );
+        }
+    }
+    out
+}
+
 fn kriterier_xlsx(path: &Path) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
@@ -969,6 +1039,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(
         dir(2017).join("befolkning_2017_eksempel.csv"),
         windows_1252(&bef),
+    )?;
+    std::fs::write(
+        dir(2017).join("folk1a_2017_eksempel.csv"),
+        windows_1252(&folk1a_csv()),
     )?;
     kriterier_xlsx(&dir(2017).join("kriterievurdering_2017.xlsx"))?;
     std::fs::create_dir_all(root.join("2018"))?;

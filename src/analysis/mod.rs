@@ -1,7 +1,9 @@
 //! The analyses: pure computations over typed records. They never read
 //! files and never format output; `report/` renders their results.
 
+pub mod brugerrater;
 pub mod finansiering;
+pub mod forbrug;
 pub mod kriterier;
 pub mod status;
 pub mod takst;

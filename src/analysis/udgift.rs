@@ -4,8 +4,14 @@
 //! and a visitation effect (rows only in one year). Per betalingskommune,
 //! rows are matched within the kommune, so a citizen who changed kommune is
 //! left in the old and new in the new one.
+//!
+//! Given the takstindberetninger of both years, the takst effect splits
+//! further: the price effect is last year's Udgift × the offer's reported
+//! tariff change for matched rows; the level effect is the rest (another
+//! tariff level, more or fewer days), so the two add up exactly.
 
-use crate::dataset::CitizenRow;
+use crate::dataset::{CitizenRow, TariffRow};
+use crate::text::fold_key;
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -57,6 +63,9 @@ pub struct Comparison {
     pub takst_effect: Decimal,
     /// Σ rows only after − Σ rows only before.
     pub visitation_effect: Decimal,
+    /// Σ over matched rows of Udgift before × the offer's reported tariff
+    /// change, rounded to øre (0 without tariffs).
+    pub price_effect: Decimal,
 }
 
 impl Comparison {
@@ -75,6 +84,11 @@ impl Comparison {
     }
     pub fn visitation_effect_pct(&self) -> Option<Decimal> {
         self.pct(self.visitation_effect)
+    }
+
+    /// The takst effect less the price effect: other levels, other days.
+    pub fn level_effect(&self) -> Decimal {
+        self.takst_effect - self.price_effect
     }
 
     /// Whether each target is met (None when there is no percent).
@@ -106,12 +120,89 @@ impl DetailRow {
     }
 }
 
+/// The reported tariff change of each offer (Tilbudsnr, Paragraf):
+/// takst_N / takst_N−1 − 1.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PriceChanges {
+    /// By the fingerprint of (Tilbudsnr, Paragraf): a lookup per matched
+    /// row hashes, it does not allocate.
+    by_offer: HashMap<u128, Decimal>,
+}
+
+fn offer_key(tilbudsnr: &str, paragraf: ParagrafId) -> u128 {
+    crate::dataset::borger::fingerprint(&[tilbudsnr.as_bytes(), &paragraf.index().to_le_bytes()])
+}
+
+impl PriceChanges {
+    /// From this year's takstindberetninger and last year's (matched on
+    /// Tilbudsnr, Paragraf and Taksttype), else their Takst forrige år
+    /// column. Of an offer's several tariffs (types, levels) the one with
+    /// the largest budget (Pladser × Belægning) gives its change.
+    pub fn from_tariffs(current: &[TariffRow], previous: Option<&[TariffRow]>) -> PriceChanges {
+        let mut last: HashMap<(&str, ParagrafId, String), Decimal> = HashMap::new();
+        for t in previous.unwrap_or_default() {
+            last.entry((t.tilbudsnr.as_str(), t.paragraf, fold_key(&t.taksttype)))
+                .or_insert(t.takst);
+        }
+        let mut best: HashMap<u128, (Decimal, Decimal)> = HashMap::new();
+        for t in current {
+            let before = last
+                .get(&(t.tilbudsnr.as_str(), t.paragraf, fold_key(&t.taksttype)))
+                .copied()
+                .or(t.takst_forrige_aar);
+            let Some(change) = before
+                .and_then(|b| t.takst.checked_div(b))
+                .map(|r| r - Decimal::ONE)
+            else {
+                continue;
+            };
+            let entry = best
+                .entry(offer_key(&t.tilbudsnr, t.paragraf))
+                .or_insert((t.budgeted_places(), change));
+            if t.budgeted_places() > entry.0 {
+                *entry = (t.budgeted_places(), change);
+            }
+        }
+        PriceChanges {
+            by_offer: best.into_iter().map(|(k, (_, c))| (k, c)).collect(),
+        }
+    }
+
+    /// Sets an offer's change (a fraction: 0.01 is +1 %).
+    pub fn insert(&mut self, tilbudsnr: &str, paragraf: ParagrafId, change: Decimal) {
+        self.by_offer.insert(offer_key(tilbudsnr, paragraf), change);
+    }
+
+    /// How many offers have a change.
+    pub fn len(&self) -> usize {
+        self.by_offer.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_offer.is_empty()
+    }
+
+    fn change_of(&self, row: &CitizenRow) -> Option<Decimal> {
+        if self.by_offer.is_empty() {
+            return None;
+        }
+        self.by_offer
+            .get(&offer_key(&row.tilbudsnr, row.paragraf))
+            .copied()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UdgiftResult {
     pub region: Comparison,
     /// By betalingskommune code, in code order (reports sort by name).
     pub by_kommune: Vec<(u16, Comparison)>,
     pub detail: Vec<DetailRow>,
+    /// Whether tariffs were given (the price and level effects mean something).
+    pub priced: bool,
+    /// Matched rows whose offer has no reported tariff change: all of their
+    /// change is in the level effect.
+    pub unpriced_rows: usize,
 }
 
 /// The key index's keys are already fingerprints: use their bits.
@@ -198,6 +289,18 @@ fn count_persons(mut before: Vec<u128>, mut after: Vec<u128>) -> (usize, usize, 
 /// the old and new in the new one. `with_detail` collects the per-row
 /// comparison.
 pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -> UdgiftResult {
+    analyse_with_prices(before, after, with_detail, None)
+}
+
+/// [`analyse`], splitting the takst effect by the offers' reported tariff
+/// changes when `prices` are given.
+pub fn analyse_with_prices(
+    before: &[CitizenRow],
+    after: &[CitizenRow],
+    with_detail: bool,
+    prices: Option<&PriceChanges>,
+) -> UdgiftResult {
+    let mut unpriced_rows = 0;
     let mut index: HashMap<u128, u32, Identity> =
         HashMap::with_capacity_and_hasher(before.len(), Identity);
     for (i, row) in before.iter().enumerate() {
@@ -228,8 +331,19 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
                 }
                 let difference = row.udgift - earlier.udgift;
                 region.takst_effect += difference;
+                let price = match prices.map(|p| p.change_of(row)) {
+                    Some(Some(change)) => earlier.udgift * change,
+                    Some(None) => {
+                        unpriced_rows += 1;
+                        Decimal::ZERO
+                    }
+                    None => Decimal::ZERO,
+                };
+                region.price_effect += price;
                 if earlier.betalingskommune == row.betalingskommune {
-                    entry(&mut kommuner, row.betalingskommune).takst_effect += difference;
+                    let k = entry(&mut kommuner, row.betalingskommune);
+                    k.takst_effect += difference;
+                    k.price_effect += price;
                 } else {
                     entry(&mut kommuner, row.betalingskommune).visitation_effect += row.udgift;
                     entry(&mut kommuner, earlier.betalingskommune).visitation_effect -=
@@ -263,6 +377,14 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
         }
     }
     drop(index);
+    // Øre, so that the level effect (the rest) is in øre too.
+    let ore = |d: Decimal| {
+        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    region.price_effect = ore(region.price_effect);
+    for c in kommuner.values_mut() {
+        c.price_effect = ore(c.price_effect);
+    }
     region.change = region.after.total - region.before.total;
     let (b, a, persons) = count_persons(
         before.iter().map(|r| r.person_key).collect(),
@@ -297,5 +419,7 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
         region,
         by_kommune: kommuner.into_iter().collect(),
         detail,
+        priced: prices.is_some(),
+        unpriced_rows,
     }
 }

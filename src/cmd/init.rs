@@ -41,6 +41,12 @@ withdrawal_even_years = true   # … i lige år
 indicator_per = 40000          # A1: 1 tilfælde om året pr. 40.000 indbyggere
 # population_file = "befolkning.csv"
 # population = 590000
+# tilbud = ["430014"]          # tilbud i det forstærkede samarbejde ud over kolonnen i takstindberetningen
+
+[forbrug]
+faa_kommuner = 3               # færre betalende kommuner end dette: "få kommuner"
+belaegning_advarsel = 85       # varsel under denne procent af budgetteret belægning
+# alder = "18+"                # brugerraternes aldersinterval i bilaget (FOLK1A)
 "#;
 
 pub fn init(_ctx: &Context, args: &InitArgs) -> Result<ExitStatus, Error> {

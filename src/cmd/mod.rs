@@ -1,7 +1,9 @@
 //! One file per subcommand: each turns its arguments into options, calls the
 //! library and picks the exit status. `ls src/cmd` is the table of contents.
 
+pub mod befolkning;
 pub mod bilag;
+pub mod forbrug;
 pub mod init;
 pub mod pseudonym;
 pub mod samarbejde;

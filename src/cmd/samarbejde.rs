@@ -114,16 +114,37 @@ pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Erro
 }
 
 pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus, Error> {
-    let (loaded, files) = load_year::<PopulationRow>(ctx, &args.inputs, None)?;
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
-    let key: Vec<KeyEntry> = loaded
-        .records
-        .iter()
-        .map(|r| KeyEntry {
-            kommune: r.name.clone(),
-            key: r.befolkning,
-        })
-        .collect();
+    // A befolkning file, or a FOLK1A export with an age band and quarter.
+    let population =
+        super::befolkning::load(ctx, &args.inputs, args.alder, args.kvartal.as_deref())?;
+    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &population.files)?;
+    let key: Vec<KeyEntry> = match &population.statbank {
+        Some(_) => population
+            .by_kommune
+            .iter()
+            .map(|(code, n)| KeyEntry {
+                kommune: ctx
+                    .catalog
+                    .reference
+                    .display_name(&crate::values::reference::Party::Kommune(*code)),
+                key: *n,
+            })
+            .collect(),
+        // A plain key in file order.
+        None => population
+            .plain
+            .records
+            .iter()
+            .map(|r| KeyEntry {
+                kommune: r.name.clone(),
+                key: r.befolkning,
+            })
+            .collect(),
+    };
+    let key_errors = match &population.statbank {
+        Some(_) => population.folk1a.errors(),
+        None => population.plain.errors(),
+    };
     let split = finansiering::split(
         args.amount,
         args.offset.unwrap_or(Decimal::ZERO),
@@ -132,7 +153,7 @@ pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus
     );
     let result = match split {
         Ok(f) => f,
-        Err(FinancingError::EmptyKey) if loaded.errors() > 0 => {
+        Err(FinancingError::EmptyKey) if key_errors > 0 => {
             // Nothing usable in the key: say what was wrong with it.
             let lang = ctx.lang;
             let empty = finansiering::Financing {
@@ -143,10 +164,7 @@ pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus
                 parts: Vec::new(),
             };
             let rendered = samarbejde::render_finansiering(&empty, lang);
-            let inputs = [InputSection::of(
-                lang.pick("Fordelingsnøgle", "Key"),
-                &loaded,
-            )];
+            let inputs = [population.section(lang.pick("Fordelingsnøgle", "Key"))];
             return analysis::write(&plan, &rendered, &inputs, lang);
         }
         Err(e) => {
@@ -160,10 +178,10 @@ pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus
         }
     };
     let lang = ctx.lang;
-    let rendered = samarbejde::render_finansiering(&result, lang);
-    let inputs = [InputSection::of(
-        lang.pick("Fordelingsnøgle", "Key"),
-        &loaded,
-    )];
+    let mut rendered = samarbejde::render_finansiering(&result, lang);
+    if let Some(t) = rendered.tables.first_mut() {
+        t.notes.extend(population.notes(lang));
+    }
+    let inputs = [population.section(lang.pick("Fordelingsnøgle", "Key"))];
     analysis::write(&plan, &rendered, &inputs, lang)
 }

@@ -3,7 +3,7 @@
 use super::{load_year, Context, OutputPlan};
 use crate::analysis::udgift::{self, Targets};
 use crate::cli::{Format, UdgiftArgs};
-use crate::dataset::CitizenRow;
+use crate::dataset::{CitizenRow, Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::{self, save_workbook, InputSection};
 use crate::report::output::{check_not_input, AtomicFile};
@@ -40,11 +40,24 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
     let ((before, before_files), (after, after_files)) = (before?, after?);
     let mut files = before_files.clone();
     files.extend(after_files.iter().cloned());
+    // The price/level split: this year's tariffs against last year's.
+    let tariffs = load_tariffs(ctx, args, &mut files)?;
     let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     if let Some(detail) = &args.detail {
         check_not_input(detail, &files)?;
     }
-    let result = udgift::analyse(&before.records, &after.records, args.detail.is_some());
+    let prices = tariffs.as_ref().map(|(current, previous)| {
+        udgift::PriceChanges::from_tariffs(
+            &current.records,
+            previous.as_ref().map(|p| p.records.as_slice()),
+        )
+    });
+    let result = udgift::analyse_with_prices(
+        &before.records,
+        &after.records,
+        args.detail.is_some(),
+        prices.as_ref(),
+    );
     let lang = ctx.lang;
     let labels = Labels::new(
         year_in_paths(&before_files),
@@ -59,11 +72,51 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
         )?;
     }
     let rendered = render(&result, &targets, &labels, reference, lang);
-    let inputs = [
+    let mut inputs = vec![
         InputSection::of(&labels.before, &before),
         InputSection::of(&labels.after, &after),
     ];
+    if let Some((current, previous)) = &tariffs {
+        inputs.push(InputSection::of(
+            lang.pick("Takstindberetninger", "Tariff reports"),
+            current,
+        ));
+        if let Some(p) = previous {
+            inputs.push(InputSection::of(
+                lang.pick(
+                    "Takstindberetninger, sidste år",
+                    "Tariff reports, last year",
+                ),
+                p,
+            ));
+        }
+    }
     analysis::write(&plan, &rendered, &inputs, lang)
+}
+
+type Tariffs = Loaded<TariffRow>;
+
+/// `--takster` and `--takster-previous`, when given.
+fn load_tariffs(
+    ctx: &Context,
+    args: &UdgiftArgs,
+    files: &mut Vec<PathBuf>,
+) -> Result<Option<(Tariffs, Option<Tariffs>)>, Error> {
+    let Some(inputs) = &args.takster else {
+        return Ok(None);
+    };
+    let (current, current_files) = load_year::<TariffRow>(ctx, inputs, Some("--takster-previous"))?;
+    files.extend(current_files);
+    let previous = match &args.takster_previous {
+        Some(inputs) => {
+            let (previous, previous_files) =
+                load_year::<TariffRow>(ctx, inputs, Some("--takster-previous"))?;
+            files.extend(previous_files);
+            Some(previous)
+        }
+        None => None,
+    };
+    Ok(Some((current, previous)))
 }
 
 /// The per-person comparison: CSV, or a workbook for a `.xlsx` name.

@@ -12,7 +12,6 @@ use crate::report::findings_xlsx;
 use crate::report::output::{check_not_input, AtomicFile};
 use crate::report::style::Style;
 use crate::report::validation::{self, ValidationReport};
-use crate::validate::set::{validate_set, Grouping};
 use crate::validate::{FileReport, NoRows, Options, Validator};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -44,17 +43,22 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
     // across files (copies, keys repeated in another file, borgerlister
     // against the takstindberetninger); the report keeps the input order.
     // With --annotate the same pass reads each file's senders for the letter.
+    use crate::validate::set::{validate_set, Grouping};
     let (report, senders) = if let Some(dir) = &args.annotate {
         let targets = annotate_targets(ctx, args, dir, &files)?;
         let set = validate_set(&validator, &files, Grouping::ByYear, |_| {
             SenderCollector::new(&ctx.catalog.reference)
         });
-        let (files, senders): (Vec<_>, Vec<_>) = set
-            .files
-            .into_iter()
-            .map(|f| (f.report, f.consumer.map(|c| c.found).unwrap_or_default()))
-            .unzip();
-        (ValidationReport { files }, Some((targets, senders)))
+        let mut reports = Vec::with_capacity(set.files.len());
+        let mut senders = Vec::with_capacity(set.files.len());
+        for f in set.files {
+            senders.push(f.consumer.map(|c| c.found).unwrap_or_default());
+            reports.push(f.report);
+        }
+        (
+            ValidationReport { files: reports },
+            Some((targets, senders)),
+        )
     } else {
         let set = validate_set(&validator, &files, Grouping::ByYear, |_| NoRows);
         let report = ValidationReport {

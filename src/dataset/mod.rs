@@ -6,6 +6,7 @@
 
 pub mod befolkning;
 pub mod borger;
+pub mod folk1a;
 pub mod kriterier;
 pub mod multi;
 pub mod takst;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 
 pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
+pub use folk1a::Folk1aRow;
 pub use kriterier::Assessment;
 pub use takst::{Status, TariffRow};
 pub use udmelding::{Section, WithdrawalRequest};

@@ -42,6 +42,13 @@ pub struct TariffRow {
 }
 
 impl TariffRow {
+    /// The places budgeted as used: Pladser × Belægningsprocent / 100 (what
+    /// occupancy is measured against; not a weight for tariff changes,
+    /// which mix units: see `analysis::tariff`).
+    pub fn budgeted_places(&self) -> Decimal {
+        self.pladser * self.belaegning / Decimal::ONE_HUNDRED
+    }
+
     /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype).
     pub fn key(&self) -> (String, ParagrafId, String) {
         (

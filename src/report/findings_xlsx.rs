@@ -96,6 +96,7 @@ pub fn workbook(
     report_dir: &Path,
 ) -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
+    super::analysis::mark_workbook(&mut workbook, "validering");
     let header = header_format();
     // Top-aligned, so a row with a wrapped message reads across.
     let plain = Format::new()

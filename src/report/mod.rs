@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod bilag;
 pub mod findings_xlsx;
+pub mod forbrug;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;

@@ -293,6 +293,7 @@ pub fn write(report: &StatusReport, plan: &OutputPlan, lang: Lang) -> Result<(),
                 ));
             };
             let mut workbook = rust_xlsxwriter::Workbook::new();
+            super::analysis::mark_workbook(&mut workbook, "status");
             let formats = table::SheetFormats::new();
             for t in tables(report, lang) {
                 table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {

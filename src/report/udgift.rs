@@ -105,6 +105,41 @@ pub fn render(
         targets.visitation.into(),
         yes_no(pass_visitation, lang),
     ]);
+    if result.priced {
+        // After the three rows the annex chart reads (total, takst, visitation).
+        summary.push(vec![
+            lang.pick(
+                "Taksteffekt: heraf priseffekt",
+                "Tariff effect: of which price effect",
+            )
+            .into(),
+            r.price_effect.into(),
+            r.pct(r.price_effect).into(),
+            TableCell::Empty,
+            TableCell::Empty,
+        ]);
+        summary.push(vec![
+            lang.pick(
+                "Taksteffekt: heraf niveaueffekt",
+                "Tariff effect: of which level effect",
+            )
+            .into(),
+            r.level_effect().into(),
+            r.pct(r.level_effect()).into(),
+            TableCell::Empty,
+            TableCell::Empty,
+        ]);
+        summary.notes.push(lang.pick(
+            "Taksteffekten deles i to: priseffekten er sidste års udgift × tilbuddets indberettede takstændring (takst i år / takst sidste år − 1) for borgere i samme tilbud begge år; niveaueffekten er resten (et andet takstniveau, flere eller færre dage). De to giver tilsammen taksteffekten.".to_string(),
+            "The tariff effect splits in two: the price effect is last year's expenditure × the offer's reported tariff change (tariff this year / last year − 1) for citizens in the same offer in both years; the level effect is the rest (another tariff level, more or fewer days). The two add up to the tariff effect.".to_string(),
+        ));
+        if result.unpriced_rows > 0 {
+            summary.notes.push(lang.pick(
+                format!("{} fortsættende rækker har ingen indberettet takstændring (tilbuddet mangler i et af årenes takstindberetninger); hele deres ændring står i niveaueffekten.", result.unpriced_rows),
+                format!("{} continuing rows have no reported tariff change (the offer is missing from one year's tariff reports); all of their change is in the level effect.", result.unpriced_rows),
+            ));
+        }
+    }
     summary.notes.push(lang.pick(
         "Rækker matches på personkode, tilbudsnr og paragraf. Taksteffekten er ændringen for borgere i samme tilbud begge år; visitationseffekten er udgiften til nye borgere/tilbud minus udgiften til dem, der er ophørt. De to effekter giver tilsammen den samlede ændring.".to_string(),
         "Rows are matched on person code, offer number and paragraph. The tariff effect is the change for citizens in the same offer in both years; the visitation effect is the expenditure on new citizens/offers minus that on those who left. The two effects add up to the total change.".to_string(),
@@ -206,7 +241,7 @@ pub fn render(
     ));
 
     let side = |s: &crate::analysis::udgift::Side| json!({"rows": s.rows, "persons": s.persons, "total": json_kr(s.total)});
-    let json = json!({
+    let mut json = json!({
         "before": side(&r.before),
         "after": side(&r.after),
         "persons": {"continuing": r.persons.continuing, "new": r.persons.new, "left": r.persons.left},
@@ -233,6 +268,21 @@ pub fn render(
             })
         }).collect::<Vec<_>>(),
     });
+    if result.priced {
+        if let Some(object) = json.as_object_mut() {
+            object.insert("price_effect".into(), amount_json(r, r.price_effect));
+            object.insert("level_effect".into(), amount_json(r, r.level_effect()));
+            object.insert("unpriced_rows".into(), json!(result.unpriced_rows));
+        }
+        if let Some(list) = json["by_kommune"].as_array_mut() {
+            for (k, (_, c)) in list.iter_mut().zip(by_name.iter().copied()) {
+                k["price_effect"] = json_kr(c.price_effect);
+                k["price_effect_pct"] = json_opt_pct(c.pct(c.price_effect));
+                k["level_effect"] = json_kr(c.level_effect());
+                k["level_effect_pct"] = json_opt_pct(c.pct(c.level_effect()));
+            }
+        }
+    }
     Rendered {
         tables: vec![summary, kommuner, persons],
         json,

@@ -127,6 +127,8 @@ pub struct HeaderMap {
     pub duplicates: Vec<(usize, u32, u32)>,
     /// Columns with a header that names no field.
     pub unknown: Vec<HeaderCell>,
+    /// Columns of a series field (its `header_pattern`): (field, column).
+    pub series: Vec<(usize, HeaderCell)>,
     /// How many fields were found (for schema detection).
     pub matched: usize,
     /// How many of them are required.
@@ -150,7 +152,15 @@ pub fn map_header(schema: &Schema, index: &HeaderIndex, cells: &[HeaderCell]) ->
             continue;
         }
         let Some(mut field) = index.by_key.get(&key.key).copied() else {
-            map.unknown.push(cell.clone());
+            let series = schema.fields.iter().position(|f| {
+                f.header_pattern
+                    .as_deref()
+                    .is_some_and(|p| pattern_matches(p, &key.key))
+            });
+            match series {
+                Some(field) => map.series.push((field, cell.clone())),
+                None => map.unknown.push(cell.clone()),
+            }
             continue;
         };
         if let Some(first_col) = map.columns.get(field).copied().flatten() {
@@ -183,7 +193,8 @@ pub fn map_header(schema: &Schema, index: &HeaderIndex, cells: &[HeaderCell]) ->
         set(&mut year_of, field, key.year);
     }
     for (i, field) in schema.fields.iter().enumerate() {
-        let present = map.columns.get(i).copied().flatten().is_some();
+        let present = map.columns.get(i).copied().flatten().is_some()
+            || map.series.iter().any(|(f, _)| *f == i);
         if present {
             map.matched += 1;
             if field.required {
@@ -194,6 +205,16 @@ pub fn map_header(schema: &Schema, index: &HeaderIndex, cells: &[HeaderCell]) ->
         }
     }
     map
+}
+
+/// Whether a normalised header matches a series pattern: `#` is a digit,
+/// every other character stands for itself ("####k#" matches "2017k1").
+pub fn pattern_matches(pattern: &str, key: &str) -> bool {
+    pattern.chars().count() == key.chars().count()
+        && pattern.chars().zip(key.chars()).all(|(p, k)| match p {
+            '#' => k.is_ascii_digit(),
+            p => p == k,
+        })
 }
 
 fn set<T>(v: &mut [T], i: usize, value: T) {
@@ -222,6 +243,14 @@ pub fn score(schema: &Schema, map: &HeaderMap) -> (u32, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn series_patterns() {
+        assert!(pattern_matches("####k#", &header_key("2017K1").key));
+        assert!(!pattern_matches("####k#", &header_key("2017").key));
+        assert!(!pattern_matches("####k#", &header_key("2017K12").key));
+        assert!(pattern_matches("####", "2017"));
+    }
 
     #[test]
     fn header_keys() {

@@ -13,15 +13,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The schemas ramme ships, in detection order.
-pub const SCHEMA_NAMES: [&str; 5] = [
+pub const SCHEMA_NAMES: [&str; 6] = [
     "takstindberetning",
     "borgerliste",
     "kriterievurdering",
     "udmelding",
     "befolkning",
+    "folk1a",
 ];
 
-const EMBEDDED_SCHEMAS: [(&str, &str); 5] = [
+const EMBEDDED_SCHEMAS: [(&str, &str); 6] = [
     (
         "takstindberetning",
         include_str!("../../data-schema/takstindberetning.toml"),
@@ -42,6 +43,7 @@ const EMBEDDED_SCHEMAS: [(&str, &str); 5] = [
         "befolkning",
         include_str!("../../data-schema/befolkning.toml"),
     ),
+    ("folk1a", include_str!("../../data-schema/folk1a.toml")),
 ];
 
 const EMBEDDED_REFERENCE: [(&str, &str); 3] = [
@@ -149,6 +151,12 @@ pub struct Field {
     /// "Takst 2017") is taken as this field.
     #[serde(default)]
     pub previous_of: Option<String>,
+    /// A series field: every column whose normalised header matches this
+    /// pattern (`#` a digit, other characters as such: "####k#" for
+    /// StatBank's "2017K1") holds a value of this field, labelled by its
+    /// header. For wide exports with a column per period.
+    #[serde(default)]
+    pub header_pattern: Option<String>,
 }
 
 /// A named row rule: a check implemented in `rules/`, with its parameters here.

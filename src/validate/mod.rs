@@ -718,6 +718,17 @@ impl<'v, 'c> FileSink<'v, 'c> {
             any_unique: schema.fields.iter().any(|f| f.unique),
             slot_buffer: Vec::new(),
             fact_keys: None,
+            series_col: map
+                .series
+                .iter()
+                .enumerate()
+                .map(|(label, (field, cell))| (cell.col, (*field, label)))
+                .collect(),
+            series_labels: map
+                .series
+                .iter()
+                .map(|(_, cell)| cell.text.trim().to_string())
+                .collect(),
         }
     }
 
@@ -730,6 +741,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let mut procedure_error = false;
         let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
         slots.resize(schema.fields.len(), Slot::Blank);
+        let mut series: Vec<(usize, Slot<'_>)> = Vec::new();
         for sc in row.cells {
             if sc.cell.is_blank() {
                 continue;
@@ -738,6 +750,29 @@ impl<'v, 'c> FileSink<'v, 'c> {
             if cpr_cols.contains(&sc.col) {
                 if let Some(slot) = field.and_then(|f| slots.get_mut(f)) {
                     *slot = Slot::Invalid;
+                }
+                continue;
+            }
+            if let (None, Some(&(field, label))) = (field, active.series_col.get(&sc.col)) {
+                let Some(parser) = active.parsers.get_mut(field) else {
+                    continue;
+                };
+                match parser.parse(sc.cell) {
+                    Ok(value) => series.push((label, Slot::Value(value))),
+                    Err(problem) => {
+                        has_errors = true;
+                        series.push((label, Slot::Invalid));
+                        let column = active.series_labels.get(label).cloned();
+                        self.cell_finding(
+                            problem.code,
+                            Severity::Error,
+                            Some(row.number),
+                            Some(sc.col),
+                            column,
+                            None,
+                            problem.message,
+                        );
+                    }
                 }
                 continue;
             }
@@ -794,7 +829,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 }
             }
         }
-        if slots.iter().all(|s| matches!(s, Slot::Blank)) {
+        if series.is_empty() && slots.iter().all(|s| matches!(s, Slot::Blank)) {
             // Only stray cells outside the table's columns (reported above):
             // not a data row, so no missing values either.
             active.slot_buffer = recycle(slots);
@@ -881,6 +916,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 slots: &slots,
                 has_errors,
                 procedure_error,
+                series: &series,
+                series_labels: &active.series_labels,
             },
         );
         active.slot_buffer = recycle(slots);
@@ -1290,6 +1327,10 @@ struct ActiveSheet<'v> {
     slot_buffer: Vec<Slot<'static>>,
     /// This sheet's entry in the file's facts, once it has a key.
     fact_keys: Option<usize>,
+    /// Series columns (a field's `header_pattern`): column → (field, label).
+    series_col: HashMap<u32, (usize, usize)>,
+    /// The series columns' headers as written.
+    series_labels: Vec<String>,
 }
 
 impl ActiveSheet<'_> {

@@ -102,10 +102,22 @@ pub struct TypedRow<'r, 'a> {
     pub has_errors: bool,
     /// A procedure rule failed (e.g. a withdrawal filed out of its window).
     pub procedure_error: bool,
+    /// The values of a series field's columns: (index into
+    /// `series_labels`, value); empty for schemas without one.
+    pub series: &'r [(usize, Slot<'a>)],
+    /// The headers of the series columns as written ("2017K1").
+    pub series_labels: &'r [String],
 }
 
 impl<'a> TypedRow<'_, 'a> {
     pub fn get(&self, field: usize) -> Option<&Value<'a>> {
         self.slots.get(field).and_then(Slot::value)
+    }
+
+    /// The series columns' values with their headers.
+    pub fn series_values(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.series.iter().filter_map(|(label, slot)| {
+            Some((self.series_labels.get(*label)?.as_str(), slot.value()?))
+        })
     }
 }

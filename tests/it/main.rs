@@ -4,6 +4,8 @@
 mod annotate;
 mod bilag;
 mod excel;
+mod forbrug;
+mod forbrug_udgift;
 mod harness;
 mod inbox;
 mod inbox_set;

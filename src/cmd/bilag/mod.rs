@@ -364,7 +364,19 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
                     .target_visitation
                     .unwrap_or(defaults.visitation),
             };
-            let result = udgift::analyse(&before.records, &after.records, false);
+            // The takst effect's price/level split from the year's tariffs.
+            let prices = (!inputs.takst.is_empty()).then(|| {
+                udgift::PriceChanges::from_tariffs(
+                    &current.records,
+                    (!inputs.previous.is_empty()).then_some(previous.records.as_slice()),
+                )
+            });
+            let result = udgift::analyse_with_prices(
+                &before.records,
+                &after.records,
+                false,
+                prices.as_ref(),
+            );
             let labels = crate::report::udgift::Labels::new(
                 year.and_then(|y| u16::try_from(y - 1).ok()),
                 year.and_then(|y| u16::try_from(y).ok()),
@@ -377,6 +389,27 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
                         .tables,
                 ),
                 chart: Some(ChartKind::UdgiftEffects),
+            }])
+        });
+        sections.extend(made);
+    }
+
+    // The use of offers (ramme forbrug): this year's January against this
+    // year's takstindberetninger.
+    if !inputs.takst.is_empty() && !inputs.after.is_empty() {
+        let heading = lang.pick("Brug af tilbud", "Use of offers");
+        let made = guarded(heading, lang, &mut failures, || {
+            let tables = super::forbrug::bilag_tables(
+                ctx,
+                &after.records,
+                &current.records,
+                &inputs.befolkning,
+            )
+            .map_err(|e| e.message(lang))?;
+            Ok(vec![Section {
+                heading: heading.into(),
+                tables,
+                chart: None,
             }])
         });
         sections.extend(made);
