@@ -19,7 +19,7 @@ use std::path::Path;
 const KOMMUNE_SCHEMAS: [&str; 2] = ["takstindberetning", "borgerliste"];
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitStatus, Error> {
-    let files = crate::input::expand_inputs(&args.inputs)?;
+    let files = super::expand(ctx, &args.inputs)?;
     let plan = OutputPlan::new(
         &args.output,
         &[Format::Text, Format::Json, Format::Md, Format::Xlsx],
@@ -34,28 +34,43 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitStatus, Error> {
         .clone()
         .or_else(|| ctx.config.samarbejde.region.clone());
     let (region_name, expected) = expected_senders(ctx, region.as_deref())?;
+    // Every finding is kept (validate keeps 1000 a file by default): each
+    // is attributed to the sender of its row, so none may be left out.
     let options = crate::validate::Options {
         max_findings: 0,
         lang: ctx.lang,
         ..crate::validate::Options::default()
     };
     let validator = crate::validate::Validator::new(&ctx.catalog, options)?;
-    let submitted = crate::dataset::validate_parallel(&files, |path| {
-        let mut collector = SenderCollector::new(&ctx.catalog.reference);
-        let report = validator.validate_file(path, &mut collector);
-        SubmittedFile {
-            path: path.display().to_string(),
-            schemas: report
+    // Validated as a set like `validate`: a copy of a file is set aside
+    // (it counts once), a key repeated in another file is found.
+    let set = crate::validate::set::validate_set(
+        &validator,
+        &files,
+        crate::validate::set::Grouping::ByYear,
+        |_| SenderCollector::new(&ctx.catalog.reference),
+    );
+    let submitted: Vec<SubmittedFile> = set
+        .files
+        .iter()
+        .map(|f| SubmittedFile {
+            path: f.path.display().to_string(),
+            schemas: f
+                .report
                 .sheets
                 .iter()
                 .filter_map(|s| s.schema.clone())
                 .collect(),
-            senders: counts_by_sender(&collector, &report.findings),
-            errors: report.errors(),
-            warnings: report.warnings(),
-            modified: modified(path),
-        }
-    });
+            senders: f
+                .consumer
+                .as_ref()
+                .map(|c| counts_by_sender(c, &f.report.findings))
+                .unwrap_or_default(),
+            errors: f.report.errors(),
+            warnings: f.report.warnings(),
+            modified: modified(&f.path),
+        })
+        .collect();
     let report = status::compute(region_name, deadline, &expected, &submitted);
     crate::report::status::write(&report, &plan, ctx.lang)?;
     Ok(if report.needs_action() {

@@ -6,7 +6,7 @@ use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, ExitStatus};
 use crate::input::{ReadOptions, RowSink};
 use crate::lang::Lang;
-use crate::report::analysis::save_workbook;
+use crate::report::analysis::{mark_workbook, save_workbook};
 use crate::report::annotate::{self, grid::Grid, Annotation};
 use crate::report::findings_xlsx;
 use crate::report::output::{check_not_input, AtomicFile};
@@ -102,6 +102,8 @@ fn write_xlsx(report: &ValidationReport, lang: Lang, path: &Path) -> Result<(), 
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
+    // The secretariat's report is never read back as a submission.
+    mark_workbook(&mut workbook, "rapport");
     save_workbook(&mut workbook, path)
 }
 
@@ -120,6 +122,26 @@ fn annotate_targets(
             format!("--annotate {} er en fil, ikke en mappe", dir.display()),
             format!("--annotate {} is a file, not a folder", dir.display()),
         )));
+    }
+    // The letters are .txt files, which a folder of inputs would read.
+    let resolved = |p: &Path| p.canonicalize().ok();
+    if let Some(out) = resolved(dir) {
+        if args
+            .inputs
+            .iter()
+            .any(|i| i.is_dir() && resolved(i).as_ref() == Some(&out))
+        {
+            return Err(Error::Usage(lang.pick(
+                format!(
+                    "--annotate {} er en af inddatamapperne; skriv rettelserne i en anden mappe",
+                    dir.display()
+                ),
+                format!(
+                    "--annotate {} is one of the input folders; write the corrections to another folder",
+                    dir.display()
+                ),
+            )));
+        }
     }
     let mut seen = HashSet::new();
     let mut targets = Vec::new();
@@ -199,6 +221,9 @@ fn write_annotations(
             path: xlsx.clone(),
             message: e.to_string(),
         })?;
+        // Marked as ramme's, so a copy left in an inbox folder is set aside
+        // with a note instead of counting the kommune's rows twice.
+        mark_workbook(&mut workbook, "rettelser");
         save_workbook(&mut workbook, xlsx)?;
         let greeting = found
             .iter()

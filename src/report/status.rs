@@ -301,6 +301,7 @@ pub fn write(report: &StatusReport, plan: &OutputPlan, lang: Lang) -> Result<(),
                     message: e.to_string(),
                 })?;
             }
+            super::analysis::mark_workbook(&mut workbook, "status");
             super::analysis::save_workbook(&mut workbook, path)
         }
         _ => {

@@ -557,3 +557,87 @@ fn annotations_in_english() {
         "{letter}"
     );
 }
+
+#[test]
+fn the_letter_lists_30_findings_and_counts_the_rest() {
+    let letter_for = |n: usize| {
+        let mut csv =
+            String::from("Personkode;Betalingskommune;Tilbudsnr;Paragraf;Takst;Dage;Udgift\n");
+        for i in 0..n {
+            csv.push_str(&format!(
+                "PK-AAAAAAAAAAAA{i:04};;860011;SEL §108;2.150,00;31;66.650,00\n"
+            ));
+        }
+        let run = Test::new()
+            .file("b.csv", csv)
+            .args(&["validate", "b.csv", "--annotate", "ret"])
+            .run();
+        run.code(1);
+        std::fs::read_to_string(run.dir.join("ret/b.csv-rettelser.txt")).unwrap()
+    };
+    let thirty = letter_for(30);
+    assert_eq!(thirty.matches("skal udfyldes.").count(), 30, "{thirty}");
+    assert!(!thirty.contains("fund mere"), "{thirty}");
+    let more = letter_for(31);
+    assert_eq!(more.matches("skal udfyldes.").count(), 30, "{more}");
+    assert!(
+        more.contains("… og 1 fund mere; de står alle i regnearket."),
+        "{more}"
+    );
+}
+
+#[test]
+fn ramme_never_reads_its_own_workbooks_back() {
+    let run = Test::new()
+        .with("ind/takst_hjoerring.xlsx", takst_xlsx)
+        .args(&["validate", "ind", "--annotate", "ind"])
+        .run();
+    run.code(2);
+    assert!(
+        run.stderr.contains("er en af inddatamapperne"),
+        "{}",
+        run.stderr
+    );
+    // The marked copy and the report put into an inbox are set aside.
+    let test = Test::new().with("ind/takst_hjoerring.xlsx", takst_xlsx);
+    let first = test
+        .args(&["validate", "ind", "--annotate", "ret", "-o", "rapport.xlsx"])
+        .run();
+    first.code(1);
+    let again = Test::new()
+        .with("ind/takst_hjoerring.xlsx", takst_xlsx)
+        .with("ind/takst_hjoerring.xlsx-rettelser.xlsx", |p| {
+            std::fs::copy(first.dir.join("ret/takst_hjoerring.xlsx-rettelser.xlsx"), p).unwrap();
+        })
+        .with("ind/rapport.xlsx", |p| {
+            std::fs::copy(first.dir.join("rapport.xlsx"), p).unwrap();
+        })
+        .args(&["validate", "ind", "--format", "json"])
+        .run();
+    again.code(1);
+    let json = again.json();
+    let codes: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("ind/rapport.xlsx".into(), "ramme-output".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "ind/takst_hjoerring.xlsx-rettelser.xlsx".into(),
+            "ramme-output".into()
+        )),
+        "{codes:?}"
+    );
+    // The kommune's rows are counted once: no key repeated across files.
+    assert!(!codes.iter().any(|(_, c)| c == "unique-error"), "{codes:?}");
+}

@@ -47,6 +47,9 @@ pub struct Grid {
     /// leading zero (when not every finding was kept, the validation's own
     /// judgement of each column is not known for every cell).
     strict: bool,
+    /// The caps: [`MAX_ROWS`] and [`MAX_CELLS`] (smaller in tests).
+    max_rows: u64,
+    max_cells: u64,
 }
 
 impl Grid {
@@ -54,6 +57,8 @@ impl Grid {
         Grid {
             cpr_cells,
             strict,
+            max_rows: MAX_ROWS,
+            max_cells: MAX_CELLS,
             ..Grid::default()
         }
     }
@@ -96,7 +101,7 @@ impl RowSink for Grid {
     }
 
     fn row(&mut self, row: Row<'_>) {
-        if self.rows >= MAX_ROWS || self.cells >= MAX_CELLS {
+        if self.rows >= self.max_rows || self.cells >= self.max_cells {
             self.truncated = true;
             return;
         }
@@ -174,6 +179,28 @@ mod tests {
         );
         assert_eq!(rows[1].1, vec![(1, GridValue::Masked)]);
         assert!(!grid.truncated);
+    }
+
+    #[test]
+    fn stops_at_the_cell_cap() {
+        let mut grid = Grid::new(HashSet::new(), false);
+        grid.max_cells = 6;
+        grid.begin_sheet(&SheetInfo {
+            name: None,
+            visible: true,
+        });
+        let cells: Vec<SparseCell<'_>> = (0..3)
+            .map(|col| SparseCell {
+                col,
+                cell: Cell::Bool(true),
+            })
+            .collect();
+        feed(&mut grid, 1, &cells);
+        feed(&mut grid, 2, &cells);
+        assert!(!grid.truncated);
+        feed(&mut grid, 3, &cells);
+        assert!(grid.truncated);
+        assert_eq!(grid.sheets[0].rows.len(), 2);
     }
 
     #[test]

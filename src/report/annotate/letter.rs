@@ -159,7 +159,8 @@ pub fn letter(
         }
         let _ = writeln!(out);
     }
-    let total = a.report.findings.len() as u64 + a.report.omitted;
+    // Infos are not for the sender; the counts are exact beyond the kept findings.
+    let total = errors + warnings;
     if total as usize > listed {
         let _ = writeln!(
             out,
