@@ -52,17 +52,6 @@ impl Progress {
     }
 }
 
-/// The date the annex is dated: SOURCE_DATE_EPOCH when set (reproducible
-/// builds), else today.
-fn made_date() -> chrono::NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.date_naive())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
 fn load<T: Record>(
     validator: &Validator<'_>,
     ctx: &Context,
@@ -135,8 +124,8 @@ fn validation_table(files: &[PathBuf], validator: &Validator<'_>, lang: Lang) ->
         }
     }
     t.notes.push(lang.pick(
-        "Kør ramme validate på en fil for at se dens fund celle for celle.".to_string(),
-        "Run ramme validate on a file to see its findings cell by cell.".to_string(),
+        "Sekretariatet sender hver kommune en rapport over dens fejl og advarsler celle for celle.".to_string(),
+        "The secretariat sends each kommune a report of its errors and warnings cell by cell.".to_string(),
     ));
     (t, errors)
 }
@@ -421,7 +410,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
             None => lang.pick("Bilag til DAS".to_string(), "Annex for DAS".to_string()),
         }),
         year,
-        made: made_date(),
+        made: crate::report::xlsx::made_date(),
         made_from: format!(
             "ramme {} · {}",
             env!("CARGO_PKG_VERSION"),
@@ -444,15 +433,6 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         }
     }
     progress.finish();
-    if let Some(path) = &plan.path {
-        eprintln!(
-            "{}",
-            lang.pick(
-                format!("Skrev {}.", path.display()),
-                format!("Wrote {}.", path.display())
-            )
-        );
-    }
     Ok(if validation_errors > 0 {
         ExitStatus::InputErrors
     } else {

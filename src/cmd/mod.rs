@@ -122,7 +122,9 @@ impl OutputPlan {
                     path: path.clone(),
                     source,
                 })?;
-                file.commit()
+                file.commit()?;
+                crate::report::notice::wrote(path);
+                Ok(())
             }
         }
     }

@@ -3,7 +3,8 @@
 //! which rows were left out for errors, which files were of another kind).
 
 use super::style::Style;
-use super::table::{self, Column, Kind, SheetFormats, Table, TableCell};
+use super::table::{self, Column, Kind, Table, TableCell};
+use super::xlsx::{self, ChartKind, Print};
 use crate::cli::Format;
 use crate::cmd::OutputPlan;
 use crate::dataset::{ExcludedRow, Loaded};
@@ -98,8 +99,23 @@ pub struct Rendered {
     pub tables: Vec<Table>,
     /// The contract's JSON object for this analysis.
     pub json: Json,
-    /// The table written by `--format csv`.
-    pub csv_table: usize,
+    /// The chart the first table gets in a workbook.
+    pub chart: Option<ChartKind>,
+}
+
+impl Rendered {
+    pub fn new(tables: Vec<Table>, json: Json) -> Rendered {
+        Rendered {
+            tables,
+            json,
+            chart: None,
+        }
+    }
+
+    pub fn with_chart(mut self, chart: ChartKind) -> Rendered {
+        self.chart = Some(chart);
+        self
+    }
 }
 
 /// Exit status of an analysis: 1 when any input had errors.
@@ -215,11 +231,11 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
     }
     if inputs.iter().any(|i| i.errors() > 0) {
         t.notes.push(lang.pick(
-            "Kør ramme validate på inddata for at se alle fejl celle for celle.".to_string(),
-            "Run ramme validate on the inputs to see every error cell by cell.".to_string(),
+            "Valideringen af filerne viser hver fejl celle for celle.".to_string(),
+            "The validation of the files shows every error cell by cell.".to_string(),
         ));
     }
-    t
+    t.keyed("inputs")
 }
 
 /// Writes an analysis in the planned format and returns its exit status.
@@ -245,16 +261,9 @@ pub fn write(
                 writeln!(out)
             })?;
         }
-        Format::Csv => {
-            let table = rendered
-                .tables
-                .get(rendered.csv_table)
-                .cloned()
-                .unwrap_or_default();
-            plan.write(|out| table::write_csv(&table, out))?;
-        }
+        Format::Csv => plan.write(|out| table::write_csv(&tables, out))?,
         Format::Md => plan.write(|out| table::write_md(&tables, lang, out))?,
-        Format::Xlsx => write_xlsx(plan, &tables)?,
+        Format::Xlsx => write_xlsx(plan, tables, rendered.chart, lang)?,
         Format::Text => {
             let style = if plan.path.is_none() {
                 Style::for_stdout()
@@ -267,31 +276,33 @@ pub fn write(
     Ok(status(inputs))
 }
 
-/// All tables as sheets of one workbook, written atomically.
-fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
+/// All tables as sheets of one workbook (small ones sharing a page, the
+/// chart the annex has for this analysis), written atomically.
+fn write_xlsx(
+    plan: &OutputPlan,
+    tables: Vec<Table>,
+    chart: Option<ChartKind>,
+    lang: Lang,
+) -> Result<(), Error> {
     let Some(path) = &plan.path else {
         return Err(Error::Usage(
-            "--format xlsx needs --output FILE.xlsx".into(),
+            lang.pick(
+                "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
+                "--format xlsx needs a file to write to: -o FILE.xlsx",
+            )
+            .into(),
         ));
     };
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let formats = SheetFormats::new();
+    let print = Print {
+        title: tables.first().map(|t| t.title.clone()).unwrap_or_default(),
+        made: xlsx::made_date(),
+    };
     let mut used = std::collections::HashSet::new();
-    for t in tables {
-        let mut t = t.clone();
-        // Sheet names must be unique.
-        let mut name = table::sheet_name(&t.name);
-        let mut n = 2;
-        while !used.insert(name.to_lowercase()) {
-            name = table::sheet_name(&format!("{} {n}", t.name));
-            n += 1;
-        }
-        t.name = name;
-        table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-    }
+    let plans = xlsx::plan_sheets(tables, chart, &mut used, lang);
+    let mut workbook = xlsx::workbook_of(&plans, &print, lang).map_err(|e| Error::Workbook {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
     save_workbook(&mut workbook, path)
 }
 
@@ -308,7 +319,9 @@ pub fn save_workbook(
             message: e.to_string(),
         }
     })?;
-    super::output::rename_into_place(&temp, path)
+    super::output::rename_into_place(&temp, path)?;
+    super::notice::wrote(path);
+    Ok(())
 }
 
 /// A cell for an optional text.

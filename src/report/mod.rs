@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod bilag;
+pub mod notice;
 pub mod output;
 pub mod samarbejde;
 pub mod skabelon;
@@ -14,3 +15,4 @@ pub mod takstanalyse;
 pub mod tilbud;
 pub mod udgift;
 pub mod validation;
+pub mod xlsx;

@@ -101,7 +101,7 @@ fn planted_errors_are_found_in_their_cells() {
     assert_eq!(findings[8]["rule"], "doegntakst-beregning");
     assert_eq!(
         findings[8]["message"],
-        "Takst 2.500,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100 %) = 2.000,00 kr. (afvigelse 25 %, højst 1 % tilladt)."
+        "Takst 2.500,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100,00 %) = 2.000,00 kr. (afvigelse 25,00 %, højst 1,00 % tilladt)."
     );
     assert_eq!(
         findings[6]["message"],
