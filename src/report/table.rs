@@ -238,7 +238,7 @@ pub(crate) fn width(text: &str) -> usize {
 /// Where text cells wrap in the terminal even when it is wide.
 const TEXT_WIDTH: usize = 40;
 /// A text column is never made narrower than this to fit the terminal.
-const MIN_TEXT_WIDTH: usize = 10;
+const MIN_TEXT_WIDTH: usize = 12;
 
 /// Splits a text into lines of at most `width` characters at spaces (a
 /// longer word is cut).
@@ -279,7 +279,8 @@ fn longest_word(text: &str) -> usize {
 /// Column widths for the terminal. Numbers keep their full width (they are
 /// never cut; their headers wrap at spaces); text columns wrap at
 /// TEXT_WIDTH and shrink, widest first, until the table fits `limit`.
-fn fit_widths(table: &Table, lang: Lang, limit: Option<usize>) -> Vec<usize> {
+/// None when even the narrowest columns do not fit.
+fn fit_widths(table: &Table, lang: Lang, limit: Option<usize>) -> Option<Vec<usize>> {
     let gaps = 2 * table.columns.len().saturating_sub(1);
     let data: Vec<usize> = (0..table.columns.len())
         .map(|c| {
@@ -304,10 +305,10 @@ fn fit_widths(table: &Table, lang: Lang, limit: Option<usize>) -> Vec<usize> {
         })
         .collect();
     let Some(limit) = limit else {
-        return natural;
+        return Some(natural);
     };
     if natural.iter().sum::<usize>() + gaps <= limit {
-        return natural;
+        return Some(natural);
     }
     // Headers may wrap: a column needs its data and its longest header word.
     let wrapped: Vec<usize> = table
@@ -350,6 +351,9 @@ fn fit_widths(table: &Table, lang: Lang, limit: Option<usize>) -> Vec<usize> {
     };
     // The widest cap for text columns that still fits.
     let budget = limit.saturating_sub(fixed + gaps);
+    if fixed + gaps > limit || text_sum(0) > budget {
+        return None;
+    }
     let top = wrapped.iter().copied().max().unwrap_or(0);
     let (mut lo, mut hi) = (0usize, top);
     while lo < hi {
@@ -360,7 +364,58 @@ fn fit_widths(table: &Table, lang: Lang, limit: Option<usize>) -> Vec<usize> {
             hi = mid - 1;
         }
     }
-    with_cap(lo)
+    Some(with_cap(lo))
+}
+
+/// A table too wide for the terminal, one block per row: "Label  value"
+/// lines, the labels aligned, values wrapped to the width.
+fn write_records(
+    table: &Table,
+    lang: Lang,
+    style: Style,
+    limit: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let columns: Vec<Vec<String>> = (0..table.columns.len())
+        .map(|c| table.shown_column(c, lang).collect())
+        .collect();
+    let label_width = table
+        .columns
+        .iter()
+        .map(|c| width(&c.label))
+        .max()
+        .unwrap_or(0)
+        .min(limit / 2);
+    let value_width = limit.saturating_sub(label_width + 2).max(10);
+    let count = table.rows.len() + usize::from(table.total.is_some());
+    for r in 0..count {
+        writeln!(out, "{}", style.dim(&"─".repeat(limit.min(40))))?;
+        let total = r >= table.rows.len();
+        for (c, col) in table.columns.iter().enumerate() {
+            let value = columns
+                .get(c)
+                .and_then(|v| v.get(r))
+                .map_or("", String::as_str);
+            if value.is_empty() {
+                continue;
+            }
+            let labels = wrap(&col.label, label_width);
+            let values = wrap(value, value_width);
+            for i in 0..labels.len().max(values.len()) {
+                let label = labels.get(i).map_or("", String::as_str);
+                let text = values.get(i).map_or("", String::as_str);
+                let pad = label_width.saturating_sub(width(label));
+                let line = format!("{label}{}  {text}", " ".repeat(pad));
+                let line = line.trim_end();
+                if total {
+                    writeln!(out, "{}", style.bold(line))?;
+                } else {
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Aligned columns for the terminal, fitted to `style.width`.
@@ -394,7 +449,15 @@ pub fn write_text(
             }
             continue;
         }
-        let widths = fit_widths(table, lang, style.width);
+        let Some(widths) = fit_widths(table, lang, style.width) else {
+            write_records(table, lang, style, style.width.unwrap_or(80), out)?;
+            for note in &table.notes {
+                for line in prose(note) {
+                    writeln!(out, "{}", style.dim(&line))?;
+                }
+            }
+            continue;
+        };
         let columns: Vec<Vec<String>> = (0..table.columns.len())
             .map(|c| table.shown_column(c, lang).collect())
             .collect();

@@ -12,3 +12,4 @@ mod takst;
 mod takstanalyse;
 mod udgift;
 mod validate;
+mod width;
