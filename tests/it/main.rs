@@ -2,6 +2,7 @@
 //! its own temporary folder on fixture files written by the test.
 
 mod bilag;
+mod cli;
 mod excel;
 mod harness;
 mod properties;
