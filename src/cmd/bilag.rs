@@ -130,6 +130,70 @@ fn validation_table(files: &[PathBuf], validator: &Validator<'_>, lang: Lang) ->
     (t, errors)
 }
 
+fn no_inputs(cfg: &crate::config::BilagConfig) -> bool {
+    [
+        &cfg.takst,
+        &cfg.takst_previous,
+        &cfg.borgerliste_before,
+        &cfg.borgerliste_after,
+        &cfg.kriterier,
+        &cfg.udmelding,
+        &cfg.befolkning,
+    ]
+    .iter()
+    .all(|list| list.is_empty())
+}
+
+/// What `[bilag]` must name, for a user who has only run `ramme init`.
+fn what_to_fill_in(lang: Lang) -> String {
+    let example = "\n\n[bilag]\n\
+year = 2017\n\
+takst = [\"2017\"]                 # {takst}\n\
+takst_previous = [\"2016\"]        # {previous}\n\
+borgerliste_before = [\"2016\"]    # {before}\n\
+borgerliste_after = [\"2017\"]     # {after}\n\
+kriterier = [\"2017\"]             # {kriterier}\n\
+udmelding = [\"2018\"]             # {udmelding}\n\
+befolkning = [\"2017/befolkning.csv\"]  # {befolkning}\n";
+    let fill = |words: [&str; 7]| {
+        let [takst, previous, before, after, kriterier, udmelding, befolkning] = words;
+        example
+            .replace("{takst}", takst)
+            .replace("{previous}", previous)
+            .replace("{before}", before)
+            .replace("{after}", after)
+            .replace("{kriterier}", kriterier)
+            .replace("{udmelding}", udmelding)
+            .replace("{befolkning}", befolkning)
+    };
+    lang.pick(
+        format!(
+            "bilaget har ingen inddata. Skriv i [bilag], hvilke filer, mapper eller mønstre (relativt til konfigurationsfilen) bilaget skal læse, fx:{}",
+            fill([
+                "årets takstindberetninger",
+                "sidste års takstindberetninger",
+                "borgerlister, januar året før",
+                "borgerlister, januar i år",
+                "kriterievurderinger",
+                "udmeldinger",
+                "befolkningstal",
+            ])
+        ),
+        format!(
+            "the annex has no inputs. Name in [bilag] the files, folders or patterns (relative to the config file) the annex reads, e.g.:{}",
+            fill([
+                "this year's tariff reports",
+                "last year's tariff reports",
+                "citizen lists, January last year",
+                "citizen lists, January this year",
+                "criteria assessments",
+                "withdrawals",
+                "population figures",
+            ])
+        ),
+    )
+}
+
 pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
     let lang = ctx.lang;
     let config_path = ctx
@@ -137,11 +201,14 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(crate::config::DEFAULT_CONFIG));
-    let Some(cfg) = ctx.config.bilag.clone() else {
-        return Err(Error::Config {
-            path: config_path,
-            message: "ramme bilag needs a [bilag] section naming the year's inputs (see examples/ramme.toml)".into(),
-        });
+    let cfg = match ctx.config.bilag.clone() {
+        Some(cfg) if !no_inputs(&cfg) => cfg,
+        _ => {
+            return Err(Error::Config {
+                path: config_path,
+                message: what_to_fill_in(lang),
+            })
+        }
     };
     let base: PathBuf = ctx
         .config

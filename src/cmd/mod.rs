@@ -3,6 +3,7 @@
 
 pub mod bilag;
 pub mod init;
+pub mod manpage;
 pub mod pseudonym;
 pub mod samarbejde;
 pub mod skabelon;

@@ -8,6 +8,7 @@ mod harness;
 mod properties;
 mod pseudonym;
 mod samarbejde;
+mod setup;
 mod skabelon;
 mod takst;
 mod takstanalyse;
