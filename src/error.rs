@@ -114,6 +114,11 @@ impl Error {
                     )
                 }
             },
+            (Error::Output { path, source }, Lang::Da)
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                format!("kan ikke skrive {}: mappen findes ikke", path.display())
+            }
             (Error::Output { path, source }, Lang::Da) => {
                 format!(
                     "kan ikke skrive {}: {}",

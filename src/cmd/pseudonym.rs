@@ -278,6 +278,7 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
                 source,
             })?;
             file.commit()?;
+            crate::report::notice::wrote(output);
         }
         outcome
     };

@@ -314,9 +314,16 @@ pub fn save_workbook(
     let temp = super::output::temp_path(path);
     workbook.save(&temp).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Error::Workbook {
-            path: path.to_path_buf(),
-            message: e.to_string(),
+        match e {
+            // Said in words by the error's message, like every output.
+            rust_xlsxwriter::XlsxError::IoError(source) => Error::Output {
+                path: path.to_path_buf(),
+                source,
+            },
+            e => Error::Workbook {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            },
         }
     })?;
     super::output::rename_into_place(&temp, path)?;

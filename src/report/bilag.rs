@@ -127,7 +127,7 @@ fn front_sheet(
         let url = rust_xlsxwriter::Url::new(target).set_text(&e.sheet);
         ws.merge_range(r, 1, r, 4, "", &link)?;
         ws.write_url_with_format(r, 1, url, &link)?;
-        let lines = table::wrap(&e.title, 70).len();
+        let lines = table::wrap(&e.title, 85).len();
         if lines > 1 {
             ws.set_row_height(r, 13.0 * lines as f64 + 2.0)?;
         }

@@ -211,8 +211,24 @@ fn column_width(t: &Table, c: usize, lang: Lang) -> usize {
         .map(|cell| width(&table::show(cell, col.kind, decimals, lang)))
         .max()
         .unwrap_or(0);
+    // Text wraps beyond TEXT_CAP, but a word that cannot wrap (a file
+    // path) gets its room, up to half as much again.
+    let word = t
+        .rows
+        .iter()
+        .chain(t.total.iter())
+        .filter_map(|r| r.get(c))
+        .map(|cell| {
+            table::show(cell, col.kind, decimals, lang)
+                .split_whitespace()
+                .map(width)
+                .max()
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
     let data = if col.kind == Kind::Text {
-        text_units(data.min(TEXT_CAP))
+        text_units(data.min(TEXT_CAP).max(word.min(TEXT_CAP * 3 / 2)))
     } else {
         data
     };

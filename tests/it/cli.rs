@@ -133,7 +133,24 @@ fn os_errors_are_said_in_danish() {
     run.code(2);
     assert_eq!(
         run.stderr,
-        "ramme: kan ikke skrive mangler/val.json: filen eller mappen findes ikke\n"
+        "ramme: kan ikke skrive mangler/val.json: mappen findes ikke\n"
+    );
+    // The same from the xlsx writer.
+    let run = Test::new()
+        .file("a.csv", "Kommune;Befolkning\nAalborg;100\n")
+        .args(&[
+            "finansiering",
+            "a.csv",
+            "--amount",
+            "100",
+            "-o",
+            "mangler/f.xlsx",
+        ])
+        .run();
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "ramme: kan ikke skrive mangler/f.xlsx: mappen findes ikke\n"
     );
 }
 
