@@ -149,12 +149,14 @@ fn localize(cmd: Command, lang: Lang, root: bool) -> Command {
     };
     let options = lang.pick("Tilvalg", "Options");
     let arguments = lang.pick("Argumenter", "Arguments");
-    let ids: Vec<(String, bool, Vec<String>)> = cmd
+    let common = lang.pick("Fælles tilvalg", "Common options");
+    let ids: Vec<(String, bool, bool, Vec<String>)> = cmd
         .get_arguments()
         .map(|a| {
             (
                 a.get_id().to_string(),
                 a.is_positional(),
+                a.is_global_set(),
                 if a.get_action().takes_values() {
                     a.get_possible_values()
                         .iter()
@@ -175,10 +177,16 @@ fn localize(cmd: Command, lang: Lang, root: bool) -> Command {
         ))
         .subcommand_help_heading(lang.pick("Kommandoer", "Commands"))
         .subcommand_value_name(lang.pick("KOMMANDO", "COMMAND"));
-    for (id, positional, values) in ids {
+    for (id, positional, global, values) in ids {
         let english = english_arg(&name, &id);
+        // The options every command takes come last, under their own heading.
+        let heading = match (positional, global) {
+            (true, _) => arguments,
+            (false, true) => common,
+            (false, false) => options,
+        };
         cmd = cmd.mut_arg(&id, |a| {
-            let mut a = a.help_heading(if positional { arguments } else { options });
+            let mut a = a.help_heading(heading);
             if lang == Lang::En {
                 if let Some(text) = english {
                     a = a.help(text);
