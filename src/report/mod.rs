@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod bilag;
+pub mod chart;
 pub mod notice;
 pub mod output;
 pub mod samarbejde;
@@ -12,6 +13,7 @@ pub mod style;
 pub mod table;
 pub mod takst;
 pub mod takstanalyse;
+pub mod terminal;
 pub mod tilbud;
 pub mod udgift;
 pub mod validation;
