@@ -34,6 +34,12 @@ pub struct GlobalArgs {
     /// Mappe med skemafiler, der erstatter de indbyggede
     #[arg(long, global = true, value_name = "MAPPE")]
     pub schema_dir: Option<PathBuf>,
+    /// Sig intet på standard error om de filer, der skrives
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Farver i terminalen: auto (når det er en terminal), always eller never
+    #[arg(long, global = true, value_enum, value_name = "NÅR")]
+    pub color: Option<crate::report::style::ColorChoice>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,7 +173,12 @@ pub struct TilbudArgs {
 /// A percent given on the command line: "1,6", "1.6", "-1" or "1,6 %".
 pub fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
     crate::values::parse_percent(s).map_err(|_| {
-        "forventede et tal i procent, f.eks. 1,6 eller -1 (expected a percent)".to_string()
+        crate::help::lang()
+            .pick(
+                "forventede et tal i procent, f.eks. 1,6 eller -1",
+                "expected a percent, e.g. 1.6 or -1",
+            )
+            .to_string()
     })
 }
 
@@ -437,8 +448,8 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct ManpageArgs {
-    /// Hvor man-siden skrives (standard: standard output)
-    #[arg(short, long, value_name = "FIL")]
+    /// Mappe, man-siderne skrives i, én fil pr. kommando (standard: hovedsiden på standard output)
+    #[arg(short, long, value_name = "MAPPE")]
     pub output: Option<PathBuf>,
 }
 

@@ -205,7 +205,7 @@ impl Config {
             Err(e) => {
                 return Err(Error::Config {
                     path,
-                    message: e.to_string(),
+                    message: crate::error::io_text(&e, crate::help::lang()),
                 })
             }
         };

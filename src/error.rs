@@ -56,6 +56,33 @@ pub enum Error {
     Inputs(String),
 }
 
+/// What an operating-system error means, in words a user knows.
+pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (da, en) = match e.kind() {
+        K::NotFound => (
+            "filen eller mappen findes ikke",
+            "the file or folder does not exist",
+        ),
+        K::PermissionDenied => ("ingen adgang", "permission denied"),
+        K::StorageFull => ("disken er fuld", "the disk is full"),
+        K::AlreadyExists => ("findes allerede", "already exists"),
+        K::IsADirectory => ("det er en mappe, ikke en fil", "it is a folder, not a file"),
+        K::NotADirectory => (
+            "en del af stien er ikke en mappe",
+            "a part of the path is not a folder",
+        ),
+        K::ReadOnlyFilesystem => ("drevet er skrivebeskyttet", "the drive is read-only"),
+        K::InvalidFilename => ("ugyldigt filnavn", "invalid file name"),
+        K::BrokenPipe => (
+            "modtageren lukkede forbindelsen",
+            "the receiver closed the pipe",
+        ),
+        _ => return e.to_string(),
+    };
+    lang.pick(da, en).to_string()
+}
+
 impl Error {
     pub fn status(&self) -> ExitStatus {
         match self {
@@ -67,6 +94,9 @@ impl Error {
     /// The message for the user in their language.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Error::Output { path, source }, Lang::En) => {
+                format!("cannot write {}: {}", path.display(), io_text(source, lang))
+            }
             (_, Lang::En) => self.to_string(),
             (Error::Usage(m), Lang::Da) => format!("forkert brug: {m}"),
             (Error::Config { path, message }, Lang::Da) => {
@@ -87,11 +117,24 @@ impl Error {
                     format!("{} findes ikke (hverken fil eller mappe)", path.display())
                 }
                 crate::input::discover::DiscoverError::ReadDir { path, source } => {
-                    format!("mappen {} kan ikke læses: {source}", path.display())
+                    format!(
+                        "mappen {} kan ikke læses: {}",
+                        path.display(),
+                        io_text(source, lang)
+                    )
                 }
             },
+            (Error::Output { path, source }, Lang::Da)
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                format!("kan ikke skrive {}: mappen findes ikke", path.display())
+            }
             (Error::Output { path, source }, Lang::Da) => {
-                format!("kan ikke skrive {}: {source}", path.display())
+                format!(
+                    "kan ikke skrive {}: {}",
+                    path.display(),
+                    io_text(source, lang)
+                )
             }
             (Error::OutputIsInput(path), Lang::Da) => format!(
                 "uddata {} er også en inddatafil; ramme overskriver aldrig en inddatafil",

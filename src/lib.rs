@@ -14,6 +14,7 @@ pub mod cpr;
 pub mod dataset;
 pub mod error;
 pub mod finding;
+pub mod help;
 pub mod input;
 pub mod lang;
 pub mod messages;
@@ -32,6 +33,8 @@ pub use error::{Error, ExitStatus};
 /// Runs one command. Input problems are in the returned status (1); an
 /// `Err` is ramme unable to go on (exit 2).
 pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
+    report::style::set_color_choice(cli.global.color.unwrap_or_default());
+    report::notice::configure(cli.global.quiet, cli.global.lang.unwrap_or_default());
     // These need neither config nor schemas.
     match &cli.command {
         Command::Completions(args) => return cmd::init::completions(args),
@@ -39,6 +42,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         _ => {}
     }
     let ctx = cmd::Context::load(&cli.global)?;
+    report::notice::configure(cli.global.quiet, ctx.lang);
     match &cli.command {
         Command::Completions(_) | Command::Manpage(_) => Ok(ExitStatus::Success),
         Command::Skabelon(args) => cmd::skabelon::run(&ctx, args),

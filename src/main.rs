@@ -1,10 +1,10 @@
-//! The `ramme` binary: parse the command line, run, map the result to the
-//! contract's exit codes (0 valid, 1 input errors, 2 usage/config/output).
+//! The `ramme` binary: parse the command line (in the user's language),
+//! run, map the result to the contract's exit codes (0 valid, 1 input
+//! errors, 2 usage/config/output).
 //!
 //! `ramme __read …` (hidden, before clap) is the spreadsheet reader child
 //! that `ramme::input::isolate` starts with a memory and time limit.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,13 +20,21 @@ fn main() -> ExitCode {
     if let Ok(exe) = std::env::current_exe() {
         ramme::input::isolate::enable(exe);
     }
-    let cli = ramme::cli::Cli::parse_from(args);
+    let (cli, lang) = match ramme::help::parse(args) {
+        Ok(parsed) => parsed,
+        Err(code) => return ExitCode::from(u8::try_from(code).unwrap_or(2)),
+    };
     match ramme::run(&cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(error) => {
-            let lang = cli.global.lang.unwrap_or_default();
+            let lang = cli.global.lang.unwrap_or(lang);
+            use std::io::Write;
             // Messages echo paths and arguments: never a CPR number.
-            eprintln!("ramme: {}", ramme::cpr::mask(&error.message(lang)));
+            let _ = writeln!(
+                std::io::stderr(),
+                "ramme: {}",
+                ramme::cpr::mask(&error.message(lang))
+            );
             ExitCode::from(error.status().code())
         }
     }

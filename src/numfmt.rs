@@ -48,9 +48,10 @@ pub fn kr(value: Decimal, lang: Lang) -> String {
     format!("{} kr.", number(value, 2, lang))
 }
 
-/// Percent with up to two decimals: "98,5 %".
+/// Percent, always with two decimals: "98,50 %", "−1,00 %" (one format
+/// for every percent people read, as in the annex's `0.00 %`).
 pub fn pct(value: Decimal, lang: Lang) -> String {
-    format!("{} %", plain(value, 2, lang))
+    format!("{} %", number(value, 2, lang))
 }
 
 #[cfg(test)]
@@ -82,8 +83,10 @@ mod tests {
     fn kroner_percent_plain() {
         assert_eq!(kr(d("3091200"), Lang::Da), "3.091.200,00 kr.");
         assert_eq!(pct(d("-1.25"), Lang::Da), "−1,25 %");
-        assert_eq!(pct(d("98.5"), Lang::Da), "98,5 %");
-        assert_eq!(pct(d("100.000"), Lang::En), "100 %");
+        assert_eq!(pct(d("98.5"), Lang::Da), "98,50 %");
+        assert_eq!(pct(d("-1"), Lang::Da), "−1,00 %");
+        assert_eq!(pct(d("36.1"), Lang::Da), "36,10 %");
+        assert_eq!(pct(d("100.000"), Lang::En), "100.00 %");
         assert_eq!(plain(d("12.50"), 2, Lang::Da), "12,5");
         assert_eq!(plain(d("20"), 2, Lang::Da), "20");
     }

@@ -1,17 +1,16 @@
 //! `ramme init`, `ramme completions SHELL`, `ramme manpage`: setting up.
 
 use super::Context;
-use crate::cli::{Cli, CompletionsArgs, InitArgs, ManpageArgs};
+use crate::cli::{CompletionsArgs, InitArgs, ManpageArgs};
 use crate::error::{Error, ExitStatus};
 use crate::report::output::AtomicFile;
-use clap::CommandFactory;
 use std::io::Write;
 
 /// A commented starter configuration.
 pub const STARTER: &str = r#"# ramme.toml – indstillinger, som sekretariatet genbruger år efter år.
 # Ligger filen i arbejdsmappen, bruges den af sig selv (ellers: --config FIL).
 # Flag på kommandolinjen går altid forud. Stier er relative til denne fil.
-# Se examples/ramme.toml for et udfyldt eksempel.
+# Udfyld [bilag] nederst, så laver `ramme bilag -o bilag.xlsx` årets bilag.
 
 lang = "da"                    # sprog for beskeder og tabeller: "da" eller "en"
 # schema_dir = "skemaer"       # egne skemafiler i stedet for de indbyggede
@@ -39,14 +38,28 @@ period_length = 2
 withdrawal_months = [1, 2, 3]  # udmeldinger i januar–marts …
 withdrawal_even_years = true   # … i lige år
 indicator_per = 40000          # A1: 1 tilfælde om året pr. 40.000 indbyggere
-# population_file = "befolkning.csv"
-# population = 590000
+# population_file = "befolkning.csv"   # befolkningstal til A1-indikatoren
+# population = 590000                  # eller regionens befolkningstal direkte
 # tilbud = ["430014"]          # tilbud i det forstærkede samarbejde ud over kolonnen i takstindberetningen
 
 [forbrug]
 faa_kommuner = 3               # færre betalende kommuner end dette: "få kommuner"
 belaegning_advarsel = 85       # varsel under denne procent af budgetteret belægning
 # alder = "18+"                # brugerraternes aldersinterval i bilaget (FOLK1A)
+
+[bilag]                        # hvad `ramme bilag` læser: filer, mapper eller mønstre
+# year = 2017                  # året, bilaget gælder (ellers kolonnen År i takstindberetningerne)
+# title = "Bilag til DAS – rammeaftalen 2017"
+takst = []                     # årets takstindberetninger, fx ["indberetninger/2017"] eller ["2017/takst_*.csv"]
+takst_previous = []            # sidste års takstindberetninger, fx ["indberetninger/2016"]
+borgerliste_before = []        # borgerlister for januar året før, fx ["borgerlister/2016"]
+borgerliste_after = []         # borgerlister for januar i år, fx ["borgerlister/2017"]
+kriterier = []                 # ekspertpanelets kriterievurderinger, fx ["samarbejde/kriterier_2017.xlsx"]
+udmelding = []                 # udmeldingsskemaer, fx ["samarbejde/udmeldinger"]
+befolkning = []                # befolkningstal pr. kommune, fx ["befolkning_2017.csv"]
+# finansiering_amount = 3091200  # objektiv finansiering: beløbet, der fordeles …
+# finansiering_offset = 463000   # … minus en modregning
+# finansiering_share = 60        # … den objektive andel i procent (standard 100)
 "#;
 
 pub fn init(_ctx: &Context, args: &InitArgs) -> Result<ExitStatus, Error> {
@@ -69,41 +82,63 @@ pub fn init(_ctx: &Context, args: &InitArgs) -> Result<ExitStatus, Error> {
             source,
         })?;
     file.commit()?;
-    eprintln!("Skrev {}.", path.display());
+    crate::report::notice::wrote(&path);
     Ok(ExitStatus::Success)
 }
 
+/// Writes bytes to standard output; a closed pipe (`… | head`) ends the
+/// run quietly.
+fn to_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output {
+            path: "-".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
 pub fn completions(args: &CompletionsArgs) -> Result<ExitStatus, Error> {
-    let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "ramme", &mut std::io::stdout());
+    let mut command = crate::help::command(crate::help::lang());
+    // Generated into memory: clap_complete panics on a closed pipe.
+    let mut bytes = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "ramme", &mut bytes);
+    to_stdout(&bytes)?;
     Ok(ExitStatus::Success)
 }
 
 pub fn manpage(args: &ManpageArgs) -> Result<ExitStatus, Error> {
-    let man = clap_mangen::Man::new(Cli::command());
-    let mut bytes = Vec::new();
-    man.render(&mut bytes).map_err(|source| Error::Output {
-        path: "-".into(),
-        source,
-    })?;
+    let lang = crate::help::lang();
+    let pages =
+        super::manpage::pages(lang, args.output.is_some()).map_err(|source| Error::Output {
+            path: "-".into(),
+            source,
+        })?;
     match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
-            file.writer()
-                .write_all(&bytes)
-                .map_err(|source| Error::Output {
-                    path: path.clone(),
-                    source,
-                })?;
-            file.commit()?;
+        // A folder: every page, named as man(1) looks them up.
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Output {
+                path: dir.clone(),
+                source,
+            })?;
+            for (name, bytes) in &pages {
+                let path = dir.join(format!("{name}.1"));
+                let mut file = AtomicFile::create(&path)?;
+                file.writer()
+                    .write_all(bytes)
+                    .map_err(|source| Error::Output {
+                        path: path.clone(),
+                        source,
+                    })?;
+                file.commit()?;
+                crate::report::notice::wrote(&path);
+            }
         }
         None => {
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|source| Error::Output {
-                    path: "-".into(),
-                    source,
-                })?;
+            if let Some((_, main)) = pages.first() {
+                to_stdout(main)?;
+            }
         }
     }
     Ok(ExitStatus::Success)

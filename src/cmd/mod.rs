@@ -5,6 +5,7 @@ pub mod befolkning;
 pub mod bilag;
 pub mod forbrug;
 pub mod init;
+pub mod manpage;
 pub mod pseudonym;
 pub mod samarbejde;
 pub mod skabelon;
@@ -121,24 +122,70 @@ impl OutputPlan {
         allowed: &[Format],
         inputs: &[PathBuf],
     ) -> Result<OutputPlan, Error> {
+        let lang = crate::help::lang();
+        let names = || {
+            allowed
+                .iter()
+                .map(|f| format_name(*f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let extensions = || {
+            allowed
+                .iter()
+                .map(|f| match f {
+                    Format::Text => ".txt",
+                    Format::Json => ".json",
+                    Format::Csv => ".csv",
+                    Format::Xlsx => ".xlsx",
+                    Format::Md => ".md",
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // An output name whose extension says no format is refused rather
+        // than written as text under a misleading name ("val.pdf").
+        if let (None, Some(path)) = (args.format, &args.output) {
+            if Format::from_path(path).is_none() {
+                return Err(Error::Usage(lang.pick(
+                    format!(
+                        "{} har ingen kendt endelse; brug en af {} eller vælg formatet med --format",
+                        path.display(),
+                        extensions()
+                    ),
+                    format!(
+                        "{} has no known extension; use one of {} or choose the format with --format",
+                        path.display(),
+                        extensions()
+                    ),
+                )));
+            }
+        }
         let format = args
             .format
             .or_else(|| args.output.as_deref().and_then(Format::from_path))
             .unwrap_or(Format::Text);
         if !allowed.contains(&format) {
-            return Err(Error::Usage(format!(
-                "--format {} is not available here (available: {})",
-                format_name(format),
-                allowed
-                    .iter()
-                    .map(|f| format_name(*f))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            return Err(Error::Usage(lang.pick(
+                format!(
+                    "formatet {} kan ikke bruges her (mulige: {})",
+                    format_name(format),
+                    names()
+                ),
+                format!(
+                    "the format {} is not available here (available: {})",
+                    format_name(format),
+                    names()
+                ),
             )));
         }
         if format == Format::Xlsx && args.output.is_none() {
             return Err(Error::Usage(
-                "--format xlsx needs --output FILE.xlsx".into(),
+                lang.pick(
+                    "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
+                    "--format xlsx needs a file to write to: -o FILE.xlsx",
+                )
+                .into(),
             ));
         }
         if let Some(path) = &args.output {
@@ -187,7 +234,9 @@ impl OutputPlan {
                     path: path.clone(),
                     source,
                 })?;
-                file.commit()
+                file.commit()?;
+                crate::report::notice::wrote(path);
+                Ok(())
             }
         }
     }

@@ -293,6 +293,7 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
                 source,
             })?;
             file.commit()?;
+            crate::report::notice::wrote(output);
         }
         outcome
     };

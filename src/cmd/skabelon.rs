@@ -18,20 +18,5 @@ pub fn run(ctx: &Context, args: &SkabelonArgs) -> Result<ExitStatus, Error> {
             message: e.to_string(),
         })?;
     save_workbook(&mut workbook, &args.output)?;
-    eprintln!(
-        "{}",
-        ctx.lang.pick(
-            format!(
-                "Skabelon for {} skrevet til {}.",
-                schema.title.da.to_lowercase(),
-                args.output.display()
-            ),
-            format!(
-                "Template for a {} written to {}.",
-                schema.title.en.to_lowercase(),
-                args.output.display()
-            ),
-        )
-    );
     Ok(ExitStatus::Success)
 }

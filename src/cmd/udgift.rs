@@ -7,8 +7,9 @@ use crate::dataset::{CitizenRow, Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::{self, save_workbook, InputSection};
 use crate::report::output::{check_not_input, AtomicFile};
-use crate::report::table::{self, SheetFormats};
+use crate::report::table;
 use crate::report::udgift::{detail_table, render, Labels};
+use crate::report::xlsx::{self, Print, SheetFormats};
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
@@ -69,6 +70,7 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
         write_detail(
             detail,
             &detail_table(&result.detail, &labels, reference, lang),
+            lang,
         )?;
     }
     let rendered = render(&result, &targets, &labels, reference, lang);
@@ -119,12 +121,16 @@ fn load_tariffs(
     Ok(Some((current, previous)))
 }
 
-/// The per-person comparison: CSV, or a workbook for a `.xlsx` name.
-fn write_detail(path: &Path, table: &table::Table) -> Result<(), Error> {
+/// The per-person comparison: a workbook for a `.xlsx` name, else CSV for
+/// a person's spreadsheet (`;`, decimal comma, UTF-8 with BOM).
+fn write_detail(path: &Path, table: &table::Table, lang: crate::lang::Lang) -> Result<(), Error> {
     if Format::from_path(path) == Some(Format::Xlsx) {
         let mut workbook = rust_xlsxwriter::Workbook::new();
-        crate::report::analysis::mark_workbook(&mut workbook, "detaljer");
-        table::add_sheet(&mut workbook, table, &SheetFormats::new()).map_err(|e| {
+        let print = Print {
+            title: table.title.clone(),
+            made: xlsx::made_date(),
+        };
+        xlsx::add_sheet(&mut workbook, table, &SheetFormats::new(), &print, lang).map_err(|e| {
             Error::Workbook {
                 path: path.to_path_buf(),
                 message: e.to_string(),
@@ -135,12 +141,14 @@ fn write_detail(path: &Path, table: &table::Table) -> Result<(), Error> {
     let mut file = AtomicFile::create(path)?;
     let out = file.writer();
     writeln!(out, "{}", crate::input::marks::text_line("detaljer"))
-        .and_then(|()| table::write_csv(table, out))
+        .and_then(|()| table::write_csv_for_person(table, lang, out))
         .map_err(|source| Error::Output {
             path: path.to_path_buf(),
             source,
         })?;
-    file.commit()
+    file.commit()?;
+    crate::report::notice::wrote(path);
+    Ok(())
 }
 
 /// The year the files are from, when every path names the same one

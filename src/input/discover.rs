@@ -5,6 +5,31 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up from a folder (compared case-insensitively).
+/// Documents that are never spreadsheets: in a folder they get a note.
+pub const DOCUMENT_EXTENSIONS: [&str; 12] = [
+    "docx", "doc", "pdf", "odt", "rtf", "pptx", "ppt", "msg", "eml", "jpg", "jpeg", "png",
+];
+
+/// Why a file is skipped without being read: Excel's lock file of an open
+/// workbook (`~$…`) or a document that is no spreadsheet (by its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    LockFile,
+    Document,
+}
+
+pub fn skip(path: &Path) -> Option<Skip> {
+    let name = path.file_name()?.to_string_lossy();
+    if name.starts_with("~$") {
+        return Some(Skip::LockFile);
+    }
+    let ext = path.extension()?.to_str()?;
+    DOCUMENT_EXTENSIONS
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(ext))
+        .then_some(Skip::Document)
+}
+
 pub const FOLDER_EXTENSIONS: [&str; 8] =
     ["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -66,13 +91,21 @@ fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, DiscoverError> {
         let entry = entry.map_err(failed)?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with("~$") || name.starts_with('.') {
+        if name.starts_with('.') {
             continue;
         }
+        // Excel's lock files and the documents that travel with the
+        // spreadsheets (a letter, a PDF) are listed too: validation skips
+        // them with a note instead of passing them by in silence.
         let wanted = Path::new(name.as_ref())
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| FOLDER_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+            .is_some_and(|e| {
+                FOLDER_EXTENSIONS
+                    .iter()
+                    .chain(DOCUMENT_EXTENSIONS.iter())
+                    .any(|x| x.eq_ignore_ascii_case(e))
+            });
         // Follows symlinks: a link to a file counts as a file.
         let is_file = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
         if wanted && is_file {
@@ -129,9 +162,14 @@ mod tests {
                 "e.XLSB",
                 "f.xls",
                 "g.xlsm",
-                "h.tsv"
+                "h.tsv",
+                "noter.pdf",
+                "~$b.xlsx"
             ]
         );
+        assert_eq!(skip(&root.join("~$b.xlsx")), Some(Skip::LockFile));
+        assert_eq!(skip(&root.join("noter.pdf")), Some(Skip::Document));
+        assert_eq!(skip(&root.join("d.txt")), None);
         // A file named explicitly is kept even without a known extension.
         let got = expand_inputs(&[root.join("uden_endelse"), root.join("uden_endelse")]).unwrap();
         assert_eq!(got, [root.join("uden_endelse")]);

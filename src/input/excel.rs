@@ -147,7 +147,12 @@ fn plan(sheets: &[calamine::Sheet], options: &ReadOptions) -> Result<Vec<SheetIn
         .take(1)
         .collect();
     if chosen.is_empty() {
-        return Err(ReadError::NoSuchSheet(wanted.clone()));
+        let names = sheets
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect();
+        return Err(ReadError::NoSuchSheet(wanted.clone(), names));
     }
     Ok(chosen)
 }
@@ -606,11 +611,11 @@ mod tests {
         assert!(!sink.sheets[0].visible);
         assert_eq!(sink.lines(), ["1: skjult"]);
         let (result, sink) = read_path(&path, Some("Findes ikke"));
-        assert!(matches!(result, Err(ReadError::NoSuchSheet(s)) if s == "Findes ikke"));
+        assert!(matches!(result, Err(ReadError::NoSuchSheet(s, _)) if s == "Findes ikke"));
         assert!(sink.sheets.is_empty() && sink.rows.is_empty());
         // A chart sheet is not a worksheet.
         let (result, _) = read_path(&path, Some("Graf"));
-        assert!(matches!(result, Err(ReadError::NoSuchSheet(_))));
+        assert!(matches!(result, Err(ReadError::NoSuchSheet(..))));
     }
 
     #[test]

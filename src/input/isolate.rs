@@ -225,17 +225,19 @@ fn encode_cell(sc: &SparseCell<'_>, frame: &mut Vec<u8>) {
 }
 
 fn encode_error(e: &ReadError, frame: &mut Vec<u8>) {
-    let (kind, a, b): (u8, String, &str) = match e {
-        ReadError::Io(err) => (0, err.to_string(), ""),
-        ReadError::Empty => (1, String::new(), ""),
-        ReadError::Encrypted => (2, String::new(), ""),
-        ReadError::NotSpreadsheet => (3, String::new(), ""),
-        ReadError::Corrupt { format, detail } => (4, detail.clone(), format),
-        ReadError::NoSuchSheet(name) => (5, name.clone(), ""),
+    let (kind, a, b): (u8, String, String) = match e {
+        ReadError::Io(err) => (0, err.to_string(), String::new()),
+        ReadError::Empty => (1, String::new(), String::new()),
+        ReadError::Encrypted => (2, String::new(), String::new()),
+        ReadError::NotSpreadsheet => (3, String::new(), String::new()),
+        ReadError::Corrupt { format, detail } => (4, detail.clone(), (*format).to_string()),
+        // The sheets there are, one per line.
+        ReadError::NoSuchSheet(name, sheets) => (5, name.clone(), sheets.join("\n")),
         // Neither is produced by the spreadsheet readers themselves.
-        ReadError::Unsupported(what) => (4, (*what).to_string(), "regneark"),
-        ReadError::Limit(limit) => (4, limit.to_string(), "regneark"),
+        ReadError::Unsupported(what) => (4, (*what).to_string(), "regneark".to_string()),
+        ReadError::Limit(limit) => (4, limit.to_string(), "regneark".to_string()),
     };
+    let b = b.as_str();
     frame.push(kind);
     put_str(frame, &a);
     put_str(frame, b);
@@ -528,7 +530,13 @@ impl<'a> Decoder<'a> {
             1 => ReadError::Empty,
             2 => ReadError::Encrypted,
             3 => ReadError::NotSpreadsheet,
-            5 => ReadError::NoSuchSheet(a),
+            5 => ReadError::NoSuchSheet(
+                a,
+                b.lines()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ),
             _ => ReadError::Corrupt {
                 format: parse_format(b).map_or("regneark", |_| format.name()),
                 detail: a,
@@ -609,8 +617,13 @@ mod tests {
         let e = Decoder { bytes: &frame }.error(FileFormat::Ods).unwrap();
         assert!(matches!(e, ReadError::Corrupt { format: "ods", detail } if detail == "x"));
         frame.clear();
-        encode_error(&ReadError::NoSuchSheet("Ark".into()), &mut frame);
+        encode_error(
+            &ReadError::NoSuchSheet("Ark".into(), vec!["Takster".into(), "Lister".into()]),
+            &mut frame,
+        );
         let e = Decoder { bytes: &frame }.error(FileFormat::Ods).unwrap();
-        assert!(matches!(e, ReadError::NoSuchSheet(s) if s == "Ark"));
+        assert!(
+            matches!(e, ReadError::NoSuchSheet(s, there) if s == "Ark" && there == ["Takster", "Lister"])
+        );
     }
 }

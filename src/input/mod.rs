@@ -107,8 +107,9 @@ pub enum ReadError {
         format: &'static str,
         detail: String,
     },
+    /// The `--sheet` asked for, and the worksheets there are.
     #[error("sheet {0:?} does not exist")]
-    NoSuchSheet(String),
+    NoSuchSheet(String, Vec<String>),
     /// A recognisable file that is not a spreadsheet calamine can read, such
     /// as an HTML page or an Excel 2003 XML file saved with an `.xls` name.
     #[error("not a supported spreadsheet: {0}")]

@@ -3,7 +3,8 @@
 //! which rows were left out for errors, which files were of another kind).
 
 use super::style::Style;
-use super::table::{self, Column, Kind, SheetFormats, Table, TableCell};
+use super::table::{self, Column, Kind, Table, TableCell};
+use super::xlsx::{self, ChartKind, Print};
 use crate::cli::Format;
 use crate::cmd::OutputPlan;
 use crate::dataset::{ExcludedRow, InputFile, InputStatus, Loaded};
@@ -137,8 +138,23 @@ pub struct Rendered {
     pub tables: Vec<Table>,
     /// The contract's JSON object for this analysis.
     pub json: Json,
-    /// The table written by `--format csv`.
-    pub csv_table: usize,
+    /// The chart the first table gets in a workbook.
+    pub chart: Option<ChartKind>,
+}
+
+impl Rendered {
+    pub fn new(tables: Vec<Table>, json: Json) -> Rendered {
+        Rendered {
+            tables,
+            json,
+            chart: None,
+        }
+    }
+
+    pub fn with_chart(mut self, chart: ChartKind) -> Rendered {
+        self.chart = Some(chart);
+        self
+    }
 }
 
 /// Exit status of an analysis: 1 when any input had errors.
@@ -283,11 +299,11 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
     }
     if inputs.iter().any(|i| i.errors() > 0) {
         t.notes.push(lang.pick(
-            "Kør ramme validate på inddata for at se alle fejl celle for celle.".to_string(),
-            "Run ramme validate on the inputs to see every error cell by cell.".to_string(),
+            "Valideringen af filerne viser hver fejl celle for celle.".to_string(),
+            "The validation of the files shows every error cell by cell.".to_string(),
         ));
     }
-    t
+    t.keyed("inputs")
 }
 
 /// Writes an analysis in the planned format and returns its exit status.
@@ -317,16 +333,9 @@ pub fn write(
                 writeln!(out)
             })?;
         }
-        Format::Csv => {
-            let table = rendered
-                .tables
-                .get(rendered.csv_table)
-                .cloned()
-                .unwrap_or_default();
-            plan.write(|out| table::write_csv(&table, out))?;
-        }
+        Format::Csv => plan.write(|out| table::write_csv(&tables, out))?,
         Format::Md => plan.write(|out| table::write_md(&tables, lang, out))?,
-        Format::Xlsx => write_xlsx(plan, &tables)?,
+        Format::Xlsx => write_xlsx(plan, tables, rendered.chart, lang)?,
         Format::Text => {
             let style = if plan.path.is_none() {
                 Style::for_stdout()
@@ -339,47 +348,35 @@ pub fn write(
     Ok(status(inputs))
 }
 
-/// All tables as sheets of one workbook, written atomically.
-fn write_xlsx(plan: &OutputPlan, tables: &[Table]) -> Result<(), Error> {
+/// All tables as sheets of one workbook (small ones sharing a page, the
+/// chart the annex has for this analysis), written atomically.
+fn write_xlsx(
+    plan: &OutputPlan,
+    tables: Vec<Table>,
+    chart: Option<ChartKind>,
+    lang: Lang,
+) -> Result<(), Error> {
     let Some(path) = &plan.path else {
         return Err(Error::Usage(
-            "--format xlsx needs --output FILE.xlsx".into(),
+            lang.pick(
+                "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
+                "--format xlsx needs a file to write to: -o FILE.xlsx",
+            )
+            .into(),
         ));
     };
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    mark_workbook(&mut workbook, "rapport");
-    let formats = SheetFormats::new();
+    let print = Print {
+        title: tables.first().map(|t| t.title.clone()).unwrap_or_default(),
+        made: xlsx::made_date(),
+    };
     let mut used = std::collections::HashSet::new();
-    for t in tables {
-        let mut t = t.clone();
-        t.name = unique_sheet_name(&mut used, &t.name);
-        table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-    }
+    let plans = xlsx::plan_sheets(tables, chart, &mut used, lang);
+    let mut workbook = xlsx::workbook_of(&plans, &print, lang).map_err(|e| Error::Workbook {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    mark_workbook(&mut workbook, "rapport");
     save_workbook(&mut workbook, path)
-}
-
-/// A sheet name not yet in `used` (compared case-insensitively, as Excel
-/// does): the name cut to Excel's 31 characters, and when taken, cut
-/// further to make room for " 2", " 3" …, so the suffix always shows and
-/// the search ends.
-pub fn unique_sheet_name(used: &mut std::collections::HashSet<String>, wanted: &str) -> String {
-    let name = table::sheet_name(wanted);
-    if used.insert(name.to_lowercase()) {
-        return name;
-    }
-    for n in 2u32.. {
-        let suffix = format!(" {n}");
-        let room = 31usize.saturating_sub(suffix.chars().count());
-        let stem: String = name.chars().take(room).collect();
-        let candidate = format!("{stem}{suffix}");
-        if used.insert(candidate.to_lowercase()) {
-            return candidate;
-        }
-    }
-    name
 }
 
 /// Marks a workbook as ramme's own (a custom document property), so that it
@@ -400,12 +397,21 @@ pub fn save_workbook(
     let temp = super::output::temp_path(path);
     workbook.save(&temp).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Error::Workbook {
-            path: path.to_path_buf(),
-            message: e.to_string(),
+        match e {
+            // Said in words by the error's message, like every output.
+            rust_xlsxwriter::XlsxError::IoError(source) => Error::Output {
+                path: path.to_path_buf(),
+                source,
+            },
+            e => Error::Workbook {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            },
         }
     })?;
-    super::output::rename_into_place(&temp, path)
+    super::output::rename_into_place(&temp, path)?;
+    super::notice::wrote(path);
+    Ok(())
 }
 
 /// A cell for an optional text.
@@ -416,14 +422,13 @@ pub fn opt_text(text: &Option<String>) -> TableCell {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn sheet_names_sharing_thirty_characters_get_suffixes() {
         let mut used = std::collections::HashSet::new();
         let long = "Takstændringer pr. driftsherre og tilbud";
         let names: Vec<String> = (0..12)
-            .map(|_| unique_sheet_name(&mut used, long))
+            .map(|_| super::xlsx::unique_name(&mut used, long))
             .collect();
         assert_eq!(names[0], "Takstændringer pr. driftsherre ");
         assert_eq!(names[1], "Takstændringer pr. driftsherr 2");
@@ -432,7 +437,7 @@ mod tests {
         assert_eq!(used.len(), 12);
         // Case-insensitive, as Excel compares them.
         assert_eq!(
-            unique_sheet_name(&mut used, &long.to_uppercase()),
+            super::xlsx::unique_name(&mut used, &long.to_uppercase()),
             "TAKSTÆNDRINGER PR. DRIFTSHER 13"
         );
     }

@@ -1,21 +1,17 @@
-//! The annex workbook for a DAS meeting: a front sheet, the validation
-//! status of every file, and the year's analyses, one sheet per table,
-//! with a chart where a chart says more than a table.
+//! The annex workbook for a DAS meeting: a front sheet with the sources and
+//! the contents, the validation status of every file, and the year's
+//! analyses, small related tables sharing a page, with a chart where a chart
+//! says more than a table. Every sheet prints on A4 with the annex's title,
+//! date and page numbers in the footer.
 
-use super::table::{self, Placed, SheetFormats, Table, TableCell};
+use super::table::{self, Table, TableCell};
+use super::xlsx::{self, Print, SheetFormats};
 use crate::lang::Lang;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Chart, ChartType, DocProperties, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
 
-/// Which chart a section's first table gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Tariff change and the allowed change per driftsherre (the takst summary).
-    TakstByKommune,
-    /// Achieved effects against targets (the udgift summary).
-    UdgiftEffects,
-}
+pub use super::xlsx::ChartKind;
 
 /// One section of the annex: a heading and its tables.
 pub struct Section {
@@ -48,128 +44,80 @@ pub struct Annex {
     pub sections: Vec<Section>,
 }
 
-fn unique_name(used: &mut HashSet<String>, wanted: &str) -> String {
-    let mut name = table::sheet_name(wanted);
-    let mut n = 2;
-    while !used.insert(name.to_lowercase()) {
-        name = table::sheet_name(&format!(
-            "{} {n}",
-            wanted.chars().take(27).collect::<String>()
-        ));
-        n += 1;
-    }
-    name
-}
-
-fn add_chart(
-    workbook: &mut Workbook,
-    sheet: &str,
-    placed: Placed,
-    kind: ChartKind,
-    lang: Lang,
-) -> Result<(), XlsxError> {
-    let ws = workbook.worksheet_from_name(sheet)?;
-    let (first, last) = (placed.first_row, placed.last_row);
-    let mut chart = Chart::new(ChartType::Column);
-    match kind {
-        ChartKind::TakstByKommune => {
-            chart
-                .add_series()
-                .set_name(lang.pick("Ændring", "Change"))
-                .set_categories((sheet, first, 0, last, 0))
-                .set_values((sheet, first, 2, last, 2));
-            chart
-                .add_series()
-                .set_name(lang.pick("Tilladt", "Allowed"))
-                .set_categories((sheet, first, 0, last, 0))
-                .set_values((sheet, first, 4, last, 4));
-            chart
-                .title()
-                .set_name(lang.pick("Takstændring pr. driftsherre", "Tariff change by operator"));
-        }
-        ChartKind::UdgiftEffects => {
-            // The summary's rows 3–5: total change, takst effect, visitation effect.
-            let (a, b) = (first + 2, first + 4);
-            chart
-                .add_series()
-                .set_name(lang.pick("Opnået", "Achieved"))
-                .set_categories((sheet, a, 0, b, 0))
-                .set_values((sheet, a, 2, b, 2));
-            chart
-                .add_series()
-                .set_name(lang.pick("Mål", "Target"))
-                .set_categories((sheet, a, 0, b, 0))
-                .set_values((sheet, a, 3, b, 3));
-            chart.title().set_name(lang.pick(
-                "Udgiftsudvikling mod målene",
-                "Expenditure against the targets",
-            ));
-        }
-    }
-    chart.y_axis().set_num_format("0.0%");
-    // Category names below the plot, not on the zero line over negative bars.
-    chart
-        .x_axis()
-        .set_label_position(rust_xlsxwriter::ChartAxisLabelPosition::Low);
-    chart.set_width(640).set_height(320);
-    // Below the table and its notes, inside the printed area.
-    let at = placed.end_row + 2;
-    ws.insert_chart(at, 0, &chart)?;
-    ws.set_print_area(0, 0, at + 18, 9)?;
-    Ok(())
+/// A line of the contents: a table's title and where it is.
+struct Entry {
+    title: String,
+    sheet: String,
+    row: u32,
 }
 
 fn front_sheet(
-    workbook: &mut Workbook,
+    ws: &mut Worksheet,
     annex: &Annex,
-    contents: &[(String, String)],
+    contents: &[Entry],
     lang: Lang,
 ) -> Result<(), XlsxError> {
+    let base = Format::new().set_font_size(10).set_align(FormatAlign::Top);
     let title = Format::new().set_bold().set_font_size(16);
-    let bold = Format::new().set_bold();
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(rust_xlsxwriter::Color::RGB(0x00DD_EBF7));
-    let int = Format::new().set_num_format("#,##0");
+    let bold = base.clone().set_bold();
+    let header = bold
+        .clone()
+        .set_background_color(rust_xlsxwriter::Color::RGB(0x00DD_EBF7))
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let header_right = header.clone().set_align(FormatAlign::Right);
+    let int = base
+        .clone()
+        .set_num_format("#,##0_)")
+        .set_align(FormatAlign::Right);
+    let wrap = base.clone().set_text_wrap();
     let dark_red = rust_xlsxwriter::Color::RGB(0x00C0_0000);
-    let red = Format::new().set_bold().set_font_color(dark_red);
-    let red_int = Format::new()
-        .set_num_format("#,##0")
-        .set_bold()
-        .set_font_color(dark_red);
-    let ws = workbook.add_worksheet();
-    ws.set_name(lang.pick("Forside", "Front"))?;
+    let red = bold.clone().set_font_color(dark_red).set_text_wrap();
+    let red_int = int.clone().set_bold().set_font_color(dark_red);
+    let link = Format::new()
+        .set_font_size(10)
+        .set_font_color(rust_xlsxwriter::Color::RGB(0x0005_63C1))
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
+        .set_align(FormatAlign::Top);
     ws.write_string_with_format(0, 0, &annex.title, &title)?;
+    ws.set_row_height(0, 22.0)?;
     let mut r = 2;
     if let Some(year) = annex.year {
         ws.write_string_with_format(r, 0, lang.pick("År", "Year"), &bold)?;
-        ws.write_string(r, 1, year.to_string())?;
+        ws.write_string_with_format(r, 1, year.to_string(), &base)?;
         r += 1;
     }
     ws.write_string_with_format(r, 0, lang.pick("Udarbejdet", "Made"), &bold)?;
-    ws.write_string(r, 1, annex.made.format("%d-%m-%Y").to_string())?;
+    ws.write_string_with_format(r, 1, annex.made.format("%d-%m-%Y").to_string(), &base)?;
     r += 1;
-    ws.write_string_with_format(r, 0, lang.pick("Udarbejdet af", "Made by"), &bold)?;
-    ws.write_string(r, 1, &annex.made_from)?;
+    ws.write_string_with_format(r, 0, lang.pick("Lavet med", "Made with"), &bold)?;
+    ws.write_string_with_format(r, 1, &annex.made_from, &base)?;
     r += 2;
     ws.write_string_with_format(r, 0, lang.pick("Kilder", "Sources"), &bold)?;
     r += 1;
-    for (c, label) in [
+    let labels = [
         lang.pick("Indberetninger", "Submissions"),
         lang.pick("Filer", "Files"),
         lang.pick("Rækker", "Rows"),
         lang.pick("Fejl", "Errors"),
         lang.pick("Advarsler", "Warnings"),
-        lang.pick("Udeladte rækker", "Rows left out"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(r, c as u16, *label, &header)?;
+        lang.pick("Udeladt", "Left out"),
+    ];
+    for (c, label) in labels.iter().enumerate() {
+        let f = if c == 0 { &header } else { &header_right };
+        ws.write_string_with_format(r, c as u16, *label, f)?;
     }
     r += 1;
+    if annex.sources.is_empty() {
+        ws.write_string_with_format(
+            r,
+            0,
+            lang.pick("Ingen indberetninger læst.", "No submissions read."),
+            &base.clone().set_italic(),
+        )?;
+        r += 1;
+    }
     for s in &annex.sources {
-        ws.write_string(r, 0, &s.kind)?;
+        ws.write_string_with_format(r, 0, &s.kind, &base)?;
         ws.write_number_with_format(r, 1, s.files as f64, &int)?;
         ws.write_number_with_format(r, 2, s.rows as f64, &int)?;
         ws.write_number_with_format(r, 3, s.errors as f64, &int)?;
@@ -211,28 +159,38 @@ fn front_sheet(
         if annex.left_out > 0 { &red_int } else { &int },
     )?;
     r += 1;
-    ws.write_string_with_format(r, 0, &left_text, fmt)?;
+    // The sentences span the table's width and wrap.
+    ws.merge_range(r, 0, r, 5, &left_text, fmt)?;
+    ws.set_row_height(r, 13.0 * table::wrap(&left_text, 120).len() as f64 + 2.0)?;
     r += 1;
     for failure in &annex.failures {
-        ws.write_string_with_format(r, 0, failure, &red)?;
+        ws.merge_range(r, 0, r, 5, failure, &red)?;
+        ws.set_row_height(r, 13.0 * table::wrap(failure, 120).len() as f64 + 2.0)?;
         r += 1;
     }
     r += 1;
     ws.write_string_with_format(r, 0, lang.pick("Indhold", "Contents"), &bold)?;
     r += 1;
-    for (sheet, title) in contents {
-        let link = rust_xlsxwriter::Url::new(format!("internal:'{sheet}'!A1")).set_text(sheet);
-        ws.write_url(r, 0, link)?;
-        ws.write_string(r, 1, title)?;
+    ws.write_string_with_format(r, 0, lang.pick("Tabel", "Table"), &header)?;
+    ws.merge_range(r, 1, r, 4, lang.pick("Ark", "Sheet"), &header)?;
+    r += 1;
+    // The title in A (wrapped), a link to the table's sheet and row in B–E.
+    for e in contents {
+        ws.write_string_with_format(r, 0, &e.title, &wrap)?;
+        let target = format!("internal:'{}'!A{}", e.sheet.replace('\'', "''"), e.row + 1);
+        let url = rust_xlsxwriter::Url::new(target).set_text(&e.sheet);
+        ws.merge_range(r, 1, r, 4, "", &link)?;
+        ws.write_url_with_format(r, 1, url, &link)?;
+        let lines = table::wrap(&e.title, 85).len();
+        if lines > 1 {
+            ws.set_row_height(r, 13.0 * lines as f64 + 2.0)?;
+        }
         r += 1;
     }
-    ws.set_column_width(0, 34)?;
-    ws.set_column_width(1, 60)?;
-    for c in 2..6 {
-        ws.set_column_width(c, 12)?;
+    ws.set_column_width(0, 58)?;
+    for c in 1..6 {
+        ws.set_column_width(c, 13)?;
     }
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
@@ -255,32 +213,34 @@ pub fn workbook(annex: &Annex, lang: Lang) -> Result<Workbook, XlsxError> {
                 crate::input::marks::property_value("bilag").as_str(),
             ),
     );
+    let front = lang.pick("Forside", "Front");
     let mut used: HashSet<String> = HashSet::new();
-    used.insert(lang.pick("Forside", "Front").to_lowercase());
-    // Sheet names first, so the front sheet can list them.
-    let mut planned: Vec<(String, &Table, Option<ChartKind>)> = Vec::new();
-    for section in &annex.sections {
-        for (i, t) in section.tables.iter().enumerate() {
-            let name = unique_name(&mut used, &t.name);
-            planned.push((name, t, if i == 0 { section.chart } else { None }));
-        }
-    }
-    let contents: Vec<(String, String)> = planned
-        .iter()
-        .map(|(n, t, _)| (n.clone(), t.title.clone()))
-        .collect();
-    front_sheet(&mut workbook, annex, &contents, lang)?;
+    used.insert(front.to_lowercase());
+    let print = Print {
+        title: annex.title.clone(),
+        made: annex.made,
+    };
+    // The front sheet comes first but is filled in last, when every
+    // table's sheet and row are known.
+    workbook.add_worksheet().set_name(front)?;
     let formats = SheetFormats::new();
-    for (name, t, chart) in planned {
-        let mut t = t.clone();
-        t.name = name.clone();
-        let placed = table::add_sheet(&mut workbook, &t, &formats)?;
-        if let Some(kind) = chart {
-            if !t.rows.is_empty() {
-                add_chart(&mut workbook, &name, placed, kind, lang)?;
+    let mut contents = Vec::new();
+    for section in &annex.sections {
+        let plans = xlsx::plan_sheets(section.tables.clone(), section.chart, &mut used, lang);
+        for plan in &plans {
+            let rows = xlsx::write_plan(&mut workbook, plan, &formats, &print, lang)?;
+            for (t, row) in plan.tables.iter().zip(rows) {
+                contents.push(Entry {
+                    title: t.title.clone(),
+                    sheet: plan.name.clone(),
+                    row,
+                });
             }
         }
     }
+    let ws = workbook.worksheet_from_index(0)?;
+    front_sheet(ws, annex, &contents, lang)?;
+    xlsx::set_print(ws, &print, contents.len() < 30, lang);
     Ok(workbook)
 }
 
@@ -319,7 +279,8 @@ pub fn markdown(annex: &Annex, lang: Lang, out: &mut dyn std::io::Write) -> std:
                 table::Kind::Integer,
             ),
         ],
-    );
+    )
+    .when_empty(lang.pick("Ingen indberetninger læst.", "No submissions read."));
     for s in &annex.sources {
         sources.push(vec![
             s.kind.clone().into(),

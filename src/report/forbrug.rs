@@ -12,15 +12,23 @@ use serde_json::{json, Value as Json};
 
 fn flag_label(flag: Option<Flag>, lang: Lang) -> TableCell {
     match flag {
-        Some(Flag::KunEgne) => lang.pick("kun egne borgere", "own citizens only").into(),
-        Some(Flag::FaaKommuner) => lang.pick("få kommuner", "few kommuner").into(),
+        // The contract's code for scripts, the words for people.
+        Some(Flag::KunEgne) => TableCell::coded(
+            "kun-egne",
+            lang.pick("kun egne borgere", "own citizens only"),
+        ),
+        Some(Flag::FaaKommuner) => {
+            TableCell::coded("faa-kommuner", lang.pick("få kommuner", "few kommuner"))
+        }
         None => TableCell::Empty,
     }
 }
 
 fn yes_no(b: bool, lang: Lang) -> TableCell {
-    lang.pick(if b { "ja" } else { "nej" }, if b { "yes" } else { "no" })
-        .into()
+    TableCell::coded(
+        if b { "true" } else { "false" },
+        lang.pick(if b { "ja" } else { "nej" }, if b { "yes" } else { "no" }),
+    )
 }
 
 fn kommune_name(code: u16, reference: &Reference) -> String {
@@ -409,11 +417,16 @@ pub fn render(
             "region_spending_per_user": json_opt_kr(r.region.spending_per_user()),
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![offers, totals, warning, rates_table],
+    // Stable table names for the machine CSV.
+    Rendered::new(
+        vec![
+            offers.keyed("offers"),
+            totals.keyed("by_driftsherre"),
+            warning.keyed("early_warning"),
+            rates_table.keyed("user_rates"),
+        ],
         json,
-        csv_table: 0,
-    }
+    )
 }
 
 /// A rate per 1.000 as a JSON number with at most 4 decimals.

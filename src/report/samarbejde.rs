@@ -14,8 +14,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 fn yes_no(b: bool, lang: Lang) -> TableCell {
-    lang.pick(if b { "ja" } else { "nej" }, if b { "yes" } else { "no" })
-        .into()
+    TableCell::yes_no(b, lang)
 }
 
 fn date(d: NaiveDate) -> String {
@@ -44,7 +43,9 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
             Column::new("basis", lang.pick("Grundlag", "Basis"), Kind::Text),
             Column::new("missing", lang.pick("Mangler", "Missing"), Kind::Text),
         ],
-    );
+    )
+    .keyed("offers")
+    .when_empty(lang.pick("Ingen vurderede tilbud.", "No assessed offers."));
     for e in &result.offers {
         let a = &e.assessment;
         t.push(vec![
@@ -56,10 +57,13 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
             yes_no(e.c, lang),
             yes_no(e.eligible, lang),
             match e.basis {
-                Some(Basis::Kriterier) => lang.pick("kriterierne", "the criteria").into(),
-                Some(Basis::Dispensation) => lang
-                    .pick("nyt tilbud med dispensation", "new offer with dispensation")
-                    .into(),
+                Some(Basis::Kriterier) => {
+                    TableCell::coded("kriterier", lang.pick("kriterierne", "the criteria"))
+                }
+                Some(Basis::Dispensation) => TableCell::coded(
+                    "dispensation",
+                    lang.pick("nyt tilbud med dispensation", "new offer with dispensation"),
+                ),
                 None => TableCell::Empty,
             },
             e.missing.join(", ").into(),
@@ -88,10 +92,14 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
         "A = A1 or A2 or A3; B = B1; C = C1 and C2. Eligible when A, B and C hold, or as a new offer with DAS's dispensation.".to_string(),
     ));
     if result.population.is_none() {
-        t.notes.push(lang.pick(
-            "A1-indikatoren er ikke tjekket: angiv befolkningstal med --population FIL eller population i ramme.toml.".to_string(),
-            "The A1 indicator was not checked: give the population with --population FILE or population in ramme.toml.".to_string(),
-        ));
+        t.notes.push(
+            lang.pick(
+                "A1-indikatoren er ikke tjekket, fordi regionens befolkningstal ikke er oplyst."
+                    .to_string(),
+                "The A1 indicator was not checked because the region's population was not given."
+                    .to_string(),
+            ),
+        );
     }
     let json = json!({
         "offers": result.offers.iter().map(|e| json!({
@@ -115,11 +123,7 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
             }),
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![t],
-        json,
-        csv_table: 0,
-    }
+    Rendered::new(vec![t], json)
 }
 
 fn note_text(note: &Note, lang: Lang) -> String {
@@ -152,8 +156,8 @@ fn note_text(note: &Note, lang: Lang) -> String {
             "The operator withdraws because the offer no longer pays while the kommuner want it kept: the offer goes to the nødspor, where the kommuner and the operator seek a joint solution.".to_string(),
         ),
         Note::NotCovered => lang.pick(
-            "Tilbuddet er ikke omfattet af det forstærkede samarbejde (ifølge --covered).".to_string(),
-            "The offer is not in the strengthened cooperation (according to --covered).".to_string(),
+            "Tilbuddet er ikke omfattet af det forstærkede samarbejde (det findes ikke blandt de omfattede tilbud).".to_string(),
+            "The offer is not in the strengthened cooperation (it is not among the covered offers).".to_string(),
         ),
     }
 }
@@ -171,6 +175,16 @@ fn step_name(step: StepName, lang: Lang) -> &'static str {
     }
 }
 
+fn step_key(step: StepName) -> &'static str {
+    match step {
+        StepName::Filed => "filed",
+        StepName::ExpertPanel => "expert_panel",
+        StepName::Das => "das",
+        StepName::Political => "political",
+        StepName::Effect => "effect",
+    }
+}
+
 pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
     let mut t = Table::new(
         lang.pick("Udmeldinger", "Withdrawals"),
@@ -179,7 +193,6 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
             "Withdrawals from the strengthened cooperation",
         ),
         vec![
-            Column::new("row", lang.pick("Række", "Row"), Kind::Integer),
             Column::new("afsnit", lang.pick("Afsnit", "Section"), Kind::Text),
             Column::new("navn", lang.pick("Navn", "Name"), Kind::Text),
             Column::new("tilbudsnavn", lang.pick("Tilbud", "Offer"), Kind::Text),
@@ -193,7 +206,9 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
             Column::new("route", lang.pick("Spor", "Route"), Kind::Text),
             Column::new("findings", lang.pick("Bemærkninger", "Remarks"), Kind::Text),
         ],
-    );
+    )
+    .keyed("requests")
+    .when_empty(lang.pick("Ingen udmeldinger.", "No withdrawals."));
     let mut timeline = Table::new(
         lang.pick("Årshjul", "Annual cycle"),
         lang.pick("Forløb gennem årshjulet", "Course through the annual cycle"),
@@ -203,21 +218,28 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
             Column::new("from", lang.pick("Fra", "From"), Kind::Text),
             Column::new("to", lang.pick("Til", "To"), Kind::Text),
         ],
-    );
+    )
+    .keyed("timeline")
+    .when_empty(lang.pick("Ingen forløb.", "No course."));
     for a in requests {
         let r = &a.request;
         let findings: Vec<String> = a.notes.iter().map(|n| note_text(n, lang)).collect();
         t.push(vec![
-            TableCell::Number(rust_decimal::Decimal::from(r.row)),
             match r.afsnit {
-                Section::Driftsherre => lang.pick("1 – driftsherre", "1 – operator").into(),
-                Section::Kommune => lang.pick("2 – kommune", "2 – kommune").into(),
+                Section::Driftsherre => {
+                    TableCell::coded("driftsherre", lang.pick("1 – driftsherre", "1 – operator"))
+                }
+                Section::Kommune => {
+                    TableCell::coded("kommune", lang.pick("2 – kommune", "2 – kommune"))
+                }
             },
             r.navn.clone().into(),
             r.tilbudsnavn.clone().into(),
-            date(r.indmeldt).into(),
+            TableCell::coded(&r.indmeldt.to_string(), &date(r.indmeldt)),
             yes_no(a.allowed, lang),
-            a.effective.map_or(TableCell::Empty, |d| date(d).into()),
+            a.effective.map_or(TableCell::Empty, |d| {
+                TableCell::coded(&d.to_string(), &date(d))
+            }),
             if a.nødspor {
                 "nødspor".into()
             } else {
@@ -228,9 +250,9 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
         for step in &a.timeline {
             timeline.push(vec![
                 r.tilbudsnavn.clone().into(),
-                step_name(step.name, lang).into(),
-                date(step.from).into(),
-                date(step.to).into(),
+                TableCell::coded(step_key(step.name), step_name(step.name, lang)),
+                TableCell::coded(&step.from.to_string(), &date(step.from)),
+                TableCell::coded(&step.to.to_string(), &date(step.to)),
             ]);
         }
     }
@@ -251,23 +273,13 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
             "route": if a.nødspor { Some("nødspor") } else { None },
             "findings": a.notes.iter().map(|n| note_text(n, lang)).collect::<Vec<_>>(),
             "timeline": a.timeline.iter().map(|s| json!({
-                "step": match s.name {
-                    StepName::Filed => "filed",
-                    StepName::ExpertPanel => "expert_panel",
-                    StepName::Das => "das",
-                    StepName::Political => "political",
-                    StepName::Effect => "effect",
-                },
+                "step": step_key(s.name),
                 "from": s.from.to_string(),
                 "to": s.to.to_string(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![t, timeline],
-        json,
-        csv_table: 0,
-    }
+    Rendered::new(vec![t, timeline], json)
 }
 
 pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
@@ -289,7 +301,9 @@ pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
             Column::new("share_pct", lang.pick("Andel", "Share"), Kind::Pct),
             Column::new("amount", lang.pick("Beløb", "Amount"), Kind::Kr),
         ],
-    );
+    )
+    .keyed("by_kommune")
+    .when_empty(lang.pick("Ingen kommuner i nøglen.", "No kommuner in the key."));
     for p in &f.parts {
         t.push(vec![
             p.kommune.clone().into(),
@@ -299,7 +313,7 @@ pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
         ]);
     }
     t.total = Some(vec![
-        lang.pick("I alt", "Total").into(),
+        TableCell::total(lang.pick("I alt", "Total")),
         TableCell::Number(f.parts.iter().map(|p| p.key).sum()),
         rust_decimal::Decimal::ONE_HUNDRED.into(),
         f.total.into(),
@@ -326,9 +340,5 @@ pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
             "amount": json_kr(p.amount),
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![t],
-        json,
-        csv_table: 0,
-    }
+    Rendered::new(vec![t], json)
 }

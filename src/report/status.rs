@@ -293,12 +293,17 @@ pub fn write(report: &StatusReport, plan: &OutputPlan, lang: Lang) -> Result<(),
                 ));
             };
             let mut workbook = rust_xlsxwriter::Workbook::new();
-            super::analysis::mark_workbook(&mut workbook, "status");
             let formats = table::SheetFormats::new();
+            let print = super::xlsx::Print {
+                title: lang.pick("Status", "Status").to_string(),
+                made: super::xlsx::made_date(),
+            };
             for t in tables(report, lang) {
-                table::add_sheet(&mut workbook, &t, &formats).map_err(|e| Error::Workbook {
-                    path: path.clone(),
-                    message: e.to_string(),
+                super::xlsx::add_sheet(&mut workbook, &t, &formats, &print, lang).map_err(|e| {
+                    Error::Workbook {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    }
                 })?;
             }
             super::analysis::mark_workbook(&mut workbook, "status");

@@ -1,26 +1,29 @@
-//! A result table, and its four renderings: text for the terminal, Markdown
-//! for an agenda, CSV for scripts and an xlsx sheet for the annex. Analyses
-//! describe their tables once; the writers here know nothing of tariffs.
+//! A result table, and its renderings for people and scripts: Markdown for
+//! an agenda, CSV for scripts (the same in every language) and CSV for a
+//! person's spreadsheet. Text for the terminal is `terminal`'s job, the
+//! xlsx sheets `xlsx`'s. Analyses describe their tables once; the
+//! writers here know nothing of tariffs.
 
-use super::style::Style;
 use crate::lang::Lang;
 use crate::numfmt;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::io::{self, Write};
+
+pub use super::terminal::{wrap, write_text};
+pub use super::xlsx::{add_sheet, sheet_name, Placed, SheetFormats};
 
 /// How a column's values are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Text,
-    /// A whole number ("1.234").
+    /// A count ("1.234").
     Integer,
-    /// A number with this many decimals at most ("12,5").
+    /// A number with this many decimals, or none when every value of the
+    /// column is whole (places "12" or "12,50", never both in one column).
     Number(u32),
     /// Kroner with øre ("1.234,50 kr." in text, `#,##0.00 "kr."` in xlsx).
     Kr,
-    /// Percent, held in percent (−1.25 is −1,25 %).
+    /// Percent with two decimals, held in percent (−1.25 is −1,25 %).
     Pct,
 }
 
@@ -30,6 +33,40 @@ pub enum TableCell {
     Empty,
     Text(String),
     Number(Decimal),
+    /// A value with a stable code for scripts and a text for people
+    /// ("true" / "ja", "total" / "Regionen i alt").
+    Coded {
+        code: String,
+        text: String,
+    },
+}
+
+impl TableCell {
+    pub fn coded(code: &str, text: &str) -> TableCell {
+        TableCell::Coded {
+            code: code.to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    /// "ja"/"nej" for people, `true`/`false` for scripts.
+    pub fn yes_no(value: bool, lang: Lang) -> TableCell {
+        if value {
+            TableCell::coded("true", lang.pick("ja", "yes"))
+        } else {
+            TableCell::coded("false", lang.pick("nej", "no"))
+        }
+    }
+
+    /// As [`TableCell::yes_no`], empty when not known.
+    pub fn opt_yes_no(value: Option<bool>, lang: Lang) -> TableCell {
+        value.map_or(TableCell::Empty, |v| TableCell::yes_no(v, lang))
+    }
+
+    /// The label of a total row (code `total`).
+    pub fn total(text: &str) -> TableCell {
+        TableCell::coded("total", text)
+    }
 }
 
 impl From<&str> for TableCell {
@@ -82,11 +119,15 @@ impl Column {
 pub struct Table {
     /// Sheet name in a workbook (at most 31 characters).
     pub name: String,
+    /// Stable machine name, the `table` column of CSV ("by_kommune").
+    pub key: String,
     pub title: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<TableCell>>,
     pub total: Option<Vec<TableCell>>,
     pub notes: Vec<String>,
+    /// Said instead of the table when it has no rows ("Ingen nye tilbud.").
+    pub empty: String,
 }
 
 impl Table {
@@ -99,226 +140,146 @@ impl Table {
         }
     }
 
+    /// Sets the machine name.
+    pub fn keyed(mut self, key: &str) -> Table {
+        self.key = key.to_string();
+        self
+    }
+
+    /// Sets what is said when there are no rows.
+    pub fn when_empty(mut self, text: &str) -> Table {
+        self.empty = text.to_string();
+        self
+    }
+
     pub fn push(&mut self, row: Vec<TableCell>) {
         self.rows.push(row);
     }
+
+    /// What is said for a table without rows.
+    pub fn empty_text(&self, lang: Lang) -> String {
+        if self.empty.is_empty() {
+            lang.pick("Ingen rækker.", "No rows.").to_string()
+        } else {
+            self.empty.clone()
+        }
+    }
+
+    /// The decimals a column is shown with: a Number column's decimals, or
+    /// none when all its values are whole; two for kroner and percent.
+    pub fn decimals(&self, c: usize) -> u32 {
+        match self.columns.get(c).map(|col| col.kind) {
+            Some(Kind::Number(d)) => {
+                let whole = self
+                    .rows
+                    .iter()
+                    .chain(self.total.iter())
+                    .filter_map(|r| r.get(c))
+                    .all(|cell| match cell {
+                        TableCell::Number(n) => n.fract().is_zero(),
+                        _ => true,
+                    });
+                if whole {
+                    0
+                } else {
+                    d
+                }
+            }
+            Some(Kind::Kr | Kind::Pct) => 2,
+            _ => 0,
+        }
+    }
+
+    /// Every cell of column `c` as people read it, body then total.
+    pub(crate) fn shown_column(&self, c: usize, lang: Lang) -> impl Iterator<Item = String> + '_ {
+        let kind = self.columns.get(c).map_or(Kind::Text, |col| col.kind);
+        let decimals = self.decimals(c);
+        self.rows.iter().chain(self.total.iter()).map(move |r| {
+            r.get(c)
+                .map_or_else(String::new, |cell| show(cell, kind, decimals, lang))
+        })
+    }
 }
 
-/// A cell as people read it.
-pub fn display(cell: &TableCell, kind: Kind, lang: Lang) -> String {
+/// A cell as people read it, with the column's decimals.
+pub fn show(cell: &TableCell, kind: Kind, decimals: u32, lang: Lang) -> String {
     match cell {
         TableCell::Empty => String::new(),
         TableCell::Text(t) => t.clone(),
+        TableCell::Coded { text, .. } => text.clone(),
         TableCell::Number(n) => match kind {
-            Kind::Text | Kind::Number(_) => numfmt::plain(*n, decimals(kind), lang),
+            Kind::Text => numfmt::plain(*n, 2, lang),
             Kind::Integer => numfmt::number(*n, 0, lang),
+            Kind::Number(_) => numfmt::number(*n, decimals, lang),
             Kind::Kr => numfmt::kr(*n, lang),
             Kind::Pct => numfmt::pct(*n, lang),
         },
     }
 }
 
-fn decimals(kind: Kind) -> u32 {
-    match kind {
+/// A cell as people read it (a Number column with its full decimals).
+pub fn display(cell: &TableCell, kind: Kind, lang: Lang) -> String {
+    let decimals = match kind {
         Kind::Number(d) => d,
         _ => 2,
-    }
+    };
+    show(cell, kind, decimals, lang)
 }
 
-fn right_aligned(kind: Kind) -> bool {
+pub(crate) fn right_aligned(kind: Kind) -> bool {
     kind != Kind::Text
 }
 
-/// Where text cells wrap in the terminal.
-const TEXT_WIDTH: usize = 40;
-
-/// Splits a text into lines of at most `width` characters at spaces (a
-/// longer word is cut).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let mut word: String = word.to_string();
-        while word.chars().count() > width {
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(head);
-        }
-        let needed =
-            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
-        if needed > width && !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(&word);
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
-/// Aligned columns for the terminal.
-pub fn write_text(
-    tables: &[Table],
-    lang: Lang,
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    for (i, table) in tables.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        writeln!(out, "{}", style.bold(&table.title))?;
-        let shown = |row: &[TableCell]| -> Vec<String> {
-            table
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(c, col)| {
-                    row.get(c)
-                        .map(|cell| display(cell, col.kind, lang))
-                        .unwrap_or_default()
-                })
-                .collect()
-        };
-        let body: Vec<Vec<String>> = table.rows.iter().map(|r| shown(r)).collect();
-        let total = table.total.as_deref().map(shown);
-        // Text columns wrap at TEXT_WIDTH so a long remark does not stretch
-        // the whole table; numbers never wrap.
-        let wrapped = |row: &[String]| -> Vec<Vec<String>> {
-            row.iter()
-                .enumerate()
-                .map(|(c, text)| match table.columns.get(c).map(|col| col.kind) {
-                    Some(Kind::Text) => wrap(text, TEXT_WIDTH),
-                    _ => vec![text.clone()],
-                })
-                .collect()
-        };
-        let body: Vec<Vec<Vec<String>>> = body.iter().map(|r| wrapped(r)).collect();
-        let total = total.as_deref().map(wrapped);
-        let mut widths: Vec<usize> = table
-            .columns
-            .iter()
-            .map(|c| c.label.chars().count())
-            .collect();
-        for row in body.iter().chain(total.iter()) {
-            for (c, cell_lines) in row.iter().enumerate() {
-                if let Some(w) = widths.get_mut(c) {
-                    for text in cell_lines {
-                        *w = (*w).max(text.chars().count());
-                    }
-                }
-            }
-        }
-        let line = |cells: &[String]| -> String {
-            let mut parts = Vec::with_capacity(cells.len());
-            for (c, text) in cells.iter().enumerate() {
-                let width = widths.get(c).copied().unwrap_or(0);
-                let pad = width.saturating_sub(text.chars().count());
-                let right = table
-                    .columns
-                    .get(c)
-                    .is_some_and(|col| right_aligned(col.kind));
-                parts.push(if right {
-                    format!("{}{text}", " ".repeat(pad))
-                } else {
-                    format!("{text}{}", " ".repeat(pad))
-                });
-            }
-            parts.join("  ").trim_end().to_string()
-        };
-        // A row of wrapped cells as its physical lines.
-        let physical = |row: &[Vec<String>]| -> Vec<String> {
-            let height = row.iter().map(Vec::len).max().unwrap_or(1);
-            (0..height)
-                .map(|i| {
-                    let cells: Vec<String> = row
-                        .iter()
-                        .map(|l| l.get(i).cloned().unwrap_or_default())
-                        .collect();
-                    line(&cells)
-                })
-                .collect()
-        };
-        let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
-        writeln!(out, "{}", style.bold(&line(&header)))?;
-        let rule: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-        writeln!(out, "{}", style.dim(&"─".repeat(rule)))?;
-        for row in &body {
-            for text in physical(row) {
-                writeln!(out, "{text}")?;
-            }
-        }
-        if let Some(total) = &total {
-            writeln!(out, "{}", style.dim(&"─".repeat(rule)))?;
-            for text in physical(total) {
-                writeln!(out, "{}", style.bold(&text))?;
-            }
-        }
-        if table.rows.is_empty() {
-            writeln!(
-                out,
-                "{}",
-                style.dim(lang.pick("(ingen rækker)", "(no rows)"))
-            )?;
-        }
-        for note in &table.notes {
-            writeln!(out, "{}", style.dim(note))?;
-        }
-    }
-    Ok(())
+/// Display columns of a text (every character we print is one column wide).
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().count()
 }
 
 fn md_escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// GitHub-flavoured Markdown tables.
+/// GitHub-flavoured Markdown tables; an empty table is a sentence instead.
 pub fn write_md(tables: &[Table], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     for (i, table) in tables.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         writeln!(out, "### {}\n", md_escape(&table.title))?;
-        let labels: Vec<String> = table.columns.iter().map(|c| md_escape(&c.label)).collect();
-        writeln!(out, "| {} |", labels.join(" | "))?;
-        let aligns: Vec<&str> = table
-            .columns
-            .iter()
-            .map(|c| if right_aligned(c.kind) { "---:" } else { "---" })
-            .collect();
-        writeln!(out, "|{}|", aligns.join("|"))?;
-        let row_text = |row: &[TableCell], bold: bool| -> String {
-            let cells: Vec<String> = table
+        if table.rows.is_empty() {
+            writeln!(out, "{}", md_escape(&table.empty_text(lang)))?;
+        } else {
+            let labels: Vec<String> = table.columns.iter().map(|c| md_escape(&c.label)).collect();
+            writeln!(out, "| {} |", labels.join(" | "))?;
+            let aligns: Vec<&str> = table
                 .columns
                 .iter()
-                .enumerate()
-                .map(|(c, col)| {
-                    let text = md_escape(
-                        &row.get(c)
-                            .map(|cell| display(cell, col.kind, lang))
-                            .unwrap_or_default(),
-                    );
-                    if bold && !text.is_empty() {
-                        format!("**{text}**")
-                    } else {
-                        text
-                    }
-                })
+                .map(|c| if right_aligned(c.kind) { "---:" } else { "---" })
                 .collect();
-            format!("| {} |", cells.join(" | "))
-        };
-        for row in &table.rows {
-            writeln!(out, "{}", row_text(row, false))?;
-        }
-        if let Some(total) = &table.total {
-            writeln!(out, "{}", row_text(total, true))?;
+            writeln!(out, "|{}|", aligns.join("|"))?;
+            let columns: Vec<Vec<String>> = (0..table.columns.len())
+                .map(|c| table.shown_column(c, lang).map(|s| md_escape(&s)).collect())
+                .collect();
+            let row_text = |r: usize, bold: bool| -> String {
+                let cells: Vec<String> = columns
+                    .iter()
+                    .map(|col| {
+                        let text = col.get(r).cloned().unwrap_or_default();
+                        if bold && !text.is_empty() {
+                            format!("**{text}**")
+                        } else {
+                            text
+                        }
+                    })
+                    .collect();
+                format!("| {} |", cells.join(" | "))
+            };
+            for r in 0..table.rows.len() {
+                writeln!(out, "{}", row_text(r, false))?;
+            }
+            if table.total.is_some() {
+                writeln!(out, "{}", row_text(table.rows.len(), true))?;
+            }
         }
         if !table.notes.is_empty() {
             writeln!(out)?;
@@ -330,25 +291,99 @@ pub fn write_md(tables: &[Table], lang: Lang, out: &mut dyn Write) -> io::Result
     Ok(())
 }
 
-/// One table as CSV for scripts: stable keys as headers, numbers with a
-/// decimal point and no grouping, percent in percent.
-pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+/// A cell for scripts: codes instead of labels, numbers with a decimal
+/// point and no grouping, percent in percent.
+fn machine_cell(cell: Option<&TableCell>, kind: Kind) -> String {
+    match cell {
+        // Text a spreadsheet would run (=, +, -, @) is quoted.
+        Some(TableCell::Text(t)) => super::output::csv_cell(t).into_owned(),
+        Some(TableCell::Coded { code, .. }) => super::output::csv_cell(code).into_owned(),
+        Some(TableCell::Number(n)) => match kind {
+            Kind::Kr => n.round_dp(2).normalize().to_string(),
+            Kind::Pct => n.round_dp(4).normalize().to_string(),
+            _ => n.normalize().to_string(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Every table of a result as one CSV for scripts, the same in every
+/// language: a `table` column naming the table (its key), a `total` column
+/// (`true` on a total row), then the union of the tables' column keys in the
+/// order they first appear; a row fills its own table's columns.
+pub fn write_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
+    let mut keys: Vec<&str> = Vec::new();
+    for t in tables {
+        for c in &t.columns {
+            if !keys.contains(&c.key.as_str()) {
+                keys.push(&c.key);
+            }
+        }
+    }
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(table.columns.iter().map(|c| c.key.as_str()))?;
-    let rows = table.rows.iter().chain(table.total.iter());
-    for row in rows {
+    let mut header = vec!["table", "total"];
+    header.extend(keys.iter().copied());
+    w.write_record(&header)?;
+    for (i, t) in tables.iter().enumerate() {
+        let name = if t.key.is_empty() {
+            format!("table{}", i + 1)
+        } else {
+            t.key.clone()
+        };
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| (r, false))
+            .chain(t.total.iter().map(|r| (r, true)));
+        for (row, total) in rows {
+            let mut record = vec![name.clone(), total.to_string()];
+            for key in &keys {
+                let cell = t
+                    .columns
+                    .iter()
+                    .position(|c| c.key == *key)
+                    .map(|c| {
+                        let kind = t.columns.get(c).map_or(Kind::Text, |col| col.kind);
+                        machine_cell(row.get(c), kind)
+                    })
+                    .unwrap_or_default();
+                record.push(cell);
+            }
+            w.write_record(&record)?;
+        }
+    }
+    w.flush()
+}
+
+/// One table as CSV for a person's spreadsheet (Danish Excel opens it in
+/// columns): UTF-8 with a BOM, `;` between fields, the labels people read
+/// as headers, decimal comma without grouping, no units.
+pub fn write_csv_for_person(table: &Table, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    w.write_record(table.columns.iter().map(|c| c.label.as_str()))?;
+    for row in table.rows.iter().chain(table.total.iter()) {
         let cells: Vec<String> = table
             .columns
             .iter()
             .enumerate()
             .map(|(c, col)| match row.get(c) {
-                Some(TableCell::Text(t)) => super::output::csv_cell(t).into_owned(),
-                Some(TableCell::Number(n)) => match col.kind {
-                    Kind::Kr => n.round_dp(2).normalize().to_string(),
-                    Kind::Pct => n.round_dp(4).normalize().to_string(),
-                    _ => n.normalize().to_string(),
-                },
-                _ => String::new(),
+                Some(TableCell::Number(n)) => {
+                    let decimals = match col.kind {
+                        Kind::Integer => 0,
+                        _ => table
+                            .decimals(c)
+                            .max(if col.kind == Kind::Pct { 2 } else { 0 }),
+                    };
+                    let text = format!("{:.*}", decimals as usize, n.round_dp(decimals));
+                    match lang {
+                        Lang::Da => text.replace('.', ","),
+                        Lang::En => text,
+                    }
+                }
+                // Text a spreadsheet would run (=, +, -, @) is quoted.
+                Some(cell) => super::output::csv_cell(&show(cell, col.kind, 0, lang)).into_owned(),
+                None => String::new(),
             })
             .collect();
         w.write_record(&cells)?;
@@ -356,252 +391,10 @@ pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// The formats of an annex sheet.
-pub struct SheetFormats {
-    title: Format,
-    header: Format,
-    header_right: Format,
-    text: Format,
-    integer: Format,
-    number: Format,
-    kr: Format,
-    pct: Format,
-    total_text: Format,
-    total_integer: Format,
-    total_number: Format,
-    total_kr: Format,
-    total_pct: Format,
-    note_wrap: Format,
-}
-
-impl SheetFormats {
-    pub fn new() -> SheetFormats {
-        let header_fill = Color::RGB(0x00DD_EBF7);
-        let base = Format::new().set_font_size(10);
-        let total = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin);
-        let kr = "#,##0.00 \"kr.\"";
-        let pct = "0.00 %";
-        SheetFormats {
-            title: Format::new().set_bold().set_font_size(13),
-            header: base
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-                .set_indent(1)
-                .set_background_color(header_fill)
-                .set_border_bottom(FormatBorder::Thin),
-            header_right: base
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-                .set_align(FormatAlign::Right)
-                .set_background_color(header_fill)
-                .set_border_bottom(FormatBorder::Thin),
-            text: base.clone().set_indent(1),
-            integer: base.clone().set_num_format("#,##0"),
-            number: base.clone().set_num_format("#,##0.##"),
-            kr: base.clone().set_num_format(kr),
-            pct: base.clone().set_num_format(pct),
-            total_text: total(base.clone().set_indent(1)),
-            total_integer: total(base.clone().set_num_format("#,##0")),
-            total_number: total(base.clone().set_num_format("#,##0.##")),
-            total_kr: total(base.clone().set_num_format(kr)),
-            total_pct: total(base.clone().set_num_format(pct)),
-            note_wrap: base
-                .set_italic()
-                .set_font_color(Color::RGB(0x0059_5959))
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-        }
-    }
-
-    fn for_kind(&self, kind: Kind, total: bool) -> &Format {
-        match (kind, total) {
-            (Kind::Text, false) => &self.text,
-            (Kind::Integer, false) => &self.integer,
-            (Kind::Number(_), false) => &self.number,
-            (Kind::Kr, false) => &self.kr,
-            (Kind::Pct, false) => &self.pct,
-            (Kind::Text, true) => &self.total_text,
-            (Kind::Integer, true) => &self.total_integer,
-            (Kind::Number(_), true) => &self.total_number,
-            (Kind::Kr, true) => &self.total_kr,
-            (Kind::Pct, true) => &self.total_pct,
-        }
-    }
-}
-
-impl Default for SheetFormats {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Where a table landed on a sheet, for charts that refer to it.
-#[derive(Debug, Clone, Copy)]
-pub struct Placed {
-    pub header_row: u32,
-    pub first_row: u32,
-    pub last_row: u32,
-    /// The last row written (notes included).
-    pub end_row: u32,
-}
-
-/// Writes a table as a sheet of an annex workbook: a title, a styled and
-/// frozen header row, values (never formulas, so the saved figures are
-/// right when opened without recalculation), a bold total row, notes, fitted
-/// columns and a landscape, fit-to-width print setup.
-pub fn add_sheet(
-    workbook: &mut Workbook,
-    table: &Table,
-    formats: &SheetFormats,
-) -> Result<Placed, XlsxError> {
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(sheet_name(&table.name))?;
-    write_sheet(sheet, table, formats)
-}
-
-fn write_sheet(
-    sheet: &mut Worksheet,
-    table: &Table,
-    f: &SheetFormats,
-) -> Result<Placed, XlsxError> {
-    sheet.write_string_with_format(0, 0, &table.title, &f.title)?;
-    let header_row = 2u32;
-    for (c, col) in table.columns.iter().enumerate() {
-        let format = if right_aligned(col.kind) {
-            &f.header_right
-        } else {
-            &f.header
-        };
-        sheet.write_string_with_format(header_row, col_index(c), &col.label, format)?;
-    }
-    let mut r = header_row + 1;
-    let first_row = r;
-    for row in &table.rows {
-        write_row(sheet, r, row, &table.columns, f, false)?;
-        r += 1;
-    }
-    let last_row = r.saturating_sub(1).max(first_row);
-    if let Some(total) = &table.total {
-        write_row(sheet, r, total, &table.columns, f, true)?;
-        r += 1;
-    }
-    r += 1;
-    // Notes wrap across the table's width, so a printed page shows them whole.
-    let widths: Vec<usize> = column_widths(table);
-    let across: usize = widths.iter().sum::<usize>().max(20);
-    let last_col = col_index(table.columns.len().saturating_sub(1));
-    for note in &table.notes {
-        let lines = note.chars().count().div_ceil(across).max(1);
-        if last_col > 0 {
-            sheet.merge_range(r, 0, r, last_col, note, &f.note_wrap)?;
-        } else {
-            sheet.write_string_with_format(r, 0, note, &f.note_wrap)?;
-        }
-        sheet.set_row_height(r, 13.5 * lines as f64)?;
-        r += 1;
-    }
-    let end_row = r.saturating_sub(1);
-    sheet.set_freeze_panes(header_row + 1, 0)?;
-    // Widths from the table's own cells as Danish Excel shows them (not the
-    // title or notes, which may run across), with room to spare: autofit
-    // sizes formatted kroner and percent too tightly.
-    for (c, width) in column_widths(table).into_iter().enumerate() {
-        sheet.set_column_width(col_index(c), width as f64)?;
-    }
-    sheet.set_landscape();
-    sheet.set_paper_size(9); // A4
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(header_row, header_row)?;
-    Ok(Placed {
-        header_row,
-        first_row,
-        last_row,
-        end_row,
-    })
-}
-
-/// Column widths in characters from the table's own cells as Danish Excel
-/// shows them (not the title or notes), with room to spare.
-fn column_widths(table: &Table) -> Vec<usize> {
-    table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(c, col)| {
-            let data = table
-                .rows
-                .iter()
-                .chain(table.total.iter())
-                .filter_map(|row| row.get(c))
-                .map(|cell| display(cell, col.kind, Lang::Da).chars().count())
-                .max()
-                .unwrap_or(0);
-            let label = col.label.chars().count().min(18);
-            (data.max(label) + 3).clamp(6, 52)
-        })
-        .collect()
-}
-
-fn write_row(
-    sheet: &mut Worksheet,
-    r: u32,
-    row: &[TableCell],
-    columns: &[Column],
-    f: &SheetFormats,
-    total: bool,
-) -> Result<(), XlsxError> {
-    for (c, col) in columns.iter().enumerate() {
-        let format = f.for_kind(col.kind, total);
-        let wrap_text = format.clone().set_text_wrap();
-        match row.get(c) {
-            Some(TableCell::Text(t)) if t.chars().count() > 50 => {
-                sheet.write_string_with_format(r, col_index(c), t, &wrap_text)?;
-            }
-            Some(TableCell::Text(t)) => {
-                sheet.write_string_with_format(r, col_index(c), t, format)?;
-            }
-            Some(TableCell::Number(n)) => {
-                let value = match col.kind {
-                    // Excel percent formats multiply by 100.
-                    Kind::Pct => (*n / Decimal::ONE_HUNDRED).to_f64(),
-                    _ => n.to_f64(),
-                }
-                .unwrap_or(0.0);
-                sheet.write_number_with_format(r, col_index(c), value, format)?;
-            }
-            _ => {
-                sheet.write_blank(r, col_index(c), format)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn col_index(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
-}
-
-/// A valid sheet name: at most 31 characters, none of `[]:*?/\`.
-pub fn sheet_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
-        .take(31)
-        .collect();
-    if cleaned.trim().is_empty() {
-        "Ark".to_string()
-    } else {
-        cleaned
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::style::Style;
     use std::str::FromStr;
 
     fn sample() -> Table {
@@ -614,7 +407,8 @@ mod tests {
                 Column::new("takst", "Takst", Kind::Kr),
                 Column::new("change_pct", "Ændring", Kind::Pct),
             ],
-        );
+        )
+        .keyed("takst");
         t.push(vec![
             "Aalborg".into(),
             12usize.into(),
@@ -628,7 +422,7 @@ mod tests {
             TableCell::Empty,
         ]);
         t.total = Some(vec![
-            "I alt".into(),
+            TableCell::total("I alt"),
             13usize.into(),
             TableCell::Empty,
             Decimal::from_str("-1.1").unwrap().into(),
@@ -638,30 +432,66 @@ mod tests {
     }
 
     #[test]
-    fn text_aligns_numbers_right() {
+    fn an_empty_table_is_a_sentence() {
+        let t = Table::new("T", "Forsvundne", vec![Column::new("a", "A", Kind::Text)])
+            .when_empty("Ingen forsvundne tilbud.");
         let mut out = Vec::new();
-        write_text(&[sample()], Lang::Da, Style::plain(), &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        write_text(std::slice::from_ref(&t), Lang::Da, Style::plain(), &mut out).unwrap();
         assert_eq!(
-            text,
-            "Takstændringer\n\
-Kommune  Tilbud         Takst  Ændring\n\
-──────────────────────────────────────\n\
-Aalborg      12  2.310,50 kr.  −1,25 %\n\
-Læsø          1\n\
-──────────────────────────────────────\n\
-I alt        13                 −1,1 %\n\
-Note.\n"
+            String::from_utf8(out).unwrap(),
+            "Forsvundne\nIngen forsvundne tilbud.\n"
+        );
+        let mut md = Vec::new();
+        write_md(&[t], Lang::Da, &mut md).unwrap();
+        assert_eq!(
+            String::from_utf8(md).unwrap(),
+            "### Forsvundne\n\nIngen forsvundne tilbud.\n"
         );
     }
 
     #[test]
-    fn csv_uses_keys_and_plain_numbers() {
+    fn number_columns_show_decimals_only_when_a_value_has_them() {
+        let mut t = Table::new("T", "T", vec![Column::new("p", "Pladser", Kind::Number(2))]);
+        t.push(vec![Decimal::from(24).into()]);
+        t.push(vec![Decimal::from(12).into()]);
+        assert_eq!(t.decimals(0), 0);
+        t.push(vec![Decimal::from_str("36.8").unwrap().into()]);
+        assert_eq!(t.decimals(0), 2);
+        let shown: Vec<String> = t.shown_column(0, Lang::Da).collect();
+        assert_eq!(shown, vec!["24,00", "12,00", "36,80"]);
+    }
+
+    #[test]
+    fn csv_carries_every_table_with_codes_and_plain_numbers() {
+        let mut other = Table::new(
+            "B",
+            "B",
+            vec![
+                Column::new("kommune", "Kommune", Kind::Text),
+                Column::new("pass", "Overholdt", Kind::Text),
+            ],
+        )
+        .keyed("checks");
+        other.push(vec!["Aalborg".into(), TableCell::yes_no(true, Lang::Da)]);
         let mut out = Vec::new();
-        write_csv(&sample(), &mut out).unwrap();
+        write_csv(&[sample(), other], &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "kommune,offers,takst,change_pct\nAalborg,12,2310.5,-1.25\nLæsø,1,,\nI alt,13,,-1.1\n"
+            "table,total,kommune,offers,takst,change_pct,pass\n\
+takst,false,Aalborg,12,2310.5,-1.25,\n\
+takst,false,Læsø,1,,,\n\
+takst,true,total,13,,-1.1,\n\
+checks,false,Aalborg,,,,true\n"
+        );
+    }
+
+    #[test]
+    fn csv_for_a_person_opens_in_danish_excel() {
+        let mut out = Vec::new();
+        write_csv_for_person(&sample(), Lang::Da, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}Kommune;Tilbud;Takst;Ændring\nAalborg;12;2310,50;-1,25\nLæsø;1;;\nI alt;13;;-1,10\n"
         );
     }
 
@@ -672,27 +502,6 @@ Note.\n"
         let md = String::from_utf8(out).unwrap();
         assert!(md.contains("| Kommune | Tilbud | Takst | Ændring |\n|---|---:|---:|---:|\n"));
         assert!(md.contains("| Aalborg | 12 | 2.310,50 kr. | −1,25 % |"));
-        assert!(md.contains("| **I alt** | **13** |  | **−1,1 %** |"));
-    }
-
-    #[test]
-    fn wrapping() {
-        assert_eq!(wrap("", 10), vec![""]);
-        assert_eq!(wrap("kort", 10), vec!["kort"]);
-        assert_eq!(
-            wrap("Salg til få kommuner i regionen", 12),
-            vec!["Salg til få", "kommuner i", "regionen"]
-        );
-        assert_eq!(
-            wrap("Sødisbakke–Fælledvejstuen", 10),
-            vec!["Sødisbakke", "–Fælledvej", "stuen"]
-        );
-    }
-
-    #[test]
-    fn sheet_names_are_valid() {
-        assert_eq!(sheet_name("Takst/udgift: 2017?"), "Takst-udgift- 2017-");
-        assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
-        assert_eq!(sheet_name(" "), "Ark");
+        assert!(md.contains("| **I alt** | **13** |  | **−1,10 %** |"));
     }
 }

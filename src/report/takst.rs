@@ -2,17 +2,14 @@
 
 use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
+use super::xlsx::ChartKind;
 use crate::analysis::takst::{GroupChange, PreviousSource, SkipReason, TakstResult};
 use crate::lang::Lang;
 use crate::numfmt;
 use serde_json::{json, Value as Json};
 
 fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
-    match pass {
-        Some(true) => lang.pick("ja", "yes").into(),
-        Some(false) => lang.pick("nej", "no").into(),
-        None => TableCell::Empty,
-    }
+    TableCell::opt_yes_no(pass, lang)
 }
 
 fn group_json(g: &GroupChange) -> Json {
@@ -53,7 +50,12 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             ),
             Column::new("pass", lang.pick("Overholdt", "Met"), Kind::Text),
         ],
-    );
+    )
+    .keyed("by_kommune")
+    .when_empty(lang.pick(
+        "Ingen takster at sammenligne med sidste år.",
+        "No tariffs to compare with last year.",
+    ));
     for g in &result.by_kommune {
         summary.push(vec![
             g.kommune.clone().into(),
@@ -66,7 +68,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     }
     let r = &result.region;
     summary.total = Some(vec![
-        lang.pick("Regionen i alt", "Region total").into(),
+        TableCell::total(lang.pick("Regionen i alt", "Region total")),
         r.offers.into(),
         r.change_pct.into(),
         r.real_change_pct.into(),
@@ -124,7 +126,12 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
                 Kind::Text,
             ),
         ],
-    );
+    )
+    .keyed("offers")
+    .when_empty(lang.pick(
+        "Ingen fortsættende takster med en takst fra sidste år.",
+        "No continuing tariffs with a tariff from last year.",
+    ));
     for o in &result.offers {
         offers.push(vec![
             o.driftsherre.clone().into(),
@@ -137,12 +144,18 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             o.change_pct.into(),
             o.weight.into(),
             match o.source {
-                PreviousSource::Column => lang.pick("kolonnen", "the column"),
-                PreviousSource::LastYear => {
-                    lang.pick("sidste års indberetning", "last year's report")
-                }
-            }
-            .into(),
+                PreviousSource::Column => TableCell::coded(
+                    "column",
+                    lang.pick(
+                        "årets indberetning (Takst forrige år)",
+                        "this year's report (Takst forrige år)",
+                    ),
+                ),
+                PreviousSource::LastYear => TableCell::coded(
+                    "last_year",
+                    lang.pick("sidste års indberetning", "last year's report"),
+                ),
+            },
         ]);
     }
     for d in &result.disagreements {
@@ -234,9 +247,5 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
             "reason": match s.reason { SkipReason::New => "new", SkipReason::Leaving => "leaving", SkipReason::NoPrevious => "no_previous", SkipReason::NotWeighable => "not_weighable" },
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![summary, offers],
-        json,
-        csv_table: 1,
-    }
+    Rendered::new(vec![summary, offers], json).with_chart(ChartKind::TakstByKommune)
 }

@@ -34,11 +34,7 @@ fn group_total_label(group: Group, lang: Lang) -> &'static str {
 }
 
 fn yes_no(value: Option<bool>, lang: Lang) -> TableCell {
-    match value {
-        Some(true) => lang.pick("ja", "yes").into(),
-        Some(false) => lang.pick("nej", "no").into(),
-        None => TableCell::Empty,
-    }
+    TableCell::opt_yes_no(value, lang)
 }
 
 fn figures_json(f: &Figures) -> serde_json::Map<String, Json> {
@@ -118,7 +114,9 @@ pub fn render(
             format!("Tariff analysis{year_text} by target group and section"),
         ),
         columns,
-    );
+    )
+    .keyed("rows")
+    .when_empty(lang.pick("Ingen takster.", "No tariffs."));
 
     let change_cells = |f: &Figures| -> Vec<TableCell> {
         let mut cells = vec![f.change_pct.into()];
@@ -128,9 +126,9 @@ pub fn render(
         }
         cells
     };
-    let total_cells = |label: &str, f: &Figures| -> Vec<TableCell> {
+    let total_cells = |label: TableCell, f: &Figures| -> Vec<TableCell> {
         let mut cells = vec![
-            label.into(),
+            label,
             TableCell::Empty,
             TableCell::Empty,
             TableCell::Empty,
@@ -152,7 +150,7 @@ pub fn render(
             .collect();
         for line in &lines {
             let mut cells = vec![
-                group_label(line.group, lang).into(),
+                TableCell::coded(group_key(line.group), group_label(line.group, lang)),
                 line.maalgruppe.clone().into(),
                 line.paragraf.clone().into(),
                 line.taksttype.clone().into(),
@@ -165,12 +163,15 @@ pub fn render(
             table.push(cells);
         }
         table.push(total_cells(
-            group_total_label(group.group, lang),
+            TableCell::coded(
+                &format!("{}_total", group_key(group.group)),
+                group_total_label(group.group, lang),
+            ),
             &group.figures,
         ));
     }
     table.total = Some(total_cells(
-        lang.pick("Regionen i alt", "Region, total"),
+        TableCell::total(lang.pick("Regionen i alt", "Region, total")),
         &result.region,
     ));
 
@@ -187,8 +188,8 @@ pub fn render(
         format!("Avg. tariff {now_label} is weighted by the yearly volume q (see below): Σ (q × tariff) / Σ q, and different tariff types are never averaged together."),
     ));
     table.notes.push(lang.pick(
-        format!("Gns. takst {before_label} er de samme tilbuds takst sidste år (fra --previous, ellers kolonnen Takst forrige år) vægtet med årets volumen; tilbud uden sidste års takst indgår ikke."),
-        format!("Avg. tariff {before_label} is the same offers' tariff last year (from --previous, else the column Takst forrige år) weighted by this year's volume; offers without last year's tariff are left out."),
+        format!("Gns. takst {before_label} er de samme tilbuds takst sidste år (fra sidste års indberetning, ellers årets kolonne Takst forrige år) vægtet med årets volumen; tilbud uden sidste års takst indgår ikke."),
+        format!("Avg. tariff {before_label} is the same offers' tariff last year (from last year's report, else this year's column Takst forrige år) weighted by this year's volume; offers without last year's tariff are left out."),
     ));
     table.notes.push(lang.pick(
         "Ændring sammenligner tilbud, der er med begge år og hverken er nye eller udgår, så nye og udgående tilbud ikke flytter den.".to_string(),
@@ -216,14 +217,14 @@ pub fn render(
             ));
         }
         None => table.notes.push(lang.pick(
-            "Ingen P/L givet (--pl PCT), så real ændring og Inden for P/L vises ikke.".to_string(),
-            "No P/L given (--pl PCT), so the real change and Within P/L are not shown.".to_string(),
+            "Pris- og lønudviklingen (P/L) er ikke oplyst, så real ændring og Inden for P/L vises ikke.".to_string(),
+            "The price and wage index (P/L) was not given, so the real change and Within P/L are not shown.".to_string(),
         )),
     }
     if !result.has_previous {
         table.notes.push(lang.pick(
-            "Ingen takster fra sidste år (--previous eller kolonnen Takst forrige år), så der er ingen ændring at vise.".to_string(),
-            "No tariffs from last year (--previous or the column Takst forrige år), so there is no change to show.".to_string(),
+            "Ingen takster fra sidste år (hverken sidste års indberetninger eller kolonnen Takst forrige år), så der er ingen ændring at vise.".to_string(),
+            "No tariffs from last year (neither last year's reports nor the column Takst forrige år), so there is no change to show.".to_string(),
         ));
     }
 
@@ -269,9 +270,5 @@ pub fn render(
             "taksttype": o.taksttype,
         })).collect::<Vec<_>>(),
     });
-    Rendered {
-        tables: vec![table],
-        json,
-        csv_table: 0,
-    }
+    Rendered::new(vec![table], json)
 }

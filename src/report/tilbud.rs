@@ -20,7 +20,14 @@ fn offer_json(o: &Offer) -> Json {
 }
 
 /// The seed's table: Kommune | Tilbud (paragraph) | Erstattes af | Bemærkninger.
-fn offers_table(name: &str, title: &str, offers: &[Offer], lang: Lang) -> Table {
+fn offers_table(
+    name: &str,
+    key: &str,
+    title: &str,
+    empty: &str,
+    offers: &[Offer],
+    lang: Lang,
+) -> Table {
     let mut t = Table::new(
         name,
         title,
@@ -39,7 +46,9 @@ fn offers_table(name: &str, title: &str, offers: &[Offer], lang: Lang) -> Table 
                 Kind::Text,
             ),
         ],
-    );
+    )
+    .keyed(key)
+    .when_empty(empty);
     for o in offers {
         t.push(vec![
             o.driftsherre.clone().into(),
@@ -52,24 +61,42 @@ fn offers_table(name: &str, title: &str, offers: &[Offer], lang: Lang) -> Table 
     t
 }
 
+/// A check's title: "Advarsel: …" only when there is something to warn of.
+fn warning(none: bool, what: &str, lang: Lang) -> String {
+    let mut chars = what.chars();
+    let capital = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    if none {
+        capital
+    } else {
+        format!("{}: {what}", lang.pick("Advarsel", "Warning"))
+    }
+}
+
 pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered {
     let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
     let mut tables = vec![
         offers_table(
             lang.pick("Nye tilbud", "New offers"),
+            "new",
             &lang.pick(
                 format!("Nye tilbud i rammeaftalen{year_text}"),
                 format!("New offers in the rammeaftale{year_text}"),
             ),
+            lang.pick("Ingen nye tilbud.", "No new offers."),
             &result.new,
             lang,
         ),
         offers_table(
             lang.pick("Udgående tilbud", "Leaving offers"),
+            "leaving",
             &lang.pick(
                 format!("Tilbud, der udgår af rammeaftalen{year_text}"),
                 format!("Offers leaving the rammeaftale{year_text}"),
             ),
+            lang.pick("Ingen tilbud udgår.", "No offers leave."),
             &result.leaving,
             lang,
         ),
@@ -87,7 +114,9 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
             Column::new("new", lang.pick("Nye", "New"), Kind::Integer),
             Column::new("leaving", lang.pick("Udgår", "Leaving"), Kind::Integer),
         ],
-    );
+    )
+    .keyed("by_kommune")
+    .when_empty(lang.pick("Ingen tilbud.", "No offers."));
     for c in &result.by_kommune {
         counts.push(vec![
             c.kommune.clone().into(),
@@ -101,7 +130,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
         result.by_kommune.iter().map(f).sum::<usize>()
     };
     counts.total = Some(vec![
-        lang.pick("I alt", "Total").into(),
+        TableCell::total(lang.pick("I alt", "Total")),
         sum(|c| c.offers).into(),
         TableCell::Number(result.by_kommune.iter().map(|c| c.places).sum()),
         sum(|c| c.new).into(),
@@ -115,33 +144,55 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
     if let Some(vanished) = &result.vanished {
         let mut t = offers_table(
             lang.pick("Forsvundne", "Vanished"),
+            "vanished",
+            &warning(
+                vanished.is_empty(),
+                lang.pick(
+                    "tilbud fra sidste år, der mangler uden at være meldt ud",
+                    "last year's offers that are missing without being reported as leaving",
+                ),
+                lang,
+            ),
             lang.pick(
-                "Advarsel: tilbud fra sidste år, der mangler uden at være meldt ud",
-                "Warning: last year's offers that are missing without being reported as leaving",
+                "Ingen: alle sidste års tilbud er indberettet igen eller meldt ud.",
+                "None: every offer of last year is reported again or as leaving.",
             ),
             vanished,
             lang,
         );
-        t.notes.push(lang.pick(
+        if !vanished.is_empty() {
+            t.notes.push(lang.pick(
             "Tilbud, der udgår, skal indberettes med status Udgår og \"Erstattes af\" eller en bemærkning.".to_string(),
             "Leaving offers must be reported with status Udgår and \"Erstattes af\" or a remark.".to_string(),
         ));
+        }
         tables.push(t);
     }
     if let Some(unannounced) = &result.unannounced {
         let mut t = offers_table(
             lang.pick("Ikke anmeldt", "Unannounced"),
+            "unannounced",
+            &warning(
+                unannounced.is_empty(),
+                lang.pick(
+                    "tilbud indberettet som Fortsætter, som ikke var med sidste år",
+                    "offers reported as continuing that were not there last year",
+                ),
+                lang,
+            ),
             lang.pick(
-                "Advarsel: tilbud indberettet som Fortsætter, som ikke var med sidste år",
-                "Warning: offers reported as continuing that were not there last year",
+                "Ingen: alle fortsættende tilbud var med sidste år.",
+                "None: every continuing offer was there last year.",
             ),
             unannounced,
             lang,
         );
-        t.notes.push(lang.pick(
-            "Et nyt tilbud skal indberettes med status Ny.".to_string(),
-            "A new offer must be reported with status Ny.".to_string(),
-        ));
+        if !unannounced.is_empty() {
+            t.notes.push(lang.pick(
+                "Et nyt tilbud skal indberettes med status Ny.".to_string(),
+                "A new offer must be reported with status Ny.".to_string(),
+            ));
+        }
         tables.push(t);
     }
     let mut json = json!({
@@ -165,9 +216,5 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
             unannounced.iter().map(offer_json).collect(),
         );
     }
-    Rendered {
-        tables,
-        json,
-        csv_table: 0,
-    }
+    Rendered::new(tables, json)
 }

@@ -2,17 +2,14 @@
 
 use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
+use super::xlsx::ChartKind;
 use crate::analysis::udgift::{Comparison, DetailRow, Targets, UdgiftResult};
 use crate::lang::Lang;
 use crate::values::reference::Reference;
 use serde_json::{json, Value as Json};
 
 fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
-    match pass {
-        Some(true) => lang.pick("ja", "yes").into(),
-        Some(false) => lang.pick("nej", "no").into(),
-        None => TableCell::Empty,
-    }
+    TableCell::opt_yes_no(pass, lang)
 }
 
 fn amount_json(c: &Comparison, amount: rust_decimal::Decimal) -> Json {
@@ -67,39 +64,44 @@ pub fn render(
             Column::new("target_pct", lang.pick("Mål", "Target"), Kind::Pct),
             Column::new("pass", lang.pick("Opfyldt", "Met"), Kind::Text),
         ],
-    );
+    )
+    .keyed("region");
     summary.push(vec![
-        labels.before.clone().into(),
+        TableCell::coded("before", &labels.before),
         r.before.total.into(),
         TableCell::Empty,
         TableCell::Empty,
         TableCell::Empty,
     ]);
     summary.push(vec![
-        labels.after.clone().into(),
+        TableCell::coded("after", &labels.after),
         r.after.total.into(),
         TableCell::Empty,
         TableCell::Empty,
         TableCell::Empty,
     ]);
     summary.push(vec![
-        lang.pick("Samlet ændring", "Total change").into(),
+        TableCell::coded("change", lang.pick("Samlet ændring", "Total change")),
         r.change.into(),
         r.change_pct().into(),
         targets.total.into(),
         yes_no(pass_total, lang),
     ]);
     summary.push(vec![
-        lang.pick("Heraf taksteffekt", "Of which tariff effect")
-            .into(),
+        TableCell::coded(
+            "takst_effect",
+            lang.pick("Heraf taksteffekt", "Of which tariff effect"),
+        ),
         r.takst_effect.into(),
         r.takst_effect_pct().into(),
         targets.takst.into(),
         yes_no(pass_takst, lang),
     ]);
     summary.push(vec![
-        lang.pick("Heraf visitationseffekt", "Of which visitation effect")
-            .into(),
+        TableCell::coded(
+            "visitation_effect",
+            lang.pick("Heraf visitationseffekt", "Of which visitation effect"),
+        ),
         r.visitation_effect.into(),
         r.visitation_effect_pct().into(),
         targets.visitation.into(),
@@ -152,32 +154,42 @@ pub fn render(
             Column::new("item", lang.pick("Post", "Item"), Kind::Text),
             Column::new("count", lang.pick("Antal", "Count"), Kind::Integer),
         ],
-    );
-    for (label, n) in [
+    )
+    .keyed("persons");
+    for (code, label, n) in [
         (
+            "before_persons",
             format!("{}: {}", labels.before, lang.pick("borgere", "citizens")),
             r.before.persons,
         ),
         (
+            "after_persons",
             format!("{}: {}", labels.after, lang.pick("borgere", "citizens")),
             r.after.persons,
         ),
         (
+            "continuing",
             lang.pick("Fortsætter", "Continuing").to_string(),
             r.persons.continuing,
         ),
-        (lang.pick("Nye", "New").to_string(), r.persons.new),
-        (lang.pick("Ophørt", "Left").to_string(), r.persons.left),
+        ("new", lang.pick("Nye", "New").to_string(), r.persons.new),
         (
+            "left",
+            lang.pick("Ophørt", "Left").to_string(),
+            r.persons.left,
+        ),
+        (
+            "before_rows",
             format!("{}: {}", labels.before, lang.pick("rækker", "rows")),
             r.before.rows,
         ),
         (
+            "after_rows",
             format!("{}: {}", labels.after, lang.pick("rækker", "rows")),
             r.after.rows,
         ),
     ] {
-        persons.push(vec![label.into(), n.into()]);
+        persons.push(vec![TableCell::coded(code, &label), n.into()]);
     }
 
     let mut kommuner = Table::new(
@@ -207,7 +219,9 @@ pub fn render(
             ),
             Column::new("pass", lang.pick("Mål nået", "Target met"), Kind::Text),
         ],
-    );
+    )
+    .keyed("by_kommune")
+    .when_empty(lang.pick("Ingen betalingskommuner.", "No paying kommuner."));
     let name = |code: u16| {
         reference
             .kommune_info(code)
@@ -227,7 +241,7 @@ pub fn render(
         ]);
     }
     kommuner.total = Some(vec![
-        lang.pick("Regionen", "Region").into(),
+        TableCell::total(lang.pick("Regionen", "Region")),
         r.before.total.into(),
         r.after.total.into(),
         r.change_pct().into(),
@@ -283,11 +297,8 @@ pub fn render(
             }
         }
     }
-    Rendered {
-        tables: vec![summary, kommuner, persons],
-        json,
-        csv_table: 1,
-    }
+    // The summary and the counts of citizens share a page with the chart.
+    Rendered::new(vec![summary, persons, kommuner], json).with_chart(ChartKind::UdgiftEffects)
 }
 
 /// The per-person comparison as a table (for the `--detail` file).
@@ -334,7 +345,9 @@ pub fn detail_table(
             Column::new("difference", lang.pick("Forskel", "Difference"), Kind::Kr),
             Column::new("status", lang.pick("Status", "Status"), Kind::Text),
         ],
-    );
+    )
+    .keyed("detail")
+    .when_empty(lang.pick("Ingen borgere.", "No citizens."));
     let name = |code: Option<u16>| -> TableCell {
         code.map_or(TableCell::Empty, |c| {
             reference
@@ -345,9 +358,11 @@ pub fn detail_table(
     };
     for d in rows {
         let status = match (d.udgift_before, d.udgift_after) {
-            (Some(_), Some(_)) => lang.pick("fortsætter", "continuing"),
-            (None, Some(_)) => lang.pick("ny", "new"),
-            _ => lang.pick("ophørt", "left"),
+            (Some(_), Some(_)) => {
+                TableCell::coded("continuing", lang.pick("fortsætter", "continuing"))
+            }
+            (None, Some(_)) => TableCell::coded("new", lang.pick("ny", "new")),
+            _ => TableCell::coded("left", lang.pick("ophørt", "left")),
         };
         t.push(vec![
             crate::cpr::mask(&d.personkode).into_owned().into(),
@@ -362,7 +377,7 @@ pub fn detail_table(
             d.udgift_before.into(),
             d.udgift_after.into(),
             d.difference().into(),
-            status.into(),
+            status,
         ]);
     }
     t

@@ -208,6 +208,11 @@ impl<'c> Validator<'c> {
         if *shown != path {
             sink.name_cpr_finding(None);
         }
+        if let Some(skip) = input::discover::skip(path) {
+            sink.skipped(skip);
+            let facts = std::mem::take(&mut sink.facts);
+            return (sink.finish(ReadNotes::default()), facts);
+        }
         let read_options = ReadOptions {
             sheet: self.options.sheet.clone(),
         };
@@ -270,6 +275,27 @@ fn limit_message(limit: &crate::input::limits::Limit, lang: Lang) -> String {
     }
 }
 
+/// What a reading library's complaint means for the user, in Danish ("Could
+/// not find EOCD" is a zip archive cut short).
+fn damage_in_words(format: &str, detail: &str) -> String {
+    let d = detail.to_lowercase();
+    let excel = if format.contains("ods") && !format.contains("xlsx") {
+        "OpenDocument-fil"
+    } else {
+        "Excel-fil"
+    };
+    if d.contains("eocd") || d.contains("zip") {
+        format!("filen er ikke en gyldig {excel} (zip-arkivet er ufuldstændigt eller beskadiget, måske afkortet under overførslen)")
+    } else if d.contains("xml") {
+        format!("indholdet af {excel}en er beskadiget")
+    } else if d.contains("cfb") || d.contains("ole") || d.contains("biff") || format.contains("xls")
+    {
+        "filen er en beskadiget Excel-fil".to_string()
+    } else {
+        format!("filen er beskadiget ({detail})")
+    }
+}
+
 /// The findings of a file, with exact counts per sheet report.
 struct Store {
     kept: Vec<(usize, Finding)>,
@@ -325,6 +351,10 @@ struct FileSink<'v, 'c> {
     near_miss: Option<NearMiss>,
     /// What the checks across files need.
     facts: facts::FileFacts,
+    /// The most filled-in cells of a row, and whether a cell reads like a
+    /// sentence: together they tell prose in a .txt file from a table.
+    widest: usize,
+    wordy: bool,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
@@ -354,6 +384,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
             read_failed: false,
             near_miss: None,
             facts: facts::FileFacts::default(),
+            widest: 0,
+            wordy: false,
         }
     }
 
@@ -435,13 +467,39 @@ impl<'v, 'c> FileSink<'v, 'c> {
         self.push(report, finding);
     }
 
+    /// A file passed by without reading: an info note says why.
+    fn skipped(&mut self, skip: input::discover::Skip) {
+        self.read_failed = true;
+        let lang = self.lang();
+        let message = match skip {
+            input::discover::Skip::LockFile => lang.pick(
+                "Filen er en låsefil fra Excel: regnearket er åbent i Excel — luk det og send den gemte version. Låsefilen er sprunget over.",
+                "The file is an Excel lock file: the workbook is open in Excel — close it and send the saved version. The lock file is skipped.",
+            ),
+            input::discover::Skip::Document => lang.pick(
+                "Filen er et dokument, ikke et regneark; den er sprunget over.",
+                "The file is a document, not a spreadsheet; it is skipped.",
+            ),
+        };
+        let report = self.new_report(None, None);
+        let finding = Finding {
+            code: Code::FileError,
+            severity: Severity::Info,
+            location: Location::file(self.path.clone()),
+            column: None,
+            rule: None,
+            message: message.to_string(),
+        };
+        self.push(report, finding);
+    }
+
     fn read_error(&mut self, e: &ReadError) {
         self.read_failed = true;
         let lang = self.lang();
         let message = match e {
             ReadError::Io(err) => lang.pick(
-                format!("Filen kan ikke åbnes: {err}."),
-                format!("The file cannot be opened: {err}."),
+                format!("Filen kan ikke åbnes: {}.", crate::error::io_text(err, lang)),
+                format!("The file cannot be opened: {}.", crate::error::io_text(err, lang)),
             ),
             ReadError::Empty => lang.pick("Filen er tom.".into(), "The file is empty.".into()),
             ReadError::Encrypted => lang.pick(
@@ -455,7 +513,10 @@ impl<'v, 'c> FileSink<'v, 'c> {
             ReadError::Corrupt { format, detail } => {
                 let detail = crate::cpr::mask(detail);
                 lang.pick(
-                    format!("Filen er beskadiget og kan ikke læses som {format} ({detail})."),
+                    format!(
+                        "Filen kan ikke læses: {}. Åbn den i Excel, gem den igen og send den igen.",
+                        damage_in_words(format, &detail)
+                    ),
                     format!("The file is damaged and cannot be read as {format} ({detail})."),
                 )
             }
@@ -472,11 +533,16 @@ impl<'v, 'c> FileSink<'v, 'c> {
                     format!("The file is {what}."),
                 )
             }
-            ReadError::NoSuchSheet(name) => {
+            ReadError::NoSuchSheet(name, sheets) => {
                 let name = crate::cpr::mask(name);
+                let there: Vec<String> = sheets
+                    .iter()
+                    .map(|s| format!("\"{}\"", crate::cpr::mask(s)))
+                    .collect();
+                let there = there.join(", ");
                 lang.pick(
-                    format!("Arket \"{name}\" findes ikke i filen."),
-                    format!("The sheet \"{name}\" does not exist in the file."),
+                    format!("Arket \"{name}\" findes ikke i filen; arkene er {there}."),
+                    format!("The sheet \"{name}\" does not exist in the file; its sheets are {there}."),
                 )
             }
             ReadError::Limit(limit) => limit_message(limit, lang),
@@ -1270,7 +1336,21 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 .and_then(|i| self.validator.prepared.get(i))
                 .map(|p| p.schema.name.clone());
             let near = self.near_miss_text().unwrap_or_default();
+            let prose = (self.widest <= 1 || (self.widest <= 2 && self.wordy))
+                && self.any_rows
+                && forced.is_none()
+                && self
+                    .path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
             let (code, message) = match (self.any_rows, forced) {
+                (true, None) if prose => (
+                    Code::FileError,
+                    lang.pick(
+                        "Filen er almindelig tekst, ikke en tabel; den er sprunget over.".to_string(),
+                        "The file is plain text, not a table; it is skipped.".to_string(),
+                    ),
+                ),
                 (false, _) => (
                     Code::FileError,
                     lang.pick("Filen indeholder ingen data.".to_string(), "The file holds no data.".to_string()),
@@ -1303,7 +1383,11 @@ impl<'v, 'c> FileSink<'v, 'c> {
             };
             let finding = Finding {
                 code,
-                severity: Severity::Error,
+                severity: if prose {
+                    Severity::Info
+                } else {
+                    Severity::Error
+                },
                 location: self.location(&sheet, None, None),
                 column: None,
                 rule: None,
@@ -1387,6 +1471,17 @@ impl RowSink for FileSink<'_, '_> {
             return;
         };
         current.had_rows = true;
+        let filled = row
+            .cells
+            .iter()
+            .filter(|c| !matches!(c.cell, input::Cell::Empty))
+            .count();
+        self.widest = self.widest.max(filled);
+        if !self.wordy {
+            self.wordy = row.cells.iter().any(
+                |c| matches!(c.cell, input::Cell::Text(t) if t.split_whitespace().count() >= 6),
+            );
+        }
         let visible = current.visible;
         let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);
         if visible {

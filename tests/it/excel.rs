@@ -253,7 +253,9 @@ fn a_damaged_workbook_is_a_finding_and_the_run_goes_on() {
     assert!(json["findings"][0]["message"]
         .as_str()
         .unwrap()
-        .starts_with("Filen er beskadiget"));
+        .starts_with(
+            "Filen kan ikke læses: filen er ikke en gyldig Excel-fil (zip-arkivet er ufuldstændigt"
+        ));
     assert_eq!(json["files"][1]["schema"], "befolkning");
     assert_eq!(json["files"][1]["rows"], 1);
 }

@@ -64,7 +64,8 @@ impl Test {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_ramme"));
         cmd.args(&self.args)
             .current_dir(self.dir.path())
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS");
         for (k, v) in &self.env {
             cmd.env(k, v);
         }

@@ -3,6 +3,7 @@
 
 mod annotate;
 mod bilag;
+mod cli;
 mod excel;
 mod forbrug;
 mod forbrug_udgift;
@@ -16,9 +17,11 @@ mod privacy;
 mod properties;
 mod pseudonym;
 mod samarbejde;
+mod setup;
 mod skabelon;
 mod status;
 mod takst;
 mod takstanalyse;
 mod udgift;
 mod validate;
+mod width;

@@ -126,7 +126,7 @@ fn the_column_alone_is_enough_and_text_is_danish() {
     run.code(0);
     assert!(
         run.stdout
-            .contains("Takstudvikling pr. driftsherre (tilladt ændring 1,6 %)"),
+            .contains("Takstudvikling pr. driftsherre (tilladt ændring 1,60 %)"),
         "{}",
         run.stdout
     );
@@ -140,7 +140,7 @@ fn the_column_alone_is_enough_and_text_is_danish() {
         .collect();
     assert_eq!(
         aalborg,
-        vec!["Aalborg", "1", "−1", "%", "−2,56", "%", "1,6", "%", "ja"]
+        vec!["Aalborg", "1", "−1,00", "%", "−2,56", "%", "1,60", "%", "ja"]
     );
     assert!(
         run.stdout.contains("Uden sidste års takst"),
@@ -157,15 +157,49 @@ fn csv_xlsx_and_md_outputs() {
         .args(&["takst", "2017", "--previous", "2016", "--format", "csv"])
         .run();
     run.code(0);
+    // Every table in one CSV: a `table` column, then the union of the keys.
     let mut lines = run.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("driftsherre,tilbudsnr,tilbudsnavn,paragraf,taksttype,takst_previous,takst,change_pct,weight,source")
+        Some("table,total,kommune,offers,change_pct,real_change_pct,allowed_change_pct,pass,driftsherre,tilbudsnr,tilbudsnavn,paragraf,taksttype,takst_previous,takst,weight,source,inputs,files,rows,used,excluded,errors,warnings")
     );
+    let offer = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("offers,false,"))
+        .unwrap();
     assert_eq!(
-        lines.next(),
-        Some("Aalborg ÆH,1001,Bo A,SEL §108,Døgntakst,1000,990,-1,3650,kolonnen")
+        offer,
+        "offers,false,,,-1,,,,Aalborg ÆH,1001,Bo A,SEL §108,Døgntakst,1000,990,3650,column,,,,,,,"
     );
+    let region = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("by_kommune,true,"))
+        .unwrap();
+    assert!(region.starts_with("by_kommune,true,total,"), "{region}");
+    // The same bytes in English: codes and keys, not labels.
+    let en = Test::new()
+        .file("2017/takst.csv", current())
+        .file("2016/takst.csv", previous())
+        .args(&[
+            "--lang",
+            "en",
+            "takst",
+            "2017",
+            "--previous",
+            "2016",
+            "--format",
+            "csv",
+        ])
+        .run();
+    let strip_inputs = |s: &str| -> String {
+        s.lines()
+            .filter(|l| !l.starts_with("inputs,"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip_inputs(&en.stdout), strip_inputs(&run.stdout));
 
     let run = Test::new()
         .file("2017/takst.csv", current())
@@ -177,7 +211,8 @@ fn csv_xlsx_and_md_outputs() {
     let mut wb: Xlsx<_> = open_workbook(run.dir.join("takst.xlsx")).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        vec!["Takstreduktion", "Takster pr. tilbud", "Inddata"]
+        // The short account of the inputs shares the offers' page.
+        vec!["Takstreduktion", "Takster pr. tilbud"]
     );
     let range = wb.worksheet_range("Takstreduktion").unwrap();
     assert_eq!(

@@ -193,7 +193,8 @@ fn without_pl_there_is_no_real_change() {
     text.code(0);
     assert!(!text.stdout.contains("Real ændring"), "{}", text.stdout);
     assert!(
-        text.stdout.contains("Ingen P/L givet (--pl PCT)"),
+        text.stdout
+            .contains("Pris- og lønudviklingen (P/L) er ikke oplyst"),
         "{}",
         text.stdout
     );
@@ -284,15 +285,18 @@ fn csv_writes_the_main_table() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "group,maalgruppe,paragraf,taksttype,offers,places,avg_takst,avg_takst_previous,change_pct,real_change_pct,within_pl"
+        "table,total,group,maalgruppe,paragraf,taksttype,offers,places,avg_takst,avg_takst_previous,change_pct,real_change_pct,within_pl,inputs,files,rows,used,excluded,errors,warnings"
     );
     assert_eq!(
         lines[1],
-        "Børn,Autister,SEL §66,Døgntakst,1,4,3090,3000,3,1.378,nej"
+        "rows,false,boern,Autister,SEL §66,Døgntakst,1,4,3090,3000,3,1.378,false,,,,,,,"
     );
-    // 3 rows, 2 subtotals, the region.
-    assert_eq!(lines.len(), 7, "{}", run.stdout);
-    assert_eq!(lines[6], "Regionen i alt,,,,6,59,,,1.7269,0.1249,nej");
+    // 3 rows, 2 subtotals, the region, then the two inputs.
+    assert_eq!(lines.len(), 9, "{}", run.stdout);
+    assert_eq!(
+        lines[6],
+        "rows,true,total,,,,6,59,,,1.7269,0.1249,false,,,,,,,"
+    );
 }
 
 #[test]

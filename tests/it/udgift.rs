@@ -103,12 +103,13 @@ fn detail_file_and_targets() {
         .unwrap_or_else(|| panic!("{detail}"));
     assert_eq!(
         detail,
-        "personkode,tilbudsnr,paragraf,kommune_before,kommune_after,udgift_before,udgift_after,difference,status\n\
-PK-A,1001,SEL §108,Aalborg,Aalborg,60000,59400,-600,fortsætter\n\
-PK-A,1002,SEL §104,Aalborg,,10000,,-10000,ophørt\n\
-PK-B,1001,SEL §108,Aalborg,Hjørring,62000,62000,0,fortsætter\n\
-PK-C,2001,SEL §107,Hjørring,,45000,,-45000,ophørt\n\
-PK-D,2001,SEL §107,,Hjørring,,46500,46500,ny\n"
+        // For a person's spreadsheet: BOM, `;`, labels, decimal comma.
+        "\u{feff}Personkode;Tilbudsnr;Paragraf;Betalingskommune – Januar 2016;Betalingskommune – Januar 2017;Januar 2016;Januar 2017;Forskel;Status\n\
+PK-A;1001;SEL §108;Aalborg;Aalborg;60000,00;59400,00;-600,00;fortsætter\n\
+PK-A;1002;SEL §104;Aalborg;;10000,00;;-10000,00;ophørt\n\
+PK-B;1001;SEL §108;Aalborg;Hjørring;62000,00;62000,00;0,00;fortsætter\n\
+PK-C;2001;SEL §107;Hjørring;;45000,00;;-45000,00;ophørt\n\
+PK-D;2001;SEL §107;;Hjørring;;46500,00;46500,00;ny\n"
     );
 }
 
@@ -140,7 +141,7 @@ fn text_table_in_danish() {
             "kr.",
             "−5,14",
             "%",
-            "−2",
+            "−2,00",
             "%",
             "ja"
         ]

@@ -101,7 +101,7 @@ fn planted_errors_are_found_in_their_cells() {
     assert_eq!(findings[8]["rule"], "doegntakst-beregning");
     assert_eq!(
         findings[8]["message"],
-        "Takst 2.500,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100 %) = 2.000,00 kr. (afvigelse 25 %, højst 1 % tilladt)."
+        "Takst 2.500,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100,00 %) = 2.000,00 kr. (afvigelse 25,00 %, højst 1,00 % tilladt)."
     );
     assert_eq!(
         findings[6]["message"],
@@ -389,13 +389,17 @@ fn unrecognised_and_broken_files_do_not_stop_the_run() {
 }
 
 #[test]
-fn folder_skips_lock_and_hidden_files() {
+fn folder_skips_lock_files_and_documents_with_a_note_and_hidden_files_quietly() {
     let run = Test::new()
         .file("ind/b.csv", clean_takst_1252())
         .file("ind/a.csv", clean_takst_1252())
         .file("ind/~$a.xlsx", "lock")
         .file("ind/.skjult.csv", "x")
         .file("ind/noter.pdf", "%PDF-1.4")
+        .file(
+            "ind/Læs mig.txt",
+            "Læs mig\n\nHer er Hjørrings filer for 2017. Ring, hvis der er spørgsmål.\n",
+        )
         .args(&["validate", "--format", "json", "ind"])
         .run();
     run.code(0);
@@ -406,7 +410,60 @@ fn folder_skips_lock_and_hidden_files() {
         .iter()
         .map(|f| f["path"].as_str().unwrap())
         .collect();
-    assert_eq!(paths, vec!["ind/a.csv", "ind/b.csv"]);
+    assert_eq!(
+        paths,
+        vec![
+            "ind/Læs mig.txt",
+            "ind/a.csv",
+            "ind/b.csv",
+            "ind/noter.pdf",
+            "ind/~$a.xlsx"
+        ]
+    );
+    let notes: Vec<(&str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            ("info", "Filen er almindelig tekst, ikke en tabel; den er sprunget over."),
+            // a.csv and b.csv hold the same bytes: the copy is set aside.
+            ("warning", "Filen er en nøjagtig kopi af ind/a.csv og er lagt til side: den tælles ikke med."),
+            ("info", "Filen er et dokument, ikke et regneark; den er sprunget over."),
+            ("info", "Filen er en låsefil fra Excel: regnearket er åbent i Excel — luk det og send den gemte version. Låsefilen er sprunget over."),
+        ]
+    );
+    // A .txt that is a table with unknown headers is still an error.
+    let table = Test::new()
+        .file("ind/tabel.txt", "Navn;Beløb\nA;1\n")
+        .args(&["validate", "--format", "json", "ind"])
+        .run();
+    table.code(1);
+    assert_eq!(table.findings(), vec![f("schema-unknown", "-", "error")]);
+}
+
+#[test]
+fn a_missing_sheet_lists_the_sheets_there_are() {
+    let path = format!(
+        "{}/examples/2017/takst_aalborg_2017.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let run = Test::new()
+        .args(&["validate", "--format", "json", "--sheet", "Foo", &path])
+        .run();
+    run.code(1);
+    assert_eq!(
+        run.json()["findings"][0]["message"],
+        "Arket \"Foo\" findes ikke i filen; arkene er \"Takster\", \"Lister\"."
+    );
 }
 
 #[test]

@@ -61,17 +61,6 @@ impl Progress {
     }
 }
 
-/// The date the annex is dated: SOURCE_DATE_EPOCH when set (reproducible
-/// builds), else today.
-fn made_date() -> chrono::NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.date_naive())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
 /// One section's inputs: its files and their records.
 fn role<'p, T: Record + Clone>(
     set: &SetReport<AnyCollector<'p>>,
@@ -166,6 +155,70 @@ impl Inputs {
     }
 }
 
+fn no_inputs(cfg: &crate::config::BilagConfig) -> bool {
+    [
+        &cfg.takst,
+        &cfg.takst_previous,
+        &cfg.borgerliste_before,
+        &cfg.borgerliste_after,
+        &cfg.kriterier,
+        &cfg.udmelding,
+        &cfg.befolkning,
+    ]
+    .iter()
+    .all(|list| list.is_empty())
+}
+
+/// What `[bilag]` must name, for a user who has only run `ramme init`.
+fn what_to_fill_in(lang: Lang) -> String {
+    let example = "\n\n[bilag]\n\
+year = 2017\n\
+takst = [\"2017\"]                 # {takst}\n\
+takst_previous = [\"2016\"]        # {previous}\n\
+borgerliste_before = [\"2016\"]    # {before}\n\
+borgerliste_after = [\"2017\"]     # {after}\n\
+kriterier = [\"2017\"]             # {kriterier}\n\
+udmelding = [\"2018\"]             # {udmelding}\n\
+befolkning = [\"2017/befolkning.csv\"]  # {befolkning}\n";
+    let fill = |words: [&str; 7]| {
+        let [takst, previous, before, after, kriterier, udmelding, befolkning] = words;
+        example
+            .replace("{takst}", takst)
+            .replace("{previous}", previous)
+            .replace("{before}", before)
+            .replace("{after}", after)
+            .replace("{kriterier}", kriterier)
+            .replace("{udmelding}", udmelding)
+            .replace("{befolkning}", befolkning)
+    };
+    lang.pick(
+        format!(
+            "bilaget har ingen inddata. Skriv i [bilag], hvilke filer, mapper eller mønstre (relativt til konfigurationsfilen) bilaget skal læse, fx:{}",
+            fill([
+                "årets takstindberetninger",
+                "sidste års takstindberetninger",
+                "borgerlister, januar året før",
+                "borgerlister, januar i år",
+                "kriterievurderinger",
+                "udmeldinger",
+                "befolkningstal",
+            ])
+        ),
+        format!(
+            "the annex has no inputs. Name in [bilag] the files, folders or patterns (relative to the config file) the annex reads, e.g.:{}",
+            fill([
+                "this year's tariff reports",
+                "last year's tariff reports",
+                "citizen lists, January last year",
+                "citizen lists, January this year",
+                "criteria assessments",
+                "withdrawals",
+                "population figures",
+            ])
+        ),
+    )
+}
+
 pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
     let lang = ctx.lang;
     let config_path = ctx
@@ -173,11 +226,14 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         .source
         .clone()
         .unwrap_or_else(|| PathBuf::from(crate::config::DEFAULT_CONFIG));
-    let Some(cfg) = ctx.config.bilag.clone() else {
-        return Err(Error::Config {
-            path: config_path,
-            message: "ramme bilag needs a [bilag] section naming the year's inputs (see examples/ramme.toml)".into(),
-        });
+    let cfg = match ctx.config.bilag.clone() {
+        Some(cfg) if !no_inputs(&cfg) => cfg,
+        _ => {
+            return Err(Error::Config {
+                path: config_path,
+                message: what_to_fill_in(lang),
+            })
+        }
     };
     let base: PathBuf = ctx
         .config
@@ -568,7 +624,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
             None => lang.pick("Bilag til DAS".to_string(), "Annex for DAS".to_string()),
         }),
         year,
-        made: made_date(),
+        made: crate::report::xlsx::made_date(),
         made_from: format!(
             "ramme {} · {}",
             env!("CARGO_PKG_VERSION"),
@@ -591,15 +647,6 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         }
     }
     progress.finish();
-    if let Some(path) = &plan.path {
-        eprintln!(
-            "{}",
-            lang.pick(
-                format!("Skrev {}.", path.display()),
-                format!("Wrote {}.", path.display())
-            )
-        );
-    }
     for failure in &failures {
         eprintln!("ramme: {failure}");
     }

@@ -1,0 +1,47 @@
+//! Tables fit the terminal: at COLUMNS=80 no line of the text output is
+//! wider than 80 display columns, and numbers are never cut.
+
+use crate::harness::Test;
+
+fn examples(dir: &str) -> String {
+    format!("{}/examples/{dir}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+fn at(columns: &str, args: &[&str]) -> String {
+    let run = Test::new().env("COLUMNS", columns).args(args).run();
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    run.stdout.clone()
+}
+
+#[test]
+fn tilbud_takst_and_udmelding_fit_80_columns() {
+    let (y2016, y2017, y2018) = (examples("2016"), examples("2017"), examples("2018"));
+    let cases: [Vec<&str>; 3] = [
+        vec!["tilbud", &y2017, "--previous", &y2016],
+        vec!["takst", &y2017, "--previous", &y2016, "--required", "1"],
+        vec!["udmelding", &y2018, "--covered", &y2017],
+    ];
+    for args in cases {
+        let out = at("80", &args);
+        assert!(widest(&out) <= 80, "{args:?}: {} wide\n{out}", widest(&out));
+        // Unlimited without a terminal and without COLUMNS: wider.
+        let run = Test::new().args(&args).run();
+        assert!(widest(&run.stdout) > 80, "{args:?}");
+    }
+    // Numbers are whole: the kroner, the percent, the weight.
+    let takst = at(
+        "80",
+        &["takst", &y2017, "--previous", &y2016, "--required", "1"],
+    );
+    for figure in ["2.286,90 kr.", "30.492,00 kr.", "12,48 %", "4.204,80"] {
+        assert!(takst.contains(figure), "{figure}\n{takst}");
+    }
+    // At 120 columns the offers are still a table, wrapped in their columns.
+    let wide = at("120", &["tilbud", &y2017, "--previous", &y2016]);
+    assert!(widest(&wide) <= 120);
+    assert!(wide.contains("Kommune "), "{wide}");
+}
