@@ -68,8 +68,10 @@ pub fn set_print(sheet: &mut Worksheet, print: &Print, one_page: bool, lang: Lan
     // `&` starts a code in a footer; a literal one is `&&`. Excel allows 255
     // characters in all.
     let title: String = print.title.replace('&', "&&").chars().take(150).collect();
+    // The date sits with the page number: a long title in the left part
+    // would run into a centred date.
     let footer = format!(
-        "&L{title}&C{}&R{} &P {} &N",
+        "&L{title}&R{} · {} &P {} &N",
         print.made.format("%d-%m-%Y"),
         lang.pick("Side", "Page"),
         lang.pick("af", "of"),
