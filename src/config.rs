@@ -211,7 +211,7 @@ impl Config {
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| Error::Config {
             path: path.clone(),
-            message: e.to_string(),
+            message: toml_message(&e, &text, crate::help::lang()),
         })?;
         // Paths in the config are relative to the config file.
         if let Some(parent) = path.parent() {
@@ -241,5 +241,81 @@ impl Config {
         config.reference.maalgrupper.iter_mut().for_each(masked);
         config.source = Some(path);
         Ok(config)
+    }
+}
+
+/// A TOML error in words a user knows: where (line and column) and what,
+/// in their language.
+fn toml_message(e: &toml::de::Error, text: &str, lang: Lang) -> String {
+    let (line, col) = match e.span() {
+        Some(span) => {
+            let before = text.get(..span.start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col)
+        }
+        None => (0, 0),
+    };
+    let raw = e.message().trim().to_string();
+    let what = match lang {
+        Lang::En => raw,
+        Lang::Da => {
+            if let Some(rest) = raw.strip_prefix("unknown field ") {
+                let (name, known) = rest.split_once(", expected").unwrap_or((rest, ""));
+                let known = known.trim_start_matches(" one of").trim();
+                if known.is_empty() {
+                    format!("ukendt nøgle {name}")
+                } else {
+                    format!("ukendt nøgle {name}; kendte nøgler: {known}")
+                }
+            } else if let Some(rest) = raw.strip_prefix("missing field ") {
+                format!("nøglen {rest} mangler")
+            } else if let Some(rest) = raw.strip_prefix("invalid value: ") {
+                let (value, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+                let value = value
+                    .trim_start_matches("string ")
+                    .trim_start_matches("integer ");
+                if expected.contains("Decimal") || expected.contains("number") {
+                    format!("{value} er ikke et tal; skriv et tal, f.eks. 1.6")
+                } else {
+                    format!("ugyldig værdi {value}")
+                }
+            } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
+                let (got, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+                format!("forkert slags værdi ({got}); forventede{expected}")
+            } else {
+                format!("filen er ikke gyldig TOML ({raw})")
+            }
+        }
+    };
+    match (line, lang) {
+        (0, _) => what,
+        (line, Lang::Da) => format!("linje {line}, kolonne {col}: {what}"),
+        (line, Lang::En) => format!("line {line}, column {col}: {what}"),
+    }
+}
+
+#[cfg(test)]
+mod toml_tests {
+    use super::*;
+
+    fn message(text: &str, lang: Lang) -> String {
+        let e = toml::from_str::<Config>(text).unwrap_err();
+        toml_message(&e, text, lang)
+    }
+
+    #[test]
+    fn toml_errors_in_danish_with_line_and_column() {
+        assert_eq!(
+            message("[takst]\npl = \"x\"\n", Lang::Da),
+            "linje 2, kolonne 6: \"x\" er ikke et tal; skriv et tal, f.eks. 1.6"
+        );
+        let unknown = message("ukendt = 1\n", Lang::Da);
+        assert!(
+            unknown.starts_with("linje 1, kolonne 1: ukendt nøgle `ukendt`; kendte nøgler:"),
+            "{unknown}"
+        );
+        assert!(message("[takst\n", Lang::Da).contains("ikke gyldig TOML"));
+        assert!(message("[takst]\npl = \"x\"\n", Lang::En).starts_with("line 2, column 6: "));
     }
 }

@@ -304,22 +304,25 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
             message,
         });
     }
+    // Lines on standard output that a closed pipe (`… | head`) must not
+    // turn into a panic.
+    let say = |line: String| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "{line}");
+    };
     let Some(_) = cpr_col else {
-        println!(
-            "{}",
-            lang.pick(
-                format!(
-                    "{}: fandt ingen kolonne \"{column}\" i de første {} rækker; intet er skrevet.",
-                    crate::cpr::mask_path(input).display(),
-                    crate::validate::HEADER_SEARCH_ROWS
-                ),
-                format!(
-                    "{}: found no column \"{column}\" in the first {} rows; nothing was written.",
-                    crate::cpr::mask_path(input).display(),
-                    crate::validate::HEADER_SEARCH_ROWS
-                ),
-            )
-        );
+        say(lang.pick(
+            format!(
+                "{}: fandt ingen kolonne \"{column}\" i de første {} rækker; intet er skrevet.",
+                crate::cpr::mask_path(input).display(),
+                crate::validate::HEADER_SEARCH_ROWS
+            ),
+            format!(
+                "{}: found no column \"{column}\" in the first {} rows; nothing was written.",
+                crate::cpr::mask_path(input).display(),
+                crate::validate::HEADER_SEARCH_ROWS
+            ),
+        ));
         return Ok(ExitStatus::InputErrors);
     };
     for p in &problems {
@@ -328,16 +331,17 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
         } else {
             lang.pick("advarsel", "warning")
         };
-        println!("  {word:<8} {:<8} {}", p.cell, lang.pick(&p.da, &p.en));
+        say(format!(
+            "  {word:<8} {:<8} {}",
+            p.cell,
+            lang.pick(&p.da, &p.en)
+        ));
     }
     let errors = problems.iter().filter(|p| p.error).count();
-    println!(
-        "{}",
-        lang.pick(
+    say(lang.pick(
             format!("{}: {coded} personkoder skrevet til {}; {errors} ugyldige værdier. CPR-kolonnen er ikke skrevet.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
             format!("{}: {coded} person codes written to {}; {errors} invalid values. The CPR column was not written.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
-        )
-    );
+        ));
     Ok(if errors > 0 {
         ExitStatus::InputErrors
     } else {
