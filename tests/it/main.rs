@@ -3,6 +3,7 @@
 
 mod bilag;
 mod excel;
+mod fuzzed;
 mod harness;
 mod hostile;
 mod injection;
