@@ -330,3 +330,20 @@ fn stale_temporary_files_of_dead_runs_are_swept() {
     let live = format!(".ud.json.ramme-tmp-{}", std::process::id());
     assert_eq!(names, [live.as_str(), "a.csv", "ud.json"]);
 }
+
+/// Writes the hostile folder of the first test (with its good files) to
+/// `$RAMME_HOSTILE_DIR`, to measure a run by hand:
+/// `RAMME_HOSTILE_DIR=/tmp/h cargo test --test it write_hostile_folder -- --ignored`,
+/// then `/usr/bin/time -v ramme validate /tmp/h`.
+#[test]
+#[ignore]
+fn write_hostile_folder() {
+    let dir = std::path::PathBuf::from(std::env::var("RAMME_HOSTILE_DIR").unwrap());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a_god.csv"), GOOD_CSV).unwrap();
+    std::fs::write(dir.join("b_god.xlsx"), good_xlsx()).unwrap();
+    std::fs::write(dir.join("c_god.ods"), ods_good()).unwrap();
+    for (name, bytes, _) in hostile_files() {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
