@@ -35,12 +35,14 @@ pub struct ReadLimits {
 impl Default for ReadLimits {
     /// Room for the largest real submissions (a million-row CSV is ~100 MB,
     /// a 65.536-row dense xls needs ~600 MB loaded) while two files read at
-    /// once still leave most of a 24 GB machine to the rest of the run.
+    /// once still leave most of a 24 GB machine to the rest of the run; a
+    /// reader child stays under 1 GB, and a file that never ends reading is
+    /// given up after 10 s of processor time.
     fn default() -> Self {
         ReadLimits {
             max_file_mb: 1024,
-            max_memory_mb: 1024,
-            max_read_seconds: 15,
+            max_memory_mb: 900,
+            max_read_seconds: 10,
         }
     }
 }

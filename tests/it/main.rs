@@ -7,6 +7,7 @@ mod cli;
 mod excel;
 mod forbrug;
 mod forbrug_udgift;
+mod fuzzed;
 mod harness;
 mod hostile;
 mod inbox;
