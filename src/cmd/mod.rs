@@ -361,6 +361,14 @@ pub fn check_loaded<T>(
             .collect();
         return Err(Error::Inputs(inbox::two_years(&years, flag, lang)));
     }
+    if let Some((a, b)) = loaded.other_year_pairs.first() {
+        return Err(Error::Inputs(inbox::two_years_by_tariffs(
+            &a.display().to_string(),
+            &b.display().to_string(),
+            flag,
+            lang,
+        )));
+    }
     Ok(())
 }
 

@@ -83,6 +83,9 @@ pub struct Loaded<T> {
     pub files: Vec<InputFile>,
     /// The years of the files, with the files of each.
     pub years: BTreeMap<i32, Vec<PathBuf>>,
+    /// Files that report most of the same offers at other tariffs: likely
+    /// two years (see `validate::set`).
+    pub other_year_pairs: Vec<(PathBuf, PathBuf)>,
 }
 
 /// What every year's records can say about themselves, whatever their kind.
@@ -290,6 +293,16 @@ pub fn load<T: Record>(
         Collector::<T>::new(reference, path)
     });
     let all_paths: Vec<PathBuf> = validated.files.iter().map(|f| f.path.clone()).collect();
+    let pairs: Vec<(PathBuf, PathBuf)> = validated
+        .other_year_pairs
+        .iter()
+        .filter_map(|(a, b)| {
+            Some((
+                crate::cpr::mask_path(all_paths.get(*a)?),
+                crate::cpr::mask_path(all_paths.get(*b)?),
+            ))
+        })
+        .collect();
     let parts = validated
         .files
         .into_iter()
@@ -306,7 +319,9 @@ pub fn load<T: Record>(
             collector: f.consumer,
         })
         .collect();
-    assemble(parts)
+    let mut loaded = assemble(parts);
+    loaded.other_year_pairs = pairs;
+    loaded
 }
 
 /// One file's part in a year's records: its validation and its collector.
@@ -331,6 +346,7 @@ pub fn assemble<T: Record>(parts: Vec<Part<'_, T>>) -> Loaded<T> {
         other_reports: Vec::new(),
         files: Vec::new(),
         years: BTreeMap::new(),
+        other_year_pairs: Vec::new(),
     };
     for mut part in parts {
         // The account shows paths, never reads them: masked as every report.

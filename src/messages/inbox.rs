@@ -109,6 +109,18 @@ pub fn two_years(years: &[(i32, Vec<String>)], flag: &str, lang: Lang) -> String
     }
 }
 
+/// Two files report most of the same offers at other tariffs.
+pub fn two_years_by_tariffs(a: &str, b: &str, flag: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(
+            "{a} og {b} indberetter de fleste af de samme tilbud med forskellige takster: det              ligner to års indberetninger. Ét års tal må ikke blandes med et andet års: giv sidste              års filer med {flag}; er den ene en rettet udgave, så fjern den gamle fil."
+        ),
+        Lang::En => format!(
+            "{a} and {b} report most of the same offers at different tariffs: they look like two              years' reports. One year's figures must not be mixed with another's: give last              year's files with {flag}; if one is a corrected version, remove the old file."
+        ),
+    }
+}
+
 /// A borgerliste's offer that no takstindberetning of the year has.
 pub fn offer_not_reported(tilbudsnr: &str, lang: Lang) -> String {
     match lang {

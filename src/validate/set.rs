@@ -82,6 +82,10 @@ pub struct SetReport<C> {
     pub files: Vec<SetFile<C>>,
     /// The years found with the indices of their files, in year order.
     pub years: BTreeMap<i32, Vec<usize>>,
+    /// Pairs of takstindberetninger (file indices) that report most of the
+    /// offers they share at other tariffs: the same offers a year apart,
+    /// more likely than a correction.
+    pub other_year_pairs: Vec<(usize, usize)>,
 }
 
 impl<C> SetReport<C> {
@@ -177,11 +181,48 @@ pub fn validate_set<C: RowConsumer + Send>(
     for f in &mut set_files {
         sort_findings(&mut f.report);
     }
+    let other_year_pairs = match grouping {
+        Grouping::OneYear => other_year_pairs(&all_facts),
+        Grouping::ByYear => Vec::new(),
+    };
     SetReport {
         files: set_files,
         years,
+        other_year_pairs,
     }
 }
+
+/// Files that share at least [`SHARED_OFFERS`] offers and report more than
+/// half of them at other tariffs: last year's report among this year's. A
+/// corrected version changes a few tariffs, not most.
+fn other_year_pairs(facts: &[FileFacts]) -> Vec<(usize, usize)> {
+    let maps: Vec<HashMap<(&str, ParagrafId), Decimal>> = facts
+        .iter()
+        .map(|f| {
+            f.tariffs
+                .iter()
+                .map(|(nr, p, t)| ((nr.as_str(), *p), *t))
+                .collect()
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, a) in maps.iter().enumerate() {
+        for (j, b) in maps.iter().enumerate().skip(i + 1) {
+            let shared: Vec<(&Decimal, &Decimal)> = a
+                .iter()
+                .filter_map(|(k, t)| b.get(k).map(|u| (t, u)))
+                .collect();
+            let differ = shared.iter().filter(|(t, u)| t != u).count();
+            if shared.len() >= SHARED_OFFERS && differ * 2 > shared.len() {
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// How many offers two files must share before their tariffs tell years.
+pub const SHARED_OFFERS: usize = 3;
 
 /// Own outputs and byte-identical copies, decided before anything is read.
 fn classify(files: &[PathBuf]) -> Vec<Entry> {

@@ -432,3 +432,64 @@ fn the_annex_counts_and_lists_rows_left_out_and_failed_sections() {
         "{row:?}"
     );
 }
+
+/// Three offers without a year anywhere; `changed` of them at other tariffs
+/// in the second file.
+fn three_offers(changed: usize) -> (String, String) {
+    let header = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Status";
+    let row = |nr: u32, takst: &str| {
+        format!(
+            "Aalborg;{nr};Bo {nr};SEL §108;Udviklingshæmmede;Døgntakst;10;100;{takst};Fortsætter"
+        )
+    };
+    let first: Vec<String> = (1..=3).map(|i| row(1000 + i, "1.000,00")).collect();
+    let second: Vec<String> = (1..=3)
+        .map(|i| {
+            row(
+                1000 + i,
+                if (i as usize) <= changed {
+                    "1.020,00"
+                } else {
+                    "1.000,00"
+                },
+            )
+        })
+        .collect();
+    (
+        format!("{header}\n{}\n", first.join("\n")),
+        format!("{header}\n{}\n", second.join("\n")),
+    )
+}
+
+#[test]
+fn the_same_offers_at_other_tariffs_look_like_two_years() {
+    // 2 of 3 shared offers at other tariffs: more than half, two years.
+    let (a, b) = three_offers(2);
+    let run = Test::new()
+        .file("ind/a.csv", &a)
+        .file("ind/b.csv", &b)
+        .args(&["takst", "ind"])
+        .run();
+    run.code(1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("ind/a.csv og ind/b.csv indberetter de fleste af de samme tilbud med forskellige takster"),
+        "{}",
+        run.stderr
+    );
+    // 1 of 3: a correction, reported as repeated keys (exit 1) but computed.
+    let (a, b) = three_offers(1);
+    let run = Test::new()
+        .file("ind/a.csv", &a)
+        .file("ind/b.csv", &b)
+        .args(&["takst", "ind", "--format", "json"])
+        .run();
+    run.code(1);
+    let statuses: Vec<String> = run.json()["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(statuses, ["used", "partly"]);
+}
