@@ -334,7 +334,14 @@ pub fn write(
             })?;
         }
         Format::Csv => plan.write(|out| table::write_csv(&tables, out))?,
-        Format::Md => plan.write(|out| table::write_md(&tables, lang, out))?,
+        Format::Md => {
+            // On a terminal Markdown fits it too; in a file it is unlimited.
+            let width = match plan.path {
+                None => Style::for_stdout().width,
+                Some(_) => None,
+            };
+            plan.write(|out| table::write_md_within(&tables, lang, width, out))?
+        }
         Format::Xlsx => write_xlsx(plan, tables, rendered.chart, lang)?,
         Format::Text => {
             let style = if plan.path.is_none() {

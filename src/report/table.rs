@@ -241,6 +241,18 @@ fn md_escape(text: &str) -> String {
 
 /// GitHub-flavoured Markdown tables; an empty table is a sentence instead.
 pub fn write_md(tables: &[Table], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    write_md_within(tables, lang, None, out)
+}
+
+/// Markdown fitted to a width (a terminal's): a table whose rows would be
+/// wider is written as a list, one item per row, its cells below it and
+/// wrapped, since a Markdown table row cannot wrap.
+pub fn write_md_within(
+    tables: &[Table],
+    lang: Lang,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for (i, table) in tables.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -248,6 +260,8 @@ pub fn write_md(tables: &[Table], lang: Lang, out: &mut dyn Write) -> io::Result
         writeln!(out, "### {}\n", md_escape(&table.title))?;
         if table.rows.is_empty() {
             writeln!(out, "{}", md_escape(&table.empty_text(lang)))?;
+        } else if let Some(limit) = width.filter(|w| md_row_width(table, lang) > *w) {
+            md_list(table, lang, limit, out)?;
         } else {
             let labels: Vec<String> = table.columns.iter().map(|c| md_escape(&c.label)).collect();
             writeln!(out, "| {} |", labels.join(" | "))?;
@@ -284,7 +298,16 @@ pub fn write_md(tables: &[Table], lang: Lang, out: &mut dyn Write) -> io::Result
         if !table.notes.is_empty() {
             writeln!(out)?;
             for note in &table.notes {
-                writeln!(out, "- {}", md_escape(note))?;
+                let note = md_escape(note);
+                match width {
+                    Some(w) => {
+                        let lines = super::terminal::wrap(&note, w.saturating_sub(2).max(10));
+                        for (n, line) in lines.iter().enumerate() {
+                            writeln!(out, "{}{line}", if n == 0 { "- " } else { "  " })?;
+                        }
+                    }
+                    None => writeln!(out, "- {note}")?,
+                }
             }
         }
     }
@@ -353,6 +376,70 @@ pub fn write_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
         }
     }
     w.flush()
+}
+
+/// The widest line of a table written as a Markdown table.
+fn md_row_width(table: &Table, lang: Lang) -> usize {
+    let columns: Vec<Vec<String>> = (0..table.columns.len())
+        .map(|c| table.shown_column(c, lang).map(|s| md_escape(&s)).collect())
+        .collect();
+    let rows = table.rows.len() + usize::from(table.total.is_some());
+    (0..rows)
+        .map(|r| {
+            columns
+                .iter()
+                .map(|col| width(col.get(r).map_or("", String::as_str)) + 3)
+                .sum::<usize>()
+                + 1
+        })
+        .chain(std::iter::once(
+            table
+                .columns
+                .iter()
+                .map(|c| width(&c.label) + 3)
+                .sum::<usize>()
+                + 1,
+        ))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A table as a Markdown list: "- first cell", then "  - **Label**: …".
+fn md_list(table: &Table, lang: Lang, limit: usize, out: &mut dyn Write) -> io::Result<()> {
+    let columns: Vec<Vec<String>> = (0..table.columns.len())
+        .map(|c| table.shown_column(c, lang).map(|s| md_escape(&s)).collect())
+        .collect();
+    let rows = table.rows.len() + usize::from(table.total.is_some());
+    let put = |out: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
+        let room = limit.saturating_sub(width(rest)).max(10);
+        for (n, line) in super::terminal::wrap(text, room).iter().enumerate() {
+            writeln!(out, "{}{line}", if n == 0 { first } else { rest })?;
+        }
+        Ok(())
+    };
+    for r in 0..rows {
+        let cell = |c: usize| {
+            columns
+                .get(c)
+                .and_then(|col| col.get(r))
+                .cloned()
+                .unwrap_or_default()
+        };
+        put(out, "- ", "  ", &cell(0))?;
+        for (c, column) in table.columns.iter().enumerate().skip(1) {
+            let text = cell(c);
+            if text.is_empty() {
+                continue;
+            }
+            put(
+                out,
+                "  - ",
+                "    ",
+                &format!("**{}**: {text}", md_escape(&column.label)),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// One table as CSV for a person's spreadsheet (Danish Excel opens it in

@@ -45,3 +45,29 @@ fn tilbud_takst_and_udmelding_fit_80_columns() {
     assert!(widest(&wide) <= 120);
     assert!(wide.contains("Kommune "), "{wide}");
 }
+
+#[test]
+fn markdown_fits_80_columns_as_lists_and_is_a_table_in_a_file() {
+    let (y2016, y2017, y2018) = (examples("2016"), examples("2017"), examples("2018"));
+    let cases: [Vec<&str>; 3] = [
+        vec!["tilbud", &y2017, "--previous", &y2016, "--format", "md"],
+        vec!["takst", &y2017, "--previous", &y2016, "--format", "md"],
+        vec!["udmelding", &y2018, "--covered", &y2017, "--format", "md"],
+    ];
+    for args in cases {
+        let out = at("80", &args);
+        assert!(widest(&out) <= 80, "{args:?}: {} wide\n{out}", widest(&out));
+        // A too-wide table becomes a list with its cells, figures whole.
+        if args[0] == "takst" {
+            assert!(
+                out.contains("- Aalborg ÆH\n  - **Tilbudsnr**: 410011\n"),
+                "{out}"
+            );
+            assert!(out.contains("  - **Takst**: 2.286,90 kr.\n"), "{out}");
+        }
+        // Without a width (piped, no COLUMNS) it stays a Markdown table.
+        let run = Test::new().args(&args).run();
+        assert!(run.stdout.contains("|---|"), "{args:?}");
+        assert!(widest(&run.stdout) > 80, "{args:?}");
+    }
+}
