@@ -347,3 +347,32 @@ fn write_hostile_folder() {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
 }
+
+/// Inputs the fuzzer found that abort calamine in-process (allocations of
+/// what the file claims): through the binary each is a file-error of its
+/// own, and the good file beside it is still read.
+#[test]
+fn fuzzer_finds_that_abort_calamine_are_file_errors() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-isolated/xls");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for path in names {
+        let run = Test::new()
+            .file("ramme.toml", BUDGET)
+            .file("a.xls", std::fs::read(&path).unwrap())
+            .file("b.csv", GOOD_CSV)
+            .args(&["validate", "--format", "json", "a.xls", "b.csv"])
+            .run();
+        run.code(1);
+        let json = run.json();
+        let message = json["findings"][0]["message"].as_str().unwrap();
+        assert!(message.contains("MiB hukommelse"), "{path:?}: {message}");
+        assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
+    }
+}
