@@ -35,9 +35,11 @@ pub fn wrote(path: &Path) {
     if quiet() {
         return;
     }
+    // An output name is echoed like every name: never a CPR number.
+    let shown = crate::cpr::mask_path(path);
     let text = lang().pick(
-        format!("Skrev {}.", path.display()),
-        format!("Wrote {}.", path.display()),
+        format!("Skrev {}.", shown.display()),
+        format!("Wrote {}.", shown.display()),
     );
     let _ = writeln!(std::io::stderr(), "{text}");
 }
