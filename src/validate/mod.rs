@@ -5,6 +5,7 @@
 //! valid typed rows are handed to a [`RowConsumer`] (the analyses).
 
 pub mod cell;
+pub mod crossfile;
 pub mod facts;
 pub mod parallel;
 pub mod set;

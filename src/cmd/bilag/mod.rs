@@ -8,7 +8,10 @@
 //! out of the figures are counted on the front sheet and listed on the
 //! validation sheet.
 
+mod inputs;
 mod sources;
+
+use inputs::{no_inputs, what_to_fill_in, Inputs};
 
 use super::{Context, OutputPlan};
 use crate::analysis::{finansiering, kriterier, takst, takstanalyse, tilbud, udgift, udmelding};
@@ -119,104 +122,6 @@ fn guarded(
             Vec::new()
         }
     }
-}
-
-/// The inputs the annex reads, expanded: one list per section.
-struct Inputs {
-    takst: Vec<PathBuf>,
-    previous: Vec<PathBuf>,
-    before: Vec<PathBuf>,
-    after: Vec<PathBuf>,
-    kriterier: Vec<PathBuf>,
-    udmelding: Vec<PathBuf>,
-    befolkning: Vec<PathBuf>,
-}
-
-impl Inputs {
-    fn all(&self) -> Vec<PathBuf> {
-        let mut all: Vec<PathBuf> = Vec::new();
-        for f in [
-            &self.takst,
-            &self.previous,
-            &self.before,
-            &self.after,
-            &self.kriterier,
-            &self.udmelding,
-            &self.befolkning,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if !all.contains(f) {
-                all.push(f.clone());
-            }
-        }
-        all
-    }
-}
-
-fn no_inputs(cfg: &crate::config::BilagConfig) -> bool {
-    [
-        &cfg.takst,
-        &cfg.takst_previous,
-        &cfg.borgerliste_before,
-        &cfg.borgerliste_after,
-        &cfg.kriterier,
-        &cfg.udmelding,
-        &cfg.befolkning,
-    ]
-    .iter()
-    .all(|list| list.is_empty())
-}
-
-/// What `[bilag]` must name, for a user who has only run `ramme init`.
-fn what_to_fill_in(lang: Lang) -> String {
-    let example = "\n\n[bilag]\n\
-year = 2017\n\
-takst = [\"2017\"]                 # {takst}\n\
-takst_previous = [\"2016\"]        # {previous}\n\
-borgerliste_before = [\"2016\"]    # {before}\n\
-borgerliste_after = [\"2017\"]     # {after}\n\
-kriterier = [\"2017\"]             # {kriterier}\n\
-udmelding = [\"2018\"]             # {udmelding}\n\
-befolkning = [\"2017/befolkning.csv\"]  # {befolkning}\n";
-    let fill = |words: [&str; 7]| {
-        let [takst, previous, before, after, kriterier, udmelding, befolkning] = words;
-        example
-            .replace("{takst}", takst)
-            .replace("{previous}", previous)
-            .replace("{before}", before)
-            .replace("{after}", after)
-            .replace("{kriterier}", kriterier)
-            .replace("{udmelding}", udmelding)
-            .replace("{befolkning}", befolkning)
-    };
-    lang.pick(
-        format!(
-            "bilaget har ingen inddata. Skriv i [bilag], hvilke filer, mapper eller mønstre (relativt til konfigurationsfilen) bilaget skal læse, fx:{}",
-            fill([
-                "årets takstindberetninger",
-                "sidste års takstindberetninger",
-                "borgerlister, januar året før",
-                "borgerlister, januar i år",
-                "kriterievurderinger",
-                "udmeldinger",
-                "befolkningstal",
-            ])
-        ),
-        format!(
-            "the annex has no inputs. Name in [bilag] the files, folders or patterns (relative to the config file) the annex reads, e.g.:{}",
-            fill([
-                "this year's tariff reports",
-                "last year's tariff reports",
-                "citizen lists, January last year",
-                "citizen lists, January this year",
-                "criteria assessments",
-                "withdrawals",
-                "population figures",
-            ])
-        ),
-    )
 }
 
 pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
