@@ -392,4 +392,52 @@ mod tests {
             assert_eq!(birth_date(cpr), want, "{cpr:?}");
         }
     }
+
+    /// Pins found by mutation testing: each assertion fails when a
+    /// comparison or an arithmetic operator in this module is changed.
+    // All numbers here are synthetic CPR-shaped test values.
+    #[test]
+    fn mask_edges_that_mutants_miss() {
+        // Exactly ten characters is long enough to hold one (`<`, not `<=`).
+        assert_eq!(mask("0101901234"), MASK);
+        assert!(contains_cpr("0101901234"));
+        // Nine characters cannot.
+        assert!(matches!(mask("010190123"), Cow::Borrowed(_)));
+        // A look-alike without separator, followed by text: the match ends
+        // after its ten characters.
+        assert_eq!(mask("0101901AB2 x"), "******-**** x");
+        assert_eq!(mask("x 010190-1AB2"), "x ******-****");
+        // Near misses of both forms are not CPR numbers.
+        for s in [
+            "010190-123x",
+            "010190-1A34",
+            "0101901A23",
+            "0101901AB23",
+            "010190-12A4",
+        ] {
+            assert!(!contains_cpr(s), "{s:?}");
+            assert!(matches!(mask(s), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn substitute_days_and_their_birth_dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // Day 61–91 is day 1–31 + 60: 75 is the 15th (not 75 / 60 = 1).
+        assert_eq!(birth_date("750190-1234"), d(1990, 1, 15));
+        assert_eq!(birth_date("910190-1234"), d(1990, 1, 31));
+        assert_eq!(birth_date("610190-1234"), d(1990, 1, 1));
+        for (s, cpr) in [
+            ("600190-1234", false),
+            ("610190-1234", true),
+            ("910190-1234", true),
+            ("920190-1234", false),
+            ("310190-1234", true),
+            ("320190-1234", false),
+            ("011290-1234", true),
+            ("011390-1234", false),
+        ] {
+            assert_eq!(contains_cpr(s), cpr, "{s:?}");
+        }
+    }
 }

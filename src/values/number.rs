@@ -458,4 +458,22 @@ mod tests {
         }
         assert_eq!(excel_fraction_to_percent(f64::NAN), None);
     }
+
+    /// Pins found by mutation testing.
+    #[test]
+    fn grouping_with_spaces_and_the_digit_limit() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        // Spaces (also no-break) group thousands without decimals too.
+        assert_eq!(parse_number("1 234 567"), Ok(d("1234567")));
+        assert_eq!(parse_number("1\u{a0}234\u{a0}567"), Ok(d("1234567")));
+        // 28 significant digits are exact; leading zeros do not count.
+        let max = "1234567890123456789012345678";
+        assert_eq!(parse_number(max), Ok(d(max)));
+        assert_eq!(parse_number(&format!("000000000{max}")), Ok(d(max)));
+        assert_eq!(parse_number("00012"), Ok(d("12")));
+        assert_eq!(
+            parse_number(&format!("{max}9")),
+            Err(ValueError::NotANumber)
+        );
+    }
 }
