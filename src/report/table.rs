@@ -479,12 +479,13 @@ pub fn write_csv_for_person(table: &Table, lang: Lang, out: &mut dyn Write) -> i
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::report::style::Style;
     use std::str::FromStr;
 
-    fn sample() -> Table {
+    /// A small table of every kind of column, shared by the writers' tests.
+    pub(crate) fn sample() -> Table {
         let mut t = Table::new(
             "Takst",
             "Takstændringer",

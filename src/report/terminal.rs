@@ -314,43 +314,9 @@ pub fn write_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::table::{Column, TableCell};
+    use crate::report::table::tests::sample;
+    use crate::report::table::Column;
     use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn sample() -> Table {
-        let mut t = Table::new(
-            "Takst",
-            "Takstændringer",
-            vec![
-                Column::new("kommune", "Kommune", Kind::Text),
-                Column::new("offers", "Tilbud", Kind::Integer),
-                Column::new("takst", "Takst", Kind::Kr),
-                Column::new("change_pct", "Ændring", Kind::Pct),
-            ],
-        )
-        .keyed("takst");
-        t.push(vec![
-            "Aalborg".into(),
-            12usize.into(),
-            Decimal::from_str("2310.5").unwrap().into(),
-            Decimal::from_str("-1.25").unwrap().into(),
-        ]);
-        t.push(vec![
-            "Læsø".into(),
-            1usize.into(),
-            TableCell::Empty,
-            TableCell::Empty,
-        ]);
-        t.total = Some(vec![
-            TableCell::total("I alt"),
-            13usize.into(),
-            TableCell::Empty,
-            Decimal::from_str("-1.1").unwrap().into(),
-        ]);
-        t.notes.push("Note.".into());
-        t
-    }
 
     #[test]
     fn text_aligns_numbers_right() {
