@@ -434,11 +434,21 @@ fn write_table(
     f: &SheetFormats,
     lang: Lang,
 ) -> Result<Placed, XlsxError> {
-    sheet.write_string_with_format(top, 0, &table.title, &f.title)?;
-    sheet.set_row_height(top, 18.0)?;
     let header_row = top + 2;
     let last_col = col_index(table.columns.len().saturating_sub(1));
     let across: usize = widths.iter().take(table.columns.len()).sum();
+    // A title wider than its table would run past the printed area: it is
+    // merged across the table and wraps (13 pt is about 1,35 × the width of
+    // the body's characters).
+    let title_room = (across * 100 / 135).max(10);
+    let title_lines = super::terminal::wrap(&table.title, title_room).len().max(1);
+    if title_lines > 1 && last_col > 0 {
+        let wrapped = f.title.clone().set_text_wrap().set_align(FormatAlign::Top);
+        sheet.merge_range(top, 0, top, last_col, &table.title, &wrapped)?;
+    } else {
+        sheet.write_string_with_format(top, 0, &table.title, &f.title)?;
+    }
+    sheet.set_row_height(top, 18.0 * title_lines as f64)?;
     let mut r = header_row;
     let (first_row, last_row);
     if table.rows.is_empty() {
