@@ -2,7 +2,7 @@
 //! into checked options before any work starts.
 
 use crate::lang::Lang;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -78,30 +78,7 @@ pub enum Command {
     Manpage(ManpageArgs),
 }
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Csv,
-    Xlsx,
-    Md,
-}
-
-impl Format {
-    /// The format a file name asks for by its extension.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" => Some(Format::Text),
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            "xlsx" => Some(Format::Xlsx),
-            "md" => Some(Format::Md),
-            _ => None,
-        }
-    }
-}
+pub use crate::output::Format;
 
 #[derive(Debug, Args)]
 pub struct OutputArgs {
@@ -173,7 +150,7 @@ pub struct TilbudArgs {
 /// A percent given on the command line: "1,6", "1.6", "-1" or "1,6 %".
 pub fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
     crate::values::parse_percent(s).map_err(|_| {
-        crate::help::lang()
+        crate::lang::current()
             .pick(
                 "forventede et tal i procent, f.eks. 1,6 eller -1",
                 "expected a percent, e.g. 1.6 or -1",

@@ -205,13 +205,13 @@ impl Config {
             Err(e) => {
                 return Err(Error::Config {
                     path,
-                    message: crate::error::io_text(&e, crate::help::lang()),
+                    message: crate::messages::io_text(&e, crate::lang::current()),
                 })
             }
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| Error::Config {
             path: path.clone(),
-            message: toml_message(&e, &text, crate::help::lang()),
+            message: toml_message(&e, &text, crate::lang::current()),
         })?;
         // Paths in the config are relative to the config file.
         if let Some(parent) = path.parent() {

@@ -56,33 +56,6 @@ pub enum Error {
     Inputs(String),
 }
 
-/// What an operating-system error means, in words a user knows.
-pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    let (da, en) = match e.kind() {
-        K::NotFound => (
-            "filen eller mappen findes ikke",
-            "the file or folder does not exist",
-        ),
-        K::PermissionDenied => ("ingen adgang", "permission denied"),
-        K::StorageFull => ("disken er fuld", "the disk is full"),
-        K::AlreadyExists => ("findes allerede", "already exists"),
-        K::IsADirectory => ("det er en mappe, ikke en fil", "it is a folder, not a file"),
-        K::NotADirectory => (
-            "en del af stien er ikke en mappe",
-            "a part of the path is not a folder",
-        ),
-        K::ReadOnlyFilesystem => ("drevet er skrivebeskyttet", "the drive is read-only"),
-        K::InvalidFilename => ("ugyldigt filnavn", "invalid file name"),
-        K::BrokenPipe => (
-            "modtageren lukkede forbindelsen",
-            "the receiver closed the pipe",
-        ),
-        _ => return e.to_string(),
-    };
-    lang.pick(da, en).to_string()
-}
-
 impl Error {
     pub fn status(&self) -> ExitStatus {
         match self {
@@ -95,7 +68,11 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Output { path, source }, Lang::En) => {
-                format!("cannot write {}: {}", path.display(), io_text(source, lang))
+                format!(
+                    "cannot write {}: {}",
+                    path.display(),
+                    crate::messages::io_text(source, lang)
+                )
             }
             (_, Lang::En) => self.to_string(),
             (Error::Usage(m), Lang::Da) => format!("forkert brug: {m}"),
@@ -120,7 +97,7 @@ impl Error {
                     format!(
                         "mappen {} kan ikke læses: {}",
                         path.display(),
-                        io_text(source, lang)
+                        crate::messages::io_text(source, lang)
                     )
                 }
             },
@@ -133,7 +110,7 @@ impl Error {
                 format!(
                     "kan ikke skrive {}: {}",
                     path.display(),
-                    io_text(source, lang)
+                    crate::messages::io_text(source, lang)
                 )
             }
             (Error::OutputIsInput(path), Lang::Da) => format!(

@@ -8,18 +8,6 @@ use crate::lang::Lang;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static ENGLISH: AtomicBool = AtomicBool::new(false);
-
-/// The language of this run's command line (for value parsers' messages).
-pub fn lang() -> Lang {
-    if ENGLISH.load(Ordering::Relaxed) {
-        Lang::En
-    } else {
-        Lang::Da
-    }
-}
 
 /// `--lang` from the arguments, else `lang` of the config file (`--config
 /// FILE` or ramme.toml here), else Danish.
@@ -258,7 +246,7 @@ fn danish_words(text: &str) -> String {
 /// usage error prints it in the user's language and exits 2.
 pub fn parse(args: Vec<OsString>) -> Result<(Cli, Lang), i32> {
     let lang = lang_of(&args);
-    ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
+    crate::lang::set_current(lang);
     let mut cmd = command(lang);
     let result = cmd
         .try_get_matches_from_mut(args.clone())

@@ -18,7 +18,9 @@ pub mod help;
 pub mod input;
 pub mod lang;
 pub mod messages;
+pub mod notice;
 pub mod numfmt;
+pub mod output;
 pub mod pseudonym;
 pub mod report;
 pub mod rules;
@@ -34,7 +36,7 @@ pub use error::{Error, ExitStatus};
 /// `Err` is ramme unable to go on (exit 2).
 pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     report::style::set_color_choice(cli.global.color.unwrap_or_default());
-    report::notice::configure(cli.global.quiet, cli.global.lang.unwrap_or_default());
+    notice::configure(cli.global.quiet, cli.global.lang.unwrap_or_default());
     // These need neither config nor schemas.
     match &cli.command {
         Command::Completions(args) => return cmd::init::completions(args),
@@ -42,7 +44,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         _ => {}
     }
     let ctx = cmd::Context::load(&cli.global)?;
-    report::notice::configure(cli.global.quiet, ctx.lang);
+    notice::configure(cli.global.quiet, ctx.lang);
     match &cli.command {
         Command::Completions(_) | Command::Manpage(_) => Ok(ExitStatus::Success),
         Command::Skabelon(args) => cmd::skabelon::run(&ctx, args),

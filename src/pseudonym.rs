@@ -76,7 +76,7 @@ impl Key {
         // Written whole to a temporary file first and linked into place:
         // a full disk leaves no empty key behind to block a retry, and the
         // link (unlike a rename) never replaces a key made meanwhile.
-        let temp = crate::report::output::temp_path(path);
+        let temp = crate::output::temp_path(path);
         let _ = std::fs::remove_file(&temp);
         let io = |source| KeyError::Io {
             path: shown.clone(),

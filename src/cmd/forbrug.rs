@@ -2,13 +2,13 @@
 //! citizens' share, occupancy against budget, the early warning of the
 //! strengthened cooperation) and the user rates.
 
-use super::{load_year, Context, OutputPlan};
+use super::{load_year, Context};
 use crate::analysis::{brugerrater, forbrug};
 use crate::cli::ForbrugArgs;
 use crate::config::Config;
 use crate::dataset::{CitizenRow, TariffRow};
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, InputSection};
+use crate::report::analysis::InputSection;
 
 /// The parameters from flags, else `[forbrug]` and `[samarbejde] tilbud`.
 pub fn params(
@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &ForbrugArgs) -> Result<ExitStatus, Error> {
         }
         None => None,
     };
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let reference = &ctx.catalog.reference;
     let result = forbrug::analyse(&citizens.records, &tariffs.records, &params);
     let rates = brugerrater::analyse(
@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, args: &ForbrugArgs) -> Result<ExitStatus, Error> {
     if let Some(p) = &population {
         inputs.push(p.section(lang.pick("Befolkning", "Population")));
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 
 fn band_label(

@@ -3,7 +3,7 @@
 use super::Context;
 use crate::cli::{CompletionsArgs, InitArgs, ManpageArgs};
 use crate::error::{Error, ExitStatus};
-use crate::report::output::AtomicFile;
+use crate::output::AtomicFile;
 use std::io::Write;
 
 /// A commented starter configuration.
@@ -82,7 +82,7 @@ pub fn init(_ctx: &Context, args: &InitArgs) -> Result<ExitStatus, Error> {
             source,
         })?;
     file.commit()?;
-    crate::report::notice::wrote(&path);
+    crate::notice::wrote(&path);
     Ok(ExitStatus::Success)
 }
 
@@ -100,7 +100,7 @@ fn to_stdout(bytes: &[u8]) -> Result<(), Error> {
 }
 
 pub fn completions(args: &CompletionsArgs) -> Result<ExitStatus, Error> {
-    let mut command = crate::help::command(crate::help::lang());
+    let mut command = crate::help::command(crate::lang::current());
     // Generated into memory: clap_complete panics on a closed pipe.
     let mut bytes = Vec::new();
     clap_complete::generate(args.shell, &mut command, "ramme", &mut bytes);
@@ -109,7 +109,7 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitStatus, Error> {
 }
 
 pub fn manpage(args: &ManpageArgs) -> Result<ExitStatus, Error> {
-    let lang = crate::help::lang();
+    let lang = crate::lang::current();
     let pages =
         super::manpage::pages(lang, args.output.is_some()).map_err(|source| Error::Output {
             path: "-".into(),
@@ -132,7 +132,7 @@ pub fn manpage(args: &ManpageArgs) -> Result<ExitStatus, Error> {
                         source,
                     })?;
                 file.commit()?;
-                crate::report::notice::wrote(&path);
+                crate::notice::wrote(&path);
             }
         }
         None => {

@@ -20,9 +20,8 @@ use crate::cli::{Format, GlobalArgs, OutputArgs};
 use crate::config::Config;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::report::output::{check_not_input, AtomicFile};
+use crate::output::{check_not_input, Destination};
 use crate::schema::Catalog;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// What every command needs: the config, the language, the schemas.
@@ -104,142 +103,106 @@ fn protect_read_files(config: &Config, schema_dir: Option<&std::path::Path>) {
     if let Some(entries) = schema_dir.and_then(|d| std::fs::read_dir(d).ok()) {
         files.extend(entries.flatten().map(|e| e.path()));
     }
-    crate::report::output::protect(files);
+    crate::output::protect(files);
 }
 
-/// The checked output choice of a command.
-#[derive(Debug, Clone)]
-pub struct OutputPlan {
-    pub format: Format,
-    pub path: Option<PathBuf>,
-}
-
-impl OutputPlan {
-    /// The format from `--format`, else from the output's extension, else
-    /// text; `allowed` lists what the command can write.
-    pub fn new(
-        args: &OutputArgs,
-        allowed: &[Format],
-        inputs: &[PathBuf],
-    ) -> Result<OutputPlan, Error> {
-        let lang = crate::help::lang();
-        let names = || {
-            allowed
-                .iter()
-                .map(|f| format_name(*f))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let extensions = || {
-            allowed
-                .iter()
-                .map(|f| match f {
-                    Format::Text => ".txt",
-                    Format::Json => ".json",
-                    Format::Csv => ".csv",
-                    Format::Xlsx => ".xlsx",
-                    Format::Md => ".md",
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        // An output name whose extension says no format is refused rather
-        // than written as text under a misleading name ("val.pdf").
-        if let (None, Some(path)) = (args.format, &args.output) {
-            if Format::from_path(path).is_none() {
-                return Err(Error::Usage(lang.pick(
-                    format!(
-                        "{} har ingen kendt endelse; brug en af {} eller vælg formatet med --format",
-                        path.display(),
-                        extensions()
-                    ),
-                    format!(
-                        "{} has no known extension; use one of {} or choose the format with --format",
-                        path.display(),
-                        extensions()
-                    ),
-                )));
-            }
-        }
-        let format = args
-            .format
-            .or_else(|| args.output.as_deref().and_then(Format::from_path))
-            .unwrap_or(Format::Text);
-        if !allowed.contains(&format) {
+/// The checked output choice of a command: the format from `--format`, else
+/// from the output's extension, else text; `allowed` lists what the command
+/// can write.
+pub fn output_plan(
+    args: &OutputArgs,
+    allowed: &[Format],
+    inputs: &[PathBuf],
+) -> Result<Destination, Error> {
+    let lang = crate::lang::current();
+    let names = || {
+        allowed
+            .iter()
+            .map(|f| format_name(*f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let extensions = || {
+        allowed
+            .iter()
+            .map(|f| match f {
+                Format::Text => ".txt",
+                Format::Json => ".json",
+                Format::Csv => ".csv",
+                Format::Xlsx => ".xlsx",
+                Format::Md => ".md",
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // An output name whose extension says no format is refused rather
+    // than written as text under a misleading name ("val.pdf").
+    if let (None, Some(path)) = (args.format, &args.output) {
+        if Format::from_path(path).is_none() {
             return Err(Error::Usage(lang.pick(
                 format!(
-                    "formatet {} kan ikke bruges her (mulige: {})",
-                    format_name(format),
-                    names()
+                    "{} har ingen kendt endelse; brug en af {} eller vælg formatet med --format",
+                    path.display(),
+                    extensions()
                 ),
                 format!(
-                    "the format {} is not available here (available: {})",
-                    format_name(format),
-                    names()
+                    "{} has no known extension; use one of {} or choose the format with --format",
+                    path.display(),
+                    extensions()
                 ),
             )));
         }
-        if format == Format::Xlsx && args.output.is_none() {
-            return Err(Error::Usage(
-                lang.pick(
-                    "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
-                    "--format xlsx needs a file to write to: -o FILE.xlsx",
-                )
-                .into(),
-            ));
-        }
-        if let Some(path) = &args.output {
-            check_not_input(path, inputs)?;
-        }
-        Ok(OutputPlan {
-            format,
-            path: args.output.clone(),
-        })
     }
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Text);
+    if !allowed.contains(&format) {
+        return Err(Error::Usage(lang.pick(
+            format!(
+                "formatet {} kan ikke bruges her (mulige: {})",
+                format_name(format),
+                names()
+            ),
+            format!(
+                "the format {} is not available here (available: {})",
+                format_name(format),
+                names()
+            ),
+        )));
+    }
+    if format == Format::Xlsx && args.output.is_none() {
+        return Err(Error::Usage(
+            lang.pick(
+                "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
+                "--format xlsx needs a file to write to: -o FILE.xlsx",
+            )
+            .into(),
+        ));
+    }
+    if let Some(path) = &args.output {
+        check_not_input(path, inputs)?;
+    }
+    Ok(Destination {
+        format,
+        path: args.output.clone(),
+    })
+}
 
-    /// Runs `write` against standard output or an atomic file.
-    pub fn write(
-        &self,
-        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    ) -> Result<(), Error> {
-        match &self.path {
-            None => {
-                let stdout = std::io::stdout();
-                let mut lock = stdout.lock();
-                match write(&mut lock).and_then(|()| lock.flush()) {
-                    Ok(()) => Ok(()),
-                    // A closed pipe (`ramme … | head`) is not an error of ours.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    Err(source) => Err(Error::Output {
-                        path: PathBuf::from("-"),
-                        source,
-                    }),
-                }
-            }
-            Some(path) => {
-                let mut file = AtomicFile::create(path)?;
-                let out = file.writer();
-                // A file written into an inbox folder must never be read back
-                // as a submission: text outputs begin with ramme's mark.
-                let mark = match self.format {
-                    Format::Csv | Format::Text => Some(crate::input::marks::text_line("rapport")),
-                    Format::Md => Some(crate::input::marks::markdown_line("rapport")),
-                    Format::Json | Format::Xlsx => None,
-                };
-                let result = match mark {
-                    Some(line) => writeln!(out, "{line}").and_then(|()| write(out)),
-                    None => write(out),
-                };
-                result.map_err(|source| Error::Output {
-                    path: path.clone(),
-                    source,
-                })?;
-                file.commit()?;
-                crate::report::notice::wrote(path);
-                Ok(())
-            }
-        }
-    }
+/// Writes an analysis and returns its exit status: 1 when any input had
+/// errors (the analysis still ran on the rows without).
+pub fn write_analysis(
+    plan: &Destination,
+    rendered: &crate::report::analysis::Rendered,
+    inputs: &[crate::report::analysis::InputSection<'_>],
+    lang: crate::lang::Lang,
+) -> Result<crate::ExitStatus, Error> {
+    crate::report::analysis::write(plan, rendered, inputs, lang)?;
+    Ok(if inputs.iter().any(|i| i.errors() > 0) {
+        crate::ExitStatus::InputErrors
+    } else {
+        crate::ExitStatus::Success
+    })
 }
 
 pub fn format_name(format: Format) -> &'static str {

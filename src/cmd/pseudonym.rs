@@ -8,8 +8,8 @@ use crate::error::{Error, ExitStatus};
 use crate::finding::column_letters;
 use crate::input::{self, Cell, ReadOptions, Row, RowSink, SheetInfo};
 use crate::lang::Lang;
+use crate::output::{check_not_input, AtomicFile};
 use crate::pseudonym::{normalise_cpr, Key, KeyError};
-use crate::report::output::{check_not_input, AtomicFile};
 use crate::text::fold_key;
 use std::path::Path;
 
@@ -28,7 +28,7 @@ impl RowOut for CsvOut<'_> {
             .write_record(
                 cells
                     .iter()
-                    .map(|c| crate::report::output::csv_cell(c).into_owned()),
+                    .map(|c| crate::output::csv_cell(c).into_owned()),
             )
             .map_err(|e| e.to_string())
     }
@@ -293,7 +293,7 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
                 source,
             })?;
             file.commit()?;
-            crate::report::notice::wrote(output);
+            crate::notice::wrote(output);
         }
         outcome
     };

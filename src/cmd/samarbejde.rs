@@ -1,14 +1,14 @@
 //! `ramme kriterier`, `ramme udmelding` and `ramme finansiering`: the
 //! strengthened cooperation's procedures and objective financing.
 
-use super::{load_any, load_year, Context, OutputPlan};
+use super::{load_any, load_year, Context};
 use crate::analysis::finansiering::{self, FinancingError, KeyEntry};
 use crate::analysis::kriterier::{self, INDICATOR_PER};
 use crate::analysis::udmelding::{self, Procedure};
 use crate::cli::{FinansieringArgs, KriterierArgs, UdmeldingArgs};
 use crate::dataset::{Assessment, TariffRow, WithdrawalRequest};
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, InputSection};
+use crate::report::analysis::InputSection;
 use crate::report::samarbejde;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -33,7 +33,7 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
         .as_ref()
         .map(|p| p.by_kommune.values().copied().sum::<Decimal>())
         .or(config.population);
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let per = args
         .indicator_per
         .or(config.indicator_per)
@@ -48,7 +48,7 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
     if let Some(p) = &population_loaded {
         inputs.push(p.section(lang.pick("Befolkning", "Population")));
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 
 pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Error> {
@@ -93,7 +93,7 @@ pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Erro
         }
         None => None,
     };
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let assessed: Vec<_> = loaded
         .records
         .iter()
@@ -111,14 +111,14 @@ pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Erro
         lang.pick("Udmeldinger", "Withdrawals"),
         &loaded,
     )];
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 
 pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus, Error> {
     // A befolkning file, or a FOLK1A export with an age band and quarter.
     let population =
         super::befolkning::load(ctx, &args.inputs, args.alder, args.kvartal.as_deref())?;
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &population.files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &population.files)?;
     let key: Vec<KeyEntry> = match &population.statbank {
         Some(_) => population
             .by_kommune
@@ -166,7 +166,7 @@ pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus
             };
             let rendered = samarbejde::render_finansiering(&empty, lang);
             let inputs = [population.section(lang.pick("Fordelingsnøgle", "Key"))];
-            return analysis::write(&plan, &rendered, &inputs, lang);
+            return super::write_analysis(&plan, &rendered, &inputs, lang);
         }
         Err(e) => {
             return Err(Error::Usage(match e {
@@ -184,5 +184,5 @@ pub fn finansiering(ctx: &Context, args: &FinansieringArgs) -> Result<ExitStatus
         t.notes.extend(population.notes(lang));
     }
     let inputs = [population.section(lang.pick("Fordelingsnøgle", "Key"))];
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }

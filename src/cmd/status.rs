@@ -4,7 +4,7 @@
 //! its content in the validation pass; the matrix is computed in
 //! `analysis::status` and rendered by `report::status`.
 
-use super::{Context, OutputPlan};
+use super::Context;
 use crate::analysis::status::{
     self, contact_for, counts_by_sender, sender_name, ExpectedSender, SenderCollector,
     SubmittedFile,
@@ -20,7 +20,7 @@ const KOMMUNE_SCHEMAS: [&str; 2] = ["takstindberetning", "borgerliste"];
 
 pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitStatus, Error> {
     let files = super::expand(ctx, &args.inputs)?;
-    let plan = OutputPlan::new(
+    let plan = super::output_plan(
         &args.output,
         &[Format::Text, Format::Json, Format::Md, Format::Xlsx],
         &files,

@@ -1,11 +1,11 @@
 //! `ramme takst`: the tariff-reduction check.
 
-use super::{load_year, year_of, Context, OutputPlan};
+use super::{load_year, year_of, Context};
 use crate::analysis::takst::{self, TakstRule};
 use crate::cli::TakstArgs;
 use crate::dataset::TariffRow;
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, InputSection};
+use crate::report::analysis::InputSection;
 use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
         }
         None => None,
     };
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let result = takst::analyse(
         &current.records,
         previous.as_ref().map(|p| p.records.as_slice()),
@@ -42,5 +42,5 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
     if let Some(p) = &previous {
         inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }

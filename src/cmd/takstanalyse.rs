@@ -1,11 +1,11 @@
 //! `ramme takstanalyse`: the yearly tariff analysis by målgruppe and paragraf.
 
-use super::{load_year, year_of, Context, OutputPlan};
+use super::{load_year, year_of, Context};
 use crate::analysis::takstanalyse;
 use crate::cli::TakstanalyseArgs;
 use crate::dataset::TariffRow;
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, InputSection};
+use crate::report::analysis::InputSection;
 use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> {
@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
     if let Some((_, files)) = &previous {
         all_files.extend(files.iter().cloned());
     }
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &all_files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &all_files)?;
     let result = takstanalyse::analyse(
         &current.records,
         previous.as_ref().map(|(p, _)| p.records.as_slice()),
@@ -48,5 +48,5 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
     if let Some((p, _)) = &previous {
         inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }

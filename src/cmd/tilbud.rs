@@ -1,11 +1,11 @@
 //! `ramme tilbud`: offers in and out.
 
-use super::{load_year, year_of, Context, OutputPlan};
+use super::{load_year, year_of, Context};
 use crate::analysis::tilbud;
 use crate::cli::TilbudArgs;
 use crate::dataset::TariffRow;
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, InputSection};
+use crate::report::analysis::InputSection;
 
 pub fn run(ctx: &Context, args: &TilbudArgs) -> Result<ExitStatus, Error> {
     let (current, current_files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &TilbudArgs) -> Result<ExitStatus, Error> {
     if let Some((_, files)) = &previous {
         all_files.extend(files.iter().cloned());
     }
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &all_files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &all_files)?;
     let result = tilbud::analyse(
         &current.records,
         previous.as_ref().map(|(p, _)| p.records.as_slice()),
@@ -32,5 +32,5 @@ pub fn run(ctx: &Context, args: &TilbudArgs) -> Result<ExitStatus, Error> {
     if let Some((p, _)) = &previous {
         inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }

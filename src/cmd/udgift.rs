@@ -1,12 +1,12 @@
 //! `ramme udgift`: expenditure monitoring between two Januaries.
 
-use super::{load_year, Context, OutputPlan};
+use super::{load_year, Context};
 use crate::analysis::udgift::{self, Targets};
 use crate::cli::{Format, UdgiftArgs};
 use crate::dataset::{CitizenRow, Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
-use crate::report::analysis::{self, save_workbook, InputSection};
-use crate::report::output::{check_not_input, AtomicFile};
+use crate::output::{check_not_input, AtomicFile};
+use crate::report::analysis::{save_workbook, InputSection};
 use crate::report::table;
 use crate::report::udgift::{detail_table, render, Labels};
 use crate::report::xlsx::{self, Print, SheetFormats};
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
     files.extend(after_files.iter().cloned());
     // The price/level split: this year's tariffs against last year's.
     let tariffs = load_tariffs(ctx, args, &mut files)?;
-    let plan = OutputPlan::new(&args.output, &super::ANALYSIS_FORMATS, &files)?;
+    let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     if let Some(detail) = &args.detail {
         check_not_input(detail, &files)?;
     }
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
             ));
         }
     }
-    analysis::write(&plan, &rendered, &inputs, lang)
+    super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 
 type Tariffs = Loaded<TariffRow>;
@@ -147,7 +147,7 @@ fn write_detail(path: &Path, table: &table::Table, lang: crate::lang::Lang) -> R
             source,
         })?;
     file.commit()?;
-    crate::report::notice::wrote(path);
+    crate::notice::wrote(path);
     Ok(())
 }
 

@@ -1,15 +1,15 @@
 //! `ramme validate`: check submitted files against the schemas.
 
-use super::{Context, OutputPlan};
+use super::Context;
 use crate::analysis::status::{contact_for, FoundSender, SenderCollector};
 use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, ExitStatus};
 use crate::input::{ReadOptions, RowSink};
 use crate::lang::Lang;
+use crate::output::{check_not_input, AtomicFile};
 use crate::report::analysis::{mark_workbook, save_workbook};
 use crate::report::annotate::{self, grid::Grid, Annotation};
 use crate::report::findings_xlsx;
-use crate::report::output::{check_not_input, AtomicFile};
 use crate::report::style::Style;
 use crate::report::validation::{self, ValidationReport};
 use crate::validate::{FileReport, NoRows, Options, Validator};
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> Result<ExitStatus, Error> {
     let files = super::expand(ctx, &args.inputs)?;
-    let plan = OutputPlan::new(
+    let plan = super::output_plan(
         &args.output,
         &[
             Format::Text,

@@ -6,5 +6,34 @@
 //! needs a unit), so this module depends on nothing above `lang` and
 //! `numfmt`. Nothing here masks CPR numbers: callers pass masked text.
 
+use crate::lang::Lang;
+
 pub mod inbox;
 pub mod tariff;
+
+/// What an operating-system error means, in words a user knows.
+pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (da, en) = match e.kind() {
+        K::NotFound => (
+            "filen eller mappen findes ikke",
+            "the file or folder does not exist",
+        ),
+        K::PermissionDenied => ("ingen adgang", "permission denied"),
+        K::StorageFull => ("disken er fuld", "the disk is full"),
+        K::AlreadyExists => ("findes allerede", "already exists"),
+        K::IsADirectory => ("det er en mappe, ikke en fil", "it is a folder, not a file"),
+        K::NotADirectory => (
+            "en del af stien er ikke en mappe",
+            "a part of the path is not a folder",
+        ),
+        K::ReadOnlyFilesystem => ("drevet er skrivebeskyttet", "the drive is read-only"),
+        K::InvalidFilename => ("ugyldigt filnavn", "invalid file name"),
+        K::BrokenPipe => (
+            "modtageren lukkede forbindelsen",
+            "the receiver closed the pipe",
+        ),
+        _ => return e.to_string(),
+    };
+    lang.pick(da, en).to_string()
+}

@@ -5,11 +5,11 @@
 use super::style::Style;
 use super::table::{self, Column, Kind, Table, TableCell};
 use super::xlsx::{self, ChartKind, Print};
-use crate::cli::Format;
-use crate::cmd::OutputPlan;
 use crate::dataset::{ExcludedRow, InputFile, InputStatus, Loaded};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::lang::Lang;
+use crate::output::Destination;
+use crate::output::Format;
 use crate::report::validation::{self, ValidationReport};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -68,7 +68,8 @@ impl<'a> InputSection<'a> {
         }
     }
 
-    fn errors(&self) -> u64 {
+    /// The errors found in the section's files.
+    pub fn errors(&self) -> u64 {
         self.validation.summary().errors
     }
 
@@ -154,15 +155,6 @@ impl Rendered {
     pub fn with_chart(mut self, chart: ChartKind) -> Rendered {
         self.chart = Some(chart);
         self
-    }
-}
-
-/// Exit status of an analysis: 1 when any input had errors.
-pub fn status(inputs: &[InputSection<'_>]) -> ExitStatus {
-    if inputs.iter().any(|i| i.errors() > 0) {
-        ExitStatus::InputErrors
-    } else {
-        ExitStatus::Success
     }
 }
 
@@ -306,13 +298,13 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
     t.keyed("inputs")
 }
 
-/// Writes an analysis in the planned format and returns its exit status.
+/// Writes an analysis in the planned format.
 pub fn write(
-    plan: &OutputPlan,
+    plan: &Destination,
     rendered: &Rendered,
     inputs: &[InputSection<'_>],
     lang: Lang,
-) -> Result<ExitStatus, Error> {
+) -> Result<(), Error> {
     let mut tables = rendered.tables.clone();
     tables.push(inputs_table(inputs, lang));
     match plan.format {
@@ -352,13 +344,13 @@ pub fn write(
             plan.write(|out| table::write_text(&tables, lang, style, out))?;
         }
     }
-    Ok(status(inputs))
+    Ok(())
 }
 
 /// All tables as sheets of one workbook (small ones sharing a page, the
 /// chart the annex has for this analysis), written atomically.
 fn write_xlsx(
-    plan: &OutputPlan,
+    plan: &Destination,
     tables: Vec<Table>,
     chart: Option<ChartKind>,
     lang: Lang,
@@ -401,7 +393,7 @@ pub fn save_workbook(
     workbook: &mut rust_xlsxwriter::Workbook,
     path: &std::path::Path,
 ) -> Result<(), Error> {
-    let temp = super::output::temp_path(path);
+    let temp = crate::output::temp_path(path);
     workbook.save(&temp).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
         match e {
@@ -416,8 +408,8 @@ pub fn save_workbook(
             },
         }
     })?;
-    super::output::rename_into_place(&temp, path)?;
-    super::notice::wrote(path);
+    crate::output::rename_into_place(&temp, path)?;
+    crate::notice::wrote(path);
     Ok(())
 }
 

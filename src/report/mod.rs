@@ -8,8 +8,6 @@ pub mod bilag;
 pub mod chart;
 pub mod findings_xlsx;
 pub mod forbrug;
-pub mod notice;
-pub mod output;
 pub mod samarbejde;
 pub mod skabelon;
 pub mod status;

@@ -4,10 +4,10 @@
 
 use super::table::{self, Column, Kind, Table, TableCell};
 use crate::analysis::status::{StatusReport, SubmissionStatus};
-use crate::cli::Format;
-use crate::cmd::OutputPlan;
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::output::Destination;
+use crate::output::Format;
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 
@@ -279,7 +279,7 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
 }
 
 /// Writes the report in the plan's format.
-pub fn write(report: &StatusReport, plan: &OutputPlan, lang: Lang) -> Result<(), Error> {
+pub fn write(report: &StatusReport, plan: &Destination, lang: Lang) -> Result<(), Error> {
     match plan.format {
         Format::Json => plan.write(|out| {
             serde_json::to_writer_pretty(&mut *out, &to_json(report))?;

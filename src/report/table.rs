@@ -319,8 +319,8 @@ pub fn write_md_within(
 fn machine_cell(cell: Option<&TableCell>, kind: Kind) -> String {
     match cell {
         // Text a spreadsheet would run (=, +, -, @) is quoted.
-        Some(TableCell::Text(t)) => super::output::csv_cell(t).into_owned(),
-        Some(TableCell::Coded { code, .. }) => super::output::csv_cell(code).into_owned(),
+        Some(TableCell::Text(t)) => crate::output::csv_cell(t).into_owned(),
+        Some(TableCell::Coded { code, .. }) => crate::output::csv_cell(code).into_owned(),
         Some(TableCell::Number(n)) => match kind {
             Kind::Kr => n.round_dp(2).normalize().to_string(),
             Kind::Pct => n.round_dp(4).normalize().to_string(),
@@ -469,7 +469,7 @@ pub fn write_csv_for_person(table: &Table, lang: Lang, out: &mut dyn Write) -> i
                     }
                 }
                 // Text a spreadsheet would run (=, +, -, @) is quoted.
-                Some(cell) => super::output::csv_cell(&show(cell, col.kind, 0, lang)).into_owned(),
+                Some(cell) => crate::output::csv_cell(&show(cell, col.kind, 0, lang)).into_owned(),
                 None => String::new(),
             })
             .collect();

@@ -286,7 +286,7 @@ pub fn write_csv(report: &ValidationReport, out: &mut dyn Write) -> io::Result<(
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let text = |t: &str| super::output::csv_cell(t).into_owned();
+            let text = |t: &str| crate::output::csv_cell(t).into_owned();
             w.write_record([
                 f.code.as_str(),
                 severity,

@@ -499,8 +499,8 @@ impl<'v, 'c> FileSink<'v, 'c> {
         let lang = self.lang();
         let message = match e {
             ReadError::Io(err) => lang.pick(
-                format!("Filen kan ikke åbnes: {}.", crate::error::io_text(err, lang)),
-                format!("The file cannot be opened: {}.", crate::error::io_text(err, lang)),
+                format!("Filen kan ikke åbnes: {}.", crate::messages::io_text(err, lang)),
+                format!("The file cannot be opened: {}.", crate::messages::io_text(err, lang)),
             ),
             ReadError::Empty => lang.pick("Filen er tom.".into(), "The file is empty.".into()),
             ReadError::Encrypted => lang.pick(

@@ -13,7 +13,7 @@ mod sources;
 
 use inputs::{no_inputs, what_to_fill_in, Inputs};
 
-use super::{Context, OutputPlan};
+use super::Context;
 use crate::analysis::{finansiering, kriterier, takst, takstanalyse, tilbud, udgift, udmelding};
 use crate::cli::{BilagArgs, Format};
 use crate::dataset::multi::{self, AnyCollector};
@@ -162,7 +162,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Xlsx);
-    let plan = OutputPlan::new(
+    let plan = super::output_plan(
         &crate::cli::OutputArgs {
             format: Some(format),
             output: args.output.clone(),

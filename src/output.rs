@@ -6,6 +6,31 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+    Md,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "md" => Some(Format::Md),
+            _ => None,
+        }
+    }
+}
+
 /// A text cell as it may go into a CSV file: text that Excel would take for
 /// a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) gets a leading `'` (OWASP's advice against CSV injection), so
@@ -201,6 +226,61 @@ pub fn rename_into_place(temp: &Path, path: &Path) -> Result<(), Error> {
             source,
         }
     })
+}
+
+/// Where a command's output goes, in which format: standard output, or a
+/// file written atomically that begins with ramme's mark where the format
+/// has room for one.
+#[derive(Debug, Clone)]
+pub struct Destination {
+    pub format: Format,
+    pub path: Option<PathBuf>,
+}
+
+impl Destination {
+    /// Runs `write` against standard output or an atomic file.
+    pub fn write(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        match &self.path {
+            None => {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                match write(&mut lock).and_then(|()| lock.flush()) {
+                    Ok(()) => Ok(()),
+                    // A closed pipe (`ramme … | head`) is not an error of ours.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(source) => Err(Error::Output {
+                        path: PathBuf::from("-"),
+                        source,
+                    }),
+                }
+            }
+            Some(path) => {
+                let mut file = AtomicFile::create(path)?;
+                let out = file.writer();
+                // A file written into an inbox folder must never be read back
+                // as a submission: text outputs begin with ramme's mark.
+                let mark = match self.format {
+                    Format::Csv | Format::Text => Some(crate::input::marks::text_line("rapport")),
+                    Format::Md => Some(crate::input::marks::markdown_line("rapport")),
+                    Format::Json | Format::Xlsx => None,
+                };
+                let result = match mark {
+                    Some(line) => writeln!(out, "{line}").and_then(|()| write(out)),
+                    None => write(out),
+                };
+                result.map_err(|source| Error::Output {
+                    path: path.clone(),
+                    source,
+                })?;
+                file.commit()?;
+                crate::notice::wrote(path);
+                Ok(())
+            }
+        }
+    }
 }
 
 #[cfg(test)]
