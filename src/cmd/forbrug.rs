@@ -5,36 +5,13 @@
 use super::{load_year, Context};
 use crate::analysis::{brugerrater, forbrug};
 use crate::cli::ForbrugArgs;
-use crate::config::Config;
 use crate::dataset::{CitizenRow, TariffRow};
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::InputSection;
 
-/// The parameters from flags, else `[forbrug]` and `[samarbejde] tilbud`.
-pub fn params(
-    config: &Config,
-    faa_kommuner: Option<usize>,
-    warn_below: Option<rust_decimal::Decimal>,
-) -> forbrug::Params {
-    let defaults = forbrug::Params::default();
-    forbrug::Params {
-        faa_kommuner: faa_kommuner
-            .or(config.forbrug.faa_kommuner)
-            .unwrap_or(defaults.faa_kommuner),
-        warn_below_pct: warn_below
-            .or(config.forbrug.belaegning_advarsel)
-            .unwrap_or(defaults.warn_below_pct),
-        forstaerket: config
-            .samarbejde
-            .tilbud
-            .iter()
-            .map(|t| t.trim().to_string())
-            .collect(),
-    }
-}
-
 pub fn run(ctx: &Context, args: &ForbrugArgs) -> Result<ExitStatus, Error> {
-    let params = params(&ctx.config, args.faa_kommuner, args.belaegning_advarsel);
+    let params =
+        super::options::forbrug_params(&ctx.config, args.faa_kommuner, args.belaegning_advarsel);
     let (citizens, mut files) = load_year::<CitizenRow>(ctx, &args.borgere, None)?;
     let (tariffs, tariff_files) = load_year::<TariffRow>(ctx, &args.takster, None)?;
     files.extend(tariff_files);
@@ -116,7 +93,7 @@ pub fn bilag_tables(
             config.kvartal.as_deref(),
         )?)
     };
-    let params = params(&ctx.config, None, None);
+    let params = super::options::forbrug_params(&ctx.config, None, None);
     let reference = &ctx.catalog.reference;
     let result = forbrug::analyse(citizens, tariffs, &params);
     let rates = brugerrater::analyse(

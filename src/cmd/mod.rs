@@ -6,6 +6,7 @@ pub mod bilag;
 pub mod forbrug;
 pub mod init;
 pub mod manpage;
+pub mod options;
 pub mod pseudonym;
 pub mod samarbejde;
 pub mod skabelon;
@@ -333,18 +334,6 @@ pub fn check_loaded<T>(
         )));
     }
     Ok(())
-}
-
-/// How tariffs are weighted: `[takst] aabningsdage` or the default.
-pub fn weighting(ctx: &Context) -> crate::analysis::tariff::Weighting {
-    let default = crate::analysis::tariff::Weighting::default();
-    crate::analysis::tariff::Weighting {
-        opening_days: ctx
-            .config
-            .takst
-            .aabningsdage
-            .unwrap_or(default.opening_days),
-    }
 }
 
 /// The year of a set of tariff rows: their "År" column if filled in.

@@ -3,8 +3,8 @@
 
 use super::{load_any, load_year, Context};
 use crate::analysis::finansiering::{self, FinancingError, KeyEntry};
-use crate::analysis::kriterier::{self, INDICATOR_PER};
-use crate::analysis::udmelding::{self, Procedure};
+use crate::analysis::kriterier;
+use crate::analysis::udmelding;
 use crate::cli::{FinansieringArgs, KriterierArgs, UdmeldingArgs};
 use crate::dataset::{Assessment, TariffRow, WithdrawalRequest};
 use crate::error::{Error, ExitStatus};
@@ -34,10 +34,7 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
         .map(|p| p.by_kommune.values().copied().sum::<Decimal>())
         .or(config.population);
     let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
-    let per = args
-        .indicator_per
-        .or(config.indicator_per)
-        .unwrap_or(Decimal::from(INDICATOR_PER));
+    let per = super::options::indicator_per(&ctx.config, args.indicator_per);
     let result = kriterier::analyse(&loaded.records, population, per);
     let lang = ctx.lang;
     let rendered = samarbejde::render_kriterier(&result, lang);
@@ -52,17 +49,7 @@ pub fn kriterier(ctx: &Context, args: &KriterierArgs) -> Result<ExitStatus, Erro
 }
 
 pub fn udmelding(ctx: &Context, args: &UdmeldingArgs) -> Result<ExitStatus, Error> {
-    let config = &ctx.config.samarbejde;
-    let defaults = Procedure::default();
-    let procedure = Procedure {
-        period_start: args
-            .period_start
-            .or(config.period_start)
-            .unwrap_or(defaults.period_start),
-        period_length: config.period_length.unwrap_or(defaults.period_length),
-        months: config.withdrawal_months.clone().unwrap_or(defaults.months),
-        even_years: config.withdrawal_even_years.unwrap_or(defaults.even_years),
-    };
+    let procedure = super::options::procedure(&ctx.config, args.period_start);
     let (loaded, mut files) = load_year::<WithdrawalRequest>(ctx, &args.inputs, None)?;
     // The offers in the strengthened cooperation: takstindberetninger that
     // say so, and assessed offers that are eligible.

@@ -1,21 +1,14 @@
 //! `ramme takst`: the tariff-reduction check.
 
 use super::{load_year, year_of, Context};
-use crate::analysis::takst::{self, TakstRule};
+use crate::analysis::takst;
 use crate::cli::TakstArgs;
 use crate::dataset::TariffRow;
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::InputSection;
-use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
-    let rule = TakstRule {
-        pl_pct: args.pl.or(ctx.config.takst.pl).unwrap_or(Decimal::ZERO),
-        required_pct: args
-            .required
-            .or(ctx.config.takst.required)
-            .unwrap_or(Decimal::ZERO),
-    };
+    let rule = super::options::takst_rule(&ctx.config, args.pl, args.required);
     let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
     let previous = match &args.previous {
         Some(inputs) => {
@@ -30,7 +23,7 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
         &current.records,
         previous.as_ref().map(|p| p.records.as_slice()),
         rule,
-        super::weighting(ctx),
+        super::options::weighting(&ctx.config),
         &ctx.catalog.reference,
     );
     let lang = ctx.lang;

@@ -31,8 +31,8 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
     let result = takstanalyse::analyse(
         &current.records,
         previous.as_ref().map(|(p, _)| p.records.as_slice()),
-        args.pl.or(ctx.config.takst.pl),
-        super::weighting(ctx),
+        super::options::takst_pl(&ctx.config, args.pl),
+        super::options::weighting(&ctx.config),
         &ctx.catalog.reference,
     );
     let rendered = crate::report::takstanalyse::render(

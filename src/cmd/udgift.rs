@@ -1,7 +1,7 @@
 //! `ramme udgift`: expenditure monitoring between two Januaries.
 
 use super::{load_year, Context};
-use crate::analysis::udgift::{self, Targets};
+use crate::analysis::udgift;
 use crate::cli::{Format, UdgiftArgs};
 use crate::dataset::{CitizenRow, Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
@@ -13,22 +13,12 @@ use crate::report::xlsx::{self, Print, SheetFormats};
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
-    let defaults = Targets::default();
-    let config = &ctx.config.udgift;
-    let targets = Targets {
-        total: args
-            .target_total
-            .or(config.target_total)
-            .unwrap_or(defaults.total),
-        takst: args
-            .target_takst
-            .or(config.target_takst)
-            .unwrap_or(defaults.takst),
-        visitation: args
-            .target_visitation
-            .or(config.target_visitation)
-            .unwrap_or(defaults.visitation),
-    };
+    let targets = super::options::udgift_targets(
+        &ctx.config,
+        args.target_total,
+        args.target_takst,
+        args.target_visitation,
+    );
     // The two Januaries are read at the same time, one per core.
     let (before, after) = std::thread::scope(|scope| {
         let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before, Some("--before")));

@@ -8,6 +8,7 @@
 
 use crate::lang::Lang;
 
+pub mod bilag;
 pub mod inbox;
 pub mod tariff;
 
