@@ -423,3 +423,6 @@ pub fn analyse_with_prices(
         unpriced_rows,
     }
 }
+
+#[cfg(test)]
+mod tests;
