@@ -158,8 +158,7 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     pub name: String,
-    /// Which check (`takst-calculation`, `product`, `required-if`,
-    /// `change-limit`, `filing-window`, `implies`).
+    /// Which check family (a name in the rules' table, `rules::CHECKS`).
     pub check: String,
     #[serde(default = "default_rule_severity")]
     pub severity: crate::finding::Severity,
@@ -168,7 +167,8 @@ pub struct RuleDef {
     /// Field names the check reads, by role (`takst = "takst"`).
     #[serde(default)]
     pub fields: HashMap<String, String>,
-    /// Numeric parameters (`tolerance_pct = 1`).
+    /// Numeric parameters (`tolerance_pct = 1`); the check family names
+    /// the ones it reads and their defaults.
     #[serde(default)]
     pub params: HashMap<String, Decimal>,
     /// A condition: the rule applies only when this field …

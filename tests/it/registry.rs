@@ -242,3 +242,62 @@ fn a_file_in_the_folder_that_is_no_valid_schema_is_exit_2() {
     run.code(2);
     assert!(run.stderr.contains("findes-ikke"), "{}", run.stderr);
 }
+
+#[test]
+fn a_rule_follows_its_parameter_and_an_unknown_check_is_exit_2() {
+    // Tolerance 2 % instead of 1 %: 2.040 against 2.000 is within it,
+    // 2.050 is not, and the message says 2 %.
+    let schema = include_str!("../../data-schema/takstindberetning.toml").replace(
+        "params = { days = 365, tolerance_pct = 1 }",
+        "params = { days = 365, tolerance_pct = 2 }",
+    );
+    let csv = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takstgrundlag;Takst;Status
+Aalborg;1001;Bo A;SEL §107;Sindslidende;Døgntakst;10;100;7.300.000;2.040,00;Fortsætter
+Aalborg;1002;Bo B;SEL §107;Sindslidende;Døgntakst;10;100;7.300.000;2.050,00;Fortsætter
+";
+    let run = Test::new()
+        .file("skemaer/takstindberetning.toml", &schema)
+        .file("t.csv", csv)
+        .args(&[
+            "validate",
+            "--schema-dir",
+            "skemaer",
+            "--format",
+            "json",
+            "t.csv",
+        ])
+        .run();
+    run.code(0);
+    assert_eq!(run.findings(), vec![f("rule-error", "J3", "warning")]);
+    assert_eq!(
+        run.json()["findings"][0]["message"],
+        "Takst 2.050,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100,00 %) = 2.000,00 kr. (afvigelse 2,50 %, højst 2,00 % tilladt)."
+    );
+    // A check no rule family has.
+    let schema = VENTELISTE.replace("check = \"product\"", "check = \"produkt\"");
+    let run = Test::new()
+        .file("skemaer/venteliste.toml", &schema)
+        .file("v.csv", LISTE)
+        .args(&["validate", "--schema-dir", "skemaer", "v.csv"])
+        .run();
+    run.code(2);
+    assert!(
+        run.stderr
+            .contains("unknown check \"produkt\" (known: takst-calculation, product,"),
+        "{}",
+        run.stderr
+    );
+    // A parameter the family does not read.
+    let schema = VENTELISTE.replace("tolerance_pct = 1", "tolerance = 1");
+    let run = Test::new()
+        .file("skemaer/venteliste.toml", &schema)
+        .file("v.csv", LISTE)
+        .args(&["validate", "--schema-dir", "skemaer", "v.csv"])
+        .run();
+    run.code(2);
+    assert!(
+        run.stderr.contains("has no parameter \"tolerance\""),
+        "{}",
+        run.stderr
+    );
+}
