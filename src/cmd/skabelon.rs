@@ -9,7 +9,7 @@ pub fn run(ctx: &Context, args: &SkabelonArgs) -> Result<ExitStatus, Error> {
     let Some(schema) = ctx.catalog.schema(&args.name) else {
         return Err(Error::Setup(crate::validate::SetupError::UnknownSchema {
             name: args.name.clone(),
-            known: crate::schema::SCHEMA_NAMES.join(", "),
+            known: ctx.catalog.known_names(),
         }));
     };
     let mut workbook = crate::report::skabelon::template(schema, &ctx.catalog.reference, ctx.lang)

@@ -109,7 +109,7 @@ fn expected_senders(
         if ctx.catalog.schema(schema).is_none() {
             return Err(Error::Setup(crate::validate::SetupError::UnknownSchema {
                 name: schema.clone(),
-                known: crate::schema::SCHEMA_NAMES.join(", "),
+                known: ctx.catalog.known_names(),
             }));
         }
     }

@@ -10,6 +10,7 @@ use crate::lang::Lang;
 
 pub mod bilag;
 pub mod inbox;
+pub mod rules;
 pub mod tariff;
 
 /// What an operating-system error means, in words a user knows.

@@ -1,84 +1,71 @@
-//! Named row rules: cross-field checks whose parameters live in the schema
-//! files (`[[rule]]`) and whose logic lives here, one function per check.
-//! A rule sees one row's parsed values and yields at most one finding.
+//! Named row rules: cross-field checks whose use and parameters live in the
+//! schema files (`[[rule]]`) and whose logic lives here, one file per check
+//! family. A rule sees one row's parsed values and yields at most one
+//! finding.
+//!
+//! [`CHECKS`] is the one table of check families: `compile` looks a rule's
+//! `check` up in it, and the error for an unknown name lists it. Each entry
+//! ([`CheckKind`]) carries the family's name, its parameters with their
+//! defaults, its finding code and its compile function; the family's file
+//! holds the entry, the check and its tests, and its messages are in
+//! `messages::rules`, built from the parameters. A new rule is one file
+//! here and one line in the table.
+
+mod change_limit;
+mod filing_window;
+mod implies;
+mod product;
+mod required_if;
+mod takst_calculation;
+#[cfg(test)]
+mod testing;
 
 use crate::finding::{Code, Severity};
 use crate::lang::Lang;
-use crate::numfmt;
 use crate::schema::{FieldType, RuleDef, Schema};
 use crate::text::fold_key;
 use crate::validate::typed::{Slot, Value};
-use chrono::Datelike;
 use rust_decimal::Decimal;
 
-/// The checks a schema's `[[rule]]` may name.
-pub const KNOWN_CHECKS: [&str; 6] = [
-    "takst-calculation",
-    "product",
-    "required-if",
-    "change-limit",
-    "filing-window",
-    "implies",
+/// The check families a schema's `[[rule]]` may name: one line per family.
+pub const CHECKS: &[CheckKind] = &[
+    takst_calculation::KIND,
+    product::KIND,
+    required_if::KIND,
+    change_limit::KIND,
+    filing_window::KIND,
+    implies::KIND,
 ];
+
+/// A check family: what `check = "…"` names.
+#[derive(Debug)]
+pub struct CheckKind {
+    pub name: &'static str,
+    /// The numeric parameters it reads (`params = { … }`), with their
+    /// defaults; any other parameter is an error.
+    pub params: &'static [Param],
+    /// The code of its findings.
+    pub code: Code,
+    compile: fn(&Def<'_>) -> Result<Box<dyn RowCheck>, RuleError>,
+}
+
+/// A numeric parameter of a check family and its default.
+#[derive(Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: Decimal,
+}
+
+/// A decimal for a parameter's default: `dec(25, 0)` is 25, `dec(5, 1)` 0,5.
+const fn dec(units: u32, scale: u32) -> Decimal {
+    Decimal::from_parts(units, 0, 0, false, scale)
+}
 
 /// A rule broken by a row: which field's cell to point at, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     pub field: usize,
     pub message: String,
-}
-
-/// A condition on a field's value: "Taksttype is Døgntakst".
-#[derive(Debug, Clone)]
-struct Condition {
-    field: usize,
-    value: Value<'static>,
-    /// The value as the schema writes it ("Udgår"), for messages.
-    text: String,
-}
-
-/// A rule with its field names resolved to indices.
-#[derive(Debug, Clone)]
-pub struct CompiledRule {
-    pub name: String,
-    pub severity: Severity,
-    pub code: Code,
-    check: Check,
-    when: Option<Condition>,
-}
-
-#[derive(Debug, Clone)]
-enum Check {
-    TakstCalculation {
-        takst: usize,
-        grundlag: usize,
-        pladser: usize,
-        belaegning: usize,
-        days: Decimal,
-        tolerance_pct: Decimal,
-    },
-    Product {
-        result: usize,
-        factors: Vec<usize>,
-        tolerance_pct: Decimal,
-    },
-    RequiredIf {
-        any_of: Vec<usize>,
-    },
-    ChangeLimit {
-        value: usize,
-        previous: usize,
-        max_change_pct: Decimal,
-    },
-    FilingWindow {
-        date: usize,
-        months: Vec<u32>,
-        even_years: bool,
-    },
-    Implies {
-        premise: usize,
-        conclusion: usize,
-    },
 }
 
 /// Why a rule cannot be used: a schema error.
@@ -89,108 +76,146 @@ pub struct RuleError {
     pub message: String,
 }
 
+/// A condition on a field's value: "Taksttype is Døgntakst (or Dagtakst)".
+#[derive(Debug, Clone)]
+struct Condition {
+    field: usize,
+    values: Vec<Value<'static>>,
+    /// The values as the schema writes them ("Udgår"), for messages.
+    texts: Vec<String>,
+}
+
+/// One family's check with its fields resolved and parameters read.
+trait RowCheck: std::fmt::Debug + Send + Sync {
+    fn check(&self, row: &Row<'_, '_>, lang: Lang) -> Option<Violation>;
+}
+
+/// A rule with its field names resolved to indices.
+#[derive(Debug)]
+pub struct CompiledRule {
+    pub name: String,
+    pub severity: Severity,
+    pub code: Code,
+    check: Box<dyn RowCheck>,
+    when: Option<Condition>,
+}
+
+/// What a family's compile function sees: the rule as the schema writes
+/// it, the schema, and the family's parameter defaults.
+struct Def<'a> {
+    def: &'a RuleDef,
+    schema: &'a Schema,
+    kind: &'a CheckKind,
+    when: Option<&'a Condition>,
+}
+
+impl Def<'_> {
+    fn err(&self, message: String) -> RuleError {
+        RuleError {
+            rule: self.def.name.clone(),
+            message,
+        }
+    }
+
+    /// The field a role names (`fields.takst`); required.
+    fn field(&self, role: &str) -> Result<usize, RuleError> {
+        self.optional_field(role)?
+            .ok_or_else(|| self.err(format!("needs fields.{role}")))
+    }
+
+    /// The field a role names, if the rule names one.
+    fn optional_field(&self, role: &str) -> Result<Option<usize>, RuleError> {
+        self.def
+            .fields
+            .get(role)
+            .map(|name| self.field_named(name))
+            .transpose()
+    }
+
+    fn field_named(&self, name: &str) -> Result<usize, RuleError> {
+        self.schema
+            .field_index(name)
+            .ok_or_else(|| self.err(format!("unknown field {name:?}")))
+    }
+
+    /// A parameter's value: the schema's, else the family's default.
+    fn param(&self, name: &str) -> Decimal {
+        self.def.params.get(name).copied().unwrap_or_else(|| {
+            self.kind
+                .params
+                .iter()
+                .find(|p| p.name == name)
+                .map_or(Decimal::ZERO, |p| p.default)
+        })
+    }
+}
+
+/// One row as a check reads it.
+struct Row<'r, 'a> {
+    slots: &'r [Slot<'a>],
+    labels: &'r [&'r str],
+    when: Option<&'r Condition>,
+}
+
+impl<'a> Row<'_, 'a> {
+    fn value(&self, field: usize) -> Option<&Value<'a>> {
+        self.slots.get(field).and_then(Slot::value)
+    }
+
+    fn num(&self, field: usize) -> Option<Decimal> {
+        self.value(field).and_then(Value::as_number)
+    }
+
+    fn is_blank(&self, field: usize) -> bool {
+        matches!(self.slots.get(field), Some(Slot::Blank) | None)
+    }
+
+    /// The header of a field, for messages.
+    fn label(&self, field: usize) -> &str {
+        self.labels.get(field).copied().unwrap_or("?")
+    }
+}
+
 impl CompiledRule {
     pub fn compile(def: &RuleDef, schema: &Schema) -> Result<CompiledRule, RuleError> {
         let err = |message: String| RuleError {
             rule: def.name.clone(),
             message,
         };
-        let field = |role: &str| -> Result<usize, RuleError> {
-            let name = def
-                .fields
-                .get(role)
-                .ok_or_else(|| err(format!("needs fields.{role}")))?;
-            schema
-                .field_index(name)
-                .ok_or_else(|| err(format!("unknown field {name:?}")))
-        };
-        let param = |name: &str, default: Decimal| def.params.get(name).copied().unwrap_or(default);
-        let check = match def.check.as_str() {
-            "takst-calculation" => Check::TakstCalculation {
-                takst: field("takst")?,
-                grundlag: field("grundlag")?,
-                pladser: field("pladser")?,
-                belaegning: field("belaegning")?,
-                days: param("days", Decimal::from(365)),
-                tolerance_pct: param("tolerance_pct", Decimal::ONE),
-            },
-            "product" => {
-                let mut factors = Vec::new();
-                for role in ["factor1", "factor2", "factor3"] {
-                    if def.fields.contains_key(role) {
-                        factors.push(field(role)?);
+        let kind = CHECKS.iter().find(|k| k.name == def.check).ok_or_else(|| {
+            err(format!(
+                "unknown check {:?} (known: {})",
+                def.check,
+                CHECKS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        let mut given: Vec<&String> = def.params.keys().collect();
+        given.sort();
+        for name in given {
+            if !kind.params.iter().any(|p| p.name == name.as_str()) {
+                let known: Vec<&str> = kind.params.iter().map(|p| p.name).collect();
+                return Err(err(format!(
+                    "check {:?} has no parameter {name:?} (its parameters: {})",
+                    kind.name,
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
                     }
-                }
-                if factors.is_empty() {
-                    return Err(err("needs fields.factor1 and fields.factor2".into()));
-                }
-                Check::Product {
-                    result: field("result")?,
-                    factors,
-                    tolerance_pct: param("tolerance_pct", Decimal::ONE),
-                }
+                )));
             }
-            "required-if" => {
-                let any_of = def
-                    .require_any
-                    .iter()
-                    .map(|n| {
-                        schema
-                            .field_index(n)
-                            .ok_or_else(|| err(format!("unknown field {n:?}")))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                if any_of.is_empty() || def.when_field.is_none() {
-                    return Err(err("needs when_field and require_any".into()));
-                }
-                Check::RequiredIf { any_of }
-            }
-            "change-limit" => Check::ChangeLimit {
-                value: field("value")?,
-                previous: field("previous")?,
-                max_change_pct: param("max_change_pct", Decimal::from(25)),
-            },
-            "filing-window" => Check::FilingWindow {
-                date: field("date")?,
-                months: if def.months.is_empty() {
-                    vec![1, 2, 3]
-                } else {
-                    def.months.clone()
-                },
-                even_years: def.even_years,
-            },
-            "implies" => Check::Implies {
-                premise: field("premise")?,
-                conclusion: field("conclusion")?,
-            },
-            other => return Err(err(format!("unknown check {other:?}"))),
-        };
-        let when = match (&def.when_field, &def.when_value) {
-            (Some(name), Some(value)) => {
-                let index = schema
-                    .field_index(name)
-                    .ok_or_else(|| err(format!("unknown field {name:?}")))?;
-                Some(Condition {
-                    field: index,
-                    value: condition_value(schema, index, value).ok_or_else(|| {
-                        err(format!("{value:?} is not a value of field {name:?}"))
-                    })?,
-                    text: value.clone(),
-                })
-            }
-            (Some(_), None) | (None, Some(_)) => {
-                return Err(err("when_field and when_value go together".into()))
-            }
-            (None, None) => None,
-        };
-        let code = match check {
-            Check::FilingWindow { .. } => Code::ProcedureError,
-            _ => Code::RuleError,
-        };
+        }
+        let when = condition(def, schema).map_err(err)?;
+        let check = (kind.compile)(&Def {
+            def,
+            schema,
+            kind,
+            when: when.as_ref(),
+        })?;
         Ok(CompiledRule {
             name: def.name.clone(),
             severity: def.severity,
-            code,
+            code: kind.code,
             check,
             when,
         })
@@ -199,249 +224,37 @@ impl CompiledRule {
     /// Checks one row; `labels` are the headers of the schema's fields.
     pub fn check(&self, slots: &[Slot<'_>], labels: &[&str], lang: Lang) -> Option<Violation> {
         if let Some(cond) = &self.when {
-            if slots.get(cond.field).and_then(Slot::value) != Some(&cond.value) {
+            let value = slots.get(cond.field).and_then(Slot::value)?;
+            if !cond.values.contains(value) {
                 return None;
             }
         }
-        let num = |i: usize| {
-            slots
-                .get(i)
-                .and_then(Slot::value)
-                .and_then(Value::as_number)
+        let row = Row {
+            slots,
+            labels,
+            when: self.when.as_ref(),
         };
-        let label = |i: usize| labels.get(i).copied().unwrap_or("?");
-        match &self.check {
-            Check::TakstCalculation {
-                takst,
-                grundlag,
-                pladser,
-                belaegning,
-                days,
-                tolerance_pct,
-            } => {
-                let (t, g, p, b) = (
-                    num(*takst)?,
-                    num(*grundlag)?,
-                    num(*pladser)?,
-                    num(*belaegning)?,
-                );
-                let divisor = p
-                    .checked_mul(*days)?
-                    .checked_mul(b)?
-                    .checked_div(Decimal::ONE_HUNDRED)?;
-                if divisor.is_zero() {
-                    return None;
-                }
-                let expected = g.checked_div(divisor)?;
-                let deviation = deviation_pct(t, expected)?;
-                (deviation > *tolerance_pct).then(|| Violation {
-                    field: *takst,
-                    message: lang.pick(
-                        format!(
-                            "{} {} svarer ikke til takstgrundlaget: {} / ({} pladser × {} dage × {}) = {} (afvigelse {}, højst {} tilladt).",
-                            label(*takst),
-                            numfmt::kr(t, lang),
-                            numfmt::kr(g, lang),
-                            numfmt::plain(p, 2, lang),
-                            numfmt::plain(*days, 0, lang),
-                            numfmt::pct(b, lang),
-                            numfmt::kr(expected, lang),
-                            numfmt::pct(deviation, lang),
-                            numfmt::pct(*tolerance_pct, lang),
-                        ),
-                        format!(
-                            "{} {} does not match the cost basis: {} / ({} places × {} days × {}) = {} (off by {}, at most {} allowed).",
-                            label(*takst),
-                            numfmt::kr(t, lang),
-                            numfmt::kr(g, lang),
-                            numfmt::plain(p, 2, lang),
-                            numfmt::plain(*days, 0, lang),
-                            numfmt::pct(b, lang),
-                            numfmt::kr(expected, lang),
-                            numfmt::pct(deviation, lang),
-                            numfmt::pct(*tolerance_pct, lang),
-                        ),
-                    ),
-                })
-            }
-            Check::Product {
-                result,
-                factors,
-                tolerance_pct,
-            } => {
-                let r = num(*result)?;
-                let mut expected = Decimal::ONE;
-                for f in factors {
-                    expected = expected.checked_mul(num(*f)?)?;
-                }
-                // |r − e| × 100 > tolerance × |e|, without a division: this
-                // runs on every row of a borgerliste.
-                let off = if expected.is_zero() {
-                    !r.is_zero()
-                } else {
-                    (r - expected).abs().checked_mul(Decimal::ONE_HUNDRED)?
-                        > tolerance_pct.checked_mul(expected.abs())?
-                };
-                let names: Vec<&str> = factors.iter().map(|f| label(*f)).collect();
-                off.then(|| Violation {
-                    field: *result,
-                    message: lang.pick(
-                        format!(
-                            "{} {} svarer ikke til {} = {} (højst {} afvigelse tilladt).",
-                            label(*result),
-                            numfmt::kr(r, lang),
-                            names.join(" × "),
-                            numfmt::kr(expected, lang),
-                            numfmt::pct(*tolerance_pct, lang),
-                        ),
-                        format!(
-                            "{} {} does not match {} = {} (at most {} difference allowed).",
-                            label(*result),
-                            numfmt::kr(r, lang),
-                            names.join(" × "),
-                            numfmt::kr(expected, lang),
-                            numfmt::pct(*tolerance_pct, lang),
-                        ),
-                    ),
-                })
-            }
-            Check::RequiredIf { any_of } => {
-                let filled = any_of
-                    .iter()
-                    .any(|i| !matches!(slots.get(*i), Some(Slot::Blank) | None));
-                let cond = self.when.as_ref()?;
-                let names: Vec<&str> = any_of.iter().map(|i| label(*i)).collect();
-                let alternatives = names.join(lang.pick(" eller ", " or "));
-                (!filled).then(|| Violation {
-                    field: cond.field,
-                    message: lang.pick(
-                        format!(
-                            "Når {} er \"{}\", skal {} udfyldes.",
-                            label(cond.field),
-                            cond.text,
-                            alternatives
-                        ),
-                        format!(
-                            "When {} is \"{}\", {} must be filled in.",
-                            label(cond.field),
-                            cond.text,
-                            alternatives
-                        ),
-                    ),
-                })
-            }
-            Check::ChangeLimit {
-                value,
-                previous,
-                max_change_pct,
-            } => {
-                let (v, p) = (num(*value)?, num(*previous)?);
-                if p.is_zero() {
-                    return None;
-                }
-                let change = (v.checked_div(p)? - Decimal::ONE) * Decimal::ONE_HUNDRED;
-                (change.abs() > *max_change_pct).then(|| Violation {
-                    field: *value,
-                    message: lang.pick(
-                        format!(
-                            "{} er ændret {} fra {} til {}; en ændring på mere end {} er usædvanlig.",
-                            label(*value),
-                            numfmt::pct(change, lang),
-                            numfmt::kr(p, lang),
-                            numfmt::kr(v, lang),
-                            numfmt::pct(*max_change_pct, lang),
-                        ),
-                        format!(
-                            "{} changed by {} from {} to {}; a change of more than {} is unusual.",
-                            label(*value),
-                            numfmt::pct(change, lang),
-                            numfmt::kr(p, lang),
-                            numfmt::kr(v, lang),
-                            numfmt::pct(*max_change_pct, lang),
-                        ),
-                    ),
-                })
-            }
-            Check::FilingWindow {
-                date,
-                months,
-                even_years,
-            } => {
-                let d = slots
-                    .get(*date)
-                    .and_then(Slot::value)
-                    .and_then(Value::as_date)?;
-                let month_ok = months.contains(&d.month());
-                let year_ok = !*even_years || d.year() % 2 == 0;
-                if month_ok && year_ok {
-                    return None;
-                }
-                let months_text = month_span(months, lang);
-                let years_text = if *even_years {
-                    lang.pick(" i lige år", " of even years")
-                } else {
-                    ""
-                };
-                Some(Violation {
-                    field: *date,
-                    message: lang.pick(
-                        format!(
-                            "{} {} ligger uden for vinduet: udmeldinger kan kun indgives i {}{}.",
-                            label(*date),
-                            d.format("%d-%m-%Y"),
-                            months_text,
-                            years_text
-                        ),
-                        format!(
-                            "{} {} is outside the window: withdrawals may only be filed in {}{}.",
-                            label(*date),
-                            d.format("%d-%m-%Y"),
-                            months_text,
-                            years_text
-                        ),
-                    ),
-                })
-            }
-            Check::Implies {
-                premise,
-                conclusion,
-            } => {
-                let p = slots
-                    .get(*premise)
-                    .and_then(Slot::value)
-                    .and_then(Value::as_bool);
-                let c = slots
-                    .get(*conclusion)
-                    .and_then(Slot::value)
-                    .and_then(Value::as_bool);
-                (p == Some(true) && c != Some(true)).then(|| Violation {
-                    field: *premise,
-                    message: lang.pick(
-                        format!(
-                            "{} er angivet, men {} er ikke; det gælder kun for {}.",
-                            label(*premise),
-                            label(*conclusion),
-                            label(*conclusion).to_lowercase()
-                        ),
-                        format!(
-                            "{} is set but {} is not; it only applies to a {}.",
-                            label(*premise),
-                            label(*conclusion),
-                            label(*conclusion).to_lowercase()
-                        ),
-                    ),
-                })
-            }
-        }
+        self.check.check(&row, lang)
     }
 }
 
-/// |actual / expected − 1| in percent.
-fn deviation_pct(actual: Decimal, expected: Decimal) -> Option<Decimal> {
-    if expected.is_zero() {
-        return None;
-    }
-    Some(((actual.checked_div(expected)? - Decimal::ONE) * Decimal::ONE_HUNDRED).abs())
+/// The rule's `when_field` with `when_value`, resolved.
+fn condition(def: &RuleDef, schema: &Schema) -> Result<Option<Condition>, String> {
+    let (name, text) = match (&def.when_field, &def.when_value) {
+        (None, None) => return Ok(None),
+        (Some(name), Some(text)) => (name, text),
+        _ => return Err("when_field and when_value go together".into()),
+    };
+    let field = schema
+        .field_index(name)
+        .ok_or_else(|| format!("unknown field {name:?}"))?;
+    let value = condition_value(schema, field, text)
+        .ok_or_else(|| format!("{text:?} is not a value of field {name:?}"))?;
+    Ok(Some(Condition {
+        field,
+        values: vec![value],
+        texts: vec![text.clone()],
+    }))
 }
 
 /// The value a condition compares with, in the field's own form.
@@ -463,58 +276,13 @@ fn condition_value(schema: &Schema, field: usize, text: &str) -> Option<Value<'s
     }
 }
 
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "januar–marts" for a run of months, else a list.
-fn month_span(months: &[u32], lang: Lang) -> String {
-    let names = lang.pick(&MONTHS_DA, &MONTHS_EN);
-    let name = |m: u32| {
-        names
-            .get((m as usize).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?")
-    };
-    let mut sorted = months.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let contiguous = sorted
-        .windows(2)
-        .all(|w| w.get(1) == w.first().map(|a| a + 1).as_ref());
-    match (sorted.first(), sorted.last()) {
-        (Some(first), Some(last)) if contiguous && first != last => {
-            format!("{}–{}", name(*first), name(*last))
-        }
-        _ => sorted
-            .iter()
-            .map(|m| name(*m))
-            .collect::<Vec<_>>()
-            .join(", "),
+/// |actual / expected − 1| in percent.
+fn deviation_pct(actual: Decimal, expected: Decimal) -> Option<Decimal> {
+    if expected.is_zero() {
+        return None;
     }
+    Some(((actual.checked_div(expected)? - Decimal::ONE) * Decimal::ONE_HUNDRED).abs())
 }
+
+#[cfg(test)]
+mod tests;

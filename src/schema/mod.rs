@@ -12,17 +12,10 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// The schemas ramme ships, in detection order.
-pub const SCHEMA_NAMES: [&str; 6] = [
-    "takstindberetning",
-    "borgerliste",
-    "kriterievurdering",
-    "udmelding",
-    "befolkning",
-    "folk1a",
-];
-
-const EMBEDDED_SCHEMAS: [(&str, &str); 6] = [
+/// The registry of submission types ramme ships, in detection order: one
+/// line per type. The name is the file's stem and the schema's `name`; a
+/// `--schema-dir` folder may replace any of them and add more.
+const EMBEDDED_SCHEMAS: &[(&str, &str)] = &[
     (
         "takstindberetning",
         include_str!("../../data-schema/takstindberetning.toml"),
@@ -46,6 +39,7 @@ const EMBEDDED_SCHEMAS: [(&str, &str); 6] = [
     ("folk1a", include_str!("../../data-schema/folk1a.toml")),
 ];
 
+/// The reference lists beside the schemas (not submission types).
 const EMBEDDED_REFERENCE: [(&str, &str); 3] = [
     ("kommuner", include_str!("../../data-schema/kommuner.toml")),
     (
@@ -164,8 +158,7 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     pub name: String,
-    /// Which check (`takst-calculation`, `product`, `required-if`,
-    /// `change-limit`, `filing-window`, `implies`).
+    /// Which check family (a name in the rules' table, `rules::CHECKS`).
     pub check: String,
     #[serde(default = "default_rule_severity")]
     pub severity: crate::finding::Severity,
@@ -174,7 +167,8 @@ pub struct RuleDef {
     /// Field names the check reads, by role (`takst = "takst"`).
     #[serde(default)]
     pub fields: HashMap<String, String>,
-    /// Numeric parameters (`tolerance_pct = 1`).
+    /// Numeric parameters (`tolerance_pct = 1`); the check family names
+    /// the ones it reads and their defaults.
     #[serde(default)]
     pub params: HashMap<String, Decimal>,
     /// A condition: the rule applies only when this field …
@@ -258,54 +252,133 @@ pub enum SchemaError {
 /// Every schema and the reference lists.
 #[derive(Debug)]
 pub struct Catalog {
+    /// The submission types in detection order: the built-in ones first,
+    /// then those only a schema folder has, in file name order.
     pub schemas: Vec<Schema>,
     pub reference: Reference,
+}
+
+/// A schema's text and where it came from, before it is parsed.
+struct Source {
+    name: String,
+    text: String,
 }
 
 impl Catalog {
     /// The schemas built into the binary.
     pub fn embedded() -> Result<Catalog, SchemaError> {
-        Self::load(|name| Ok(embedded_text(name).unwrap_or_default().to_string()))
+        let sources = EMBEDDED_SCHEMAS
+            .iter()
+            .map(|(name, text)| Source {
+                name: name.to_string(),
+                text: text.to_string(),
+            })
+            .collect();
+        Self::build(sources, |name| Ok(embedded_text(name).map(str::to_string)))
     }
 
-    /// The schemas of a folder (`--schema-dir`); a file missing there is
-    /// taken from the built-in set, so a folder may override just one schema.
+    /// The schemas of a folder (`--schema-dir`): every `.toml` file in it is
+    /// a submission type (or one of the reference lists, by its name). A
+    /// file named like a built-in schema replaces it, any other name is a
+    /// new type, and a built-in schema or list missing there is kept, so a
+    /// folder may override just one schema. A file that is not a valid
+    /// schema is an error, never skipped.
     pub fn from_dir(dir: &Path) -> Result<Catalog, SchemaError> {
-        Self::load(|name| {
-            let path = dir.join(format!("{name}.toml"));
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Ok(text),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Ok(embedded_text(name).unwrap_or_default().to_string())
-                }
-                Err(source) => Err(SchemaError::Io { path, source }),
+        let io = |path: &Path, source| SchemaError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut files: HashMap<String, PathBuf> = HashMap::new();
+        let mut extra: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+            let path = entry.map_err(|e| io(dir, e))?.path();
+            let Some(name) = schema_file_name(&path) else {
+                continue;
+            };
+            let known = EMBEDDED_SCHEMAS.iter().any(|(n, _)| *n == name)
+                || EMBEDDED_REFERENCE.iter().any(|(n, _)| *n == name);
+            if !known {
+                extra.push(name.clone());
             }
-        })
+            files.insert(name, path);
+        }
+        extra.sort();
+        let read = |name: &str| -> Result<Option<String>, SchemaError> {
+            match files.get(name) {
+                Some(path) => std::fs::read_to_string(path)
+                    .map(Some)
+                    .map_err(|e| io(path, e)),
+                None => Ok(embedded_text(name).map(str::to_string)),
+            }
+        };
+        let mut sources = Vec::new();
+        for name in EMBEDDED_SCHEMAS
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .chain(extra)
+        {
+            let text = read(&name)?.unwrap_or_default();
+            sources.push(Source { name, text });
+        }
+        Self::build(sources, read)
     }
 
-    fn load(
-        mut text_of: impl FnMut(&str) -> Result<String, SchemaError>,
+    fn build(
+        sources: Vec<Source>,
+        reference_text: impl Fn(&str) -> Result<Option<String>, SchemaError>,
     ) -> Result<Catalog, SchemaError> {
         let mut schemas = Vec::new();
-        for name in SCHEMA_NAMES {
-            let text = text_of(name)?;
-            let schema: Schema = toml::from_str(&text).map_err(|e| SchemaError::Parse {
-                name: name.to_string(),
+        for source in sources {
+            let schema: Schema = toml::from_str(&source.text).map_err(|e| SchemaError::Parse {
+                name: source.name.clone(),
                 message: e.to_string(),
             })?;
+            if schema.name != source.name {
+                return Err(SchemaError::Invalid {
+                    message: format!(
+                        "the schema is named {:?}; its file must be named {:?}",
+                        schema.name,
+                        format!("{}.toml", schema.name)
+                    ),
+                    name: source.name,
+                });
+            }
             check_schema(&schema)?;
             schemas.push(schema);
         }
-        let kommuner = text_of("kommuner")?;
-        let paragraffer = text_of("paragraffer")?;
-        let maalgrupper = text_of("maalgrupper")?;
-        let reference = Reference::from_toml(&kommuner, &paragraffer, &maalgrupper)?;
+        let list = |name: &str| reference_text(name).map(Option::unwrap_or_default);
+        let reference = Reference::from_toml(
+            &list("kommuner")?,
+            &list("paragraffer")?,
+            &list("maalgrupper")?,
+        )?;
         Ok(Catalog { schemas, reference })
     }
 
     pub fn schema(&self, name: &str) -> Option<&Schema> {
         self.schemas.iter().find(|s| s.name == name)
     }
+
+    /// The names of the known submission types, for a message: "a, b, c".
+    pub fn known_names(&self) -> String {
+        self.schemas
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The name a file of a schema folder gives its schema (`ny.toml` → "ny"),
+/// or None for what is no schema file: another extension, a hidden file,
+/// a folder.
+fn schema_file_name(path: &Path) -> Option<String> {
+    let is_toml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    (is_toml && !stem.starts_with('.') && path.is_file()).then_some(stem)
 }
 
 fn embedded_text(name: &str) -> Option<&'static str> {
@@ -317,7 +390,8 @@ fn embedded_text(name: &str) -> Option<&'static str> {
 }
 
 /// Checks what serde cannot: names that refer to fields exist, choice
-/// fields have choices, rules name known checks.
+/// fields have choices. Whether a rule names a known check, with the
+/// parameters it takes, is checked where rules are compiled (`rules`).
 fn check_schema(schema: &Schema) -> Result<(), SchemaError> {
     let invalid = |message: String| SchemaError::Invalid {
         name: schema.name.clone(),
@@ -349,14 +423,6 @@ fn check_schema(schema: &Schema) -> Result<(), SchemaError> {
         }
     }
     for rule in &schema.rules {
-        if !crate::rules::KNOWN_CHECKS.contains(&rule.check.as_str()) {
-            return Err(invalid(format!(
-                "rule {:?}: unknown check {:?} (known: {})",
-                rule.name,
-                rule.check,
-                crate::rules::KNOWN_CHECKS.join(", ")
-            )));
-        }
         let names = rule
             .fields
             .values()

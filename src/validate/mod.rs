@@ -174,7 +174,7 @@ impl<'c> Validator<'c> {
                     .position(|s| s.name == *name)
                     .ok_or_else(|| SetupError::UnknownSchema {
                         name: name.clone(),
-                        known: crate::schema::SCHEMA_NAMES.join(", "),
+                        known: catalog.known_names(),
                     })?,
             ),
         };

@@ -17,6 +17,7 @@ mod outputs;
 mod privacy;
 mod properties;
 mod pseudonym;
+mod registry;
 mod samarbejde;
 mod setup;
 mod skabelon;
