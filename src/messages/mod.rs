@@ -7,4 +7,5 @@
 //! `numfmt`. Nothing here masks CPR numbers: callers pass masked text.
 
 pub mod inbox;
+pub mod regulering;
 pub mod tariff;

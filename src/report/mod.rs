@@ -10,6 +10,7 @@ pub mod findings_xlsx;
 pub mod forbrug;
 pub mod notice;
 pub mod output;
+pub mod regulering;
 pub mod samarbejde;
 pub mod skabelon;
 pub mod status;

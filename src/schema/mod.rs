@@ -13,16 +13,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The schemas ramme ships, in detection order.
-pub const SCHEMA_NAMES: [&str; 6] = [
+pub const SCHEMA_NAMES: [&str; 7] = [
     "takstindberetning",
     "borgerliste",
     "kriterievurdering",
     "udmelding",
     "befolkning",
     "folk1a",
+    "regnskab",
 ];
 
-const EMBEDDED_SCHEMAS: [(&str, &str); 6] = [
+const EMBEDDED_SCHEMAS: [(&str, &str); 7] = [
     (
         "takstindberetning",
         include_str!("../../data-schema/takstindberetning.toml"),
@@ -44,6 +45,7 @@ const EMBEDDED_SCHEMAS: [(&str, &str); 6] = [
         include_str!("../../data-schema/befolkning.toml"),
     ),
     ("folk1a", include_str!("../../data-schema/folk1a.toml")),
+    ("regnskab", include_str!("../../data-schema/regnskab.toml")),
 ];
 
 const EMBEDDED_REFERENCE: [(&str, &str); 3] = [
