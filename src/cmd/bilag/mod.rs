@@ -9,6 +9,7 @@
 //! validation sheet.
 
 mod inputs;
+mod regulering;
 mod sources;
 
 use inputs::{no_inputs, what_to_fill_in, Inputs};
@@ -156,6 +157,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         kriterier: expand(&cfg.kriterier)?,
         udmelding: expand(&cfg.udmelding)?,
         befolkning: expand(&cfg.befolkning)?,
+        regnskab: expand(&cfg.regnskab)?,
     };
     let all = inputs.all();
     let format = args
@@ -191,6 +193,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
     let assessed = role(&set, &inputs.kriterier, |c| &c.assessments);
     let requests = role(&set, &inputs.udmelding, |c| &c.withdrawals);
     let population = role(&set, &inputs.befolkning, |c| &c.population);
+    let accounts = role(&set, &inputs.regnskab, |c| &c.accounts);
     let year = cfg.year.or_else(|| super::year_of(&current.records));
 
     let mut failures = Vec::new();
@@ -286,6 +289,12 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
                 },
             ])
         });
+        sections.extend(made);
+    }
+
+    if !inputs.regnskab.is_empty() {
+        let (sources, failures) = (&mut sources, &mut failures);
+        let made = regulering::section(ctx, &set, &inputs, &cfg, &accounts, sources, failures);
         sections.extend(made);
     }
 
@@ -493,7 +502,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
     }
 
     // The account of the inputs, first after the front sheet.
-    let loaded: [&dyn AnyLoaded; 7] = [
+    let loaded: [&dyn AnyLoaded; 8] = [
         &current,
         &previous,
         &before,
@@ -501,6 +510,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         &assessed,
         &requests,
         &population,
+        &accounts,
     ];
     let left_out = sources::all_left_out(&loaded);
     let errors: u64 = set.files.iter().map(|f| f.report.errors()).sum();
