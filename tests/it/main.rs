@@ -17,6 +17,7 @@ mod outputs;
 mod privacy;
 mod properties;
 mod pseudonym;
+mod regulering;
 mod samarbejde;
 mod setup;
 mod skabelon;
