@@ -444,7 +444,7 @@ pub struct PseudonymArgs {
 
 #[derive(Debug, Args)]
 pub struct SkabelonArgs {
-    /// Indberetningstypen: takstindberetning, borgerliste, kriterievurdering, udmelding eller befolkning
+    /// Indberetningstypen: takstindberetning, borgerliste, kriterievurdering, udmelding, befolkning eller regnskab
     #[arg(value_name = "NAVN")]
     pub name: String,
     /// Hvor skabelonen skrives (.xlsx)

@@ -110,7 +110,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         (_, "new_key") => "Make a new key file (readable by its owner only; never overwrites)",
         (_, "column") => "The column with CPR numbers, e.g. CPR",
         (_, "input") => "The citizen list with CPR numbers (CSV or spreadsheet)",
-        (_, "name") => "The submission type: takstindberetning, borgerliste, kriterievurdering, udmelding or befolkning",
+        (_, "name") => "The submission type: takstindberetning, borgerliste, kriterievurdering, udmelding, befolkning or regnskab",
         (_, "shell") => "The shell",
         _ => return None,
     })
