@@ -54,6 +54,8 @@ pub enum Command {
     Takstanalyse(TakstanalyseArgs),
     /// Udgiftsmonitorering mellem to januarer: taksteffekt og visitationseffekt
     Udgift(UdgiftArgs),
+    /// Over-/underskud: år N's regnskaber mod reguleringen i takstindberetningerne år N+2
+    Regulering(ReguleringArgs),
     /// Det forstærkede samarbejde: kriterierne A, B og C for hvert vurderet tilbud
     Kriterier(KriterierArgs),
     /// Udmeldinger fra det forstærkede samarbejde: vindue, ikrafttræden, nødspor og årshjul
@@ -292,6 +294,24 @@ pub fn check_rate(rate: rust_decimal::Decimal) -> Result<rust_decimal::Decimal, 
 }
 
 #[derive(Debug, Args)]
+pub struct ReguleringArgs {
+    /// Regnskaber for år N (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub regnskab: Vec<PathBuf>,
+    /// Takstindberetninger for år N+2 med kolonnen Regulering (filer eller mapper)
+    #[arg(long, required = true, num_args = 1.., value_name = "INPUTS")]
+    pub takster: Vec<PathBuf>,
+    /// Den andel af takstgrundlaget i procent, der må overføres (standard 5)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg)]
+    pub overskud_graense: Option<rust_decimal::Decimal>,
+    /// Tolerance for reguleringen i procent af beløbet (standard 1)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg)]
+    pub tolerance: Option<rust_decimal::Decimal>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct KriterierArgs {
     /// Ekspertpanelets kriterievurderinger (filer eller mapper)
     #[arg(required = true, value_name = "INPUTS")]
@@ -401,7 +421,7 @@ pub struct PseudonymArgs {
 
 #[derive(Debug, Args)]
 pub struct SkabelonArgs {
-    /// Indberetningstypen: takstindberetning, borgerliste, kriterievurdering, udmelding eller befolkning
+    /// Indberetningstypen: takstindberetning, borgerliste, kriterievurdering, udmelding, befolkning eller regnskab
     #[arg(value_name = "NAVN")]
     pub name: String,
     /// Hvor skabelonen skrives (.xlsx)

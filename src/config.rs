@@ -28,6 +28,9 @@ pub struct Config {
     pub samarbejde: SamarbejdeConfig,
     #[serde(default)]
     pub forbrug: ForbrugConfig,
+    /// Over-/underskud and their regulation (`ramme regulering`).
+    #[serde(default)]
+    pub regulering: ReguleringConfig,
     /// The year's inputs for `ramme bilag`.
     pub bilag: Option<BilagConfig>,
     /// Who is expected to send what, and whom to write to (`ramme status`).
@@ -75,6 +78,18 @@ pub struct TakstConfig {
     pub aabningsdage: Option<rust_decimal::Decimal>,
 }
 
+/// The rule for over-/underskud (`ramme regulering`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReguleringConfig {
+    /// The share of the budgeted basis that may be carried, in percent (5).
+    pub overskud_graense: Option<rust_decimal::Decimal>,
+    /// The years after the accounts' year the rest is regulated in (2).
+    pub regulering_aar: Option<i32>,
+    /// How far a Regulering may be from the amount due, in percent of it (1).
+    pub tolerance_pct: Option<rust_decimal::Decimal>,
+}
+
 /// The year's inputs for the annex workbook: files, folders or patterns
 /// like "2017/takst_*.csv", relative to the config file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -98,6 +113,10 @@ pub struct BilagConfig {
     pub udmelding: Vec<String>,
     #[serde(default)]
     pub befolkning: Vec<String>,
+    /// Accounts of the year `regulering_aar` before, for the over-/underskud
+    /// section (checked against `takst`).
+    #[serde(default)]
+    pub regnskab: Vec<String>,
     /// Objective financing: the amount, an offset and the objective share.
     pub finansiering_amount: Option<rust_decimal::Decimal>,
     pub finansiering_offset: Option<rust_decimal::Decimal>,

@@ -56,6 +56,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Takst(args) => cmd::takst::run(&ctx, args),
         Command::Takstanalyse(args) => cmd::takstanalyse::run(&ctx, args),
         Command::Udgift(args) => cmd::udgift::run(&ctx, args),
+        Command::Regulering(args) => cmd::regulering::run(&ctx, args),
         Command::Kriterier(args) => cmd::samarbejde::kriterier(&ctx, args),
         Command::Udmelding(args) => cmd::samarbejde::udmelding(&ctx, args),
         Command::Finansiering(args) => cmd::samarbejde::finansiering(&ctx, args),

@@ -29,6 +29,9 @@ struct Offer {
     erstattes_af: &'static str,
     bemaerkning: &'static str,
     forstaerket: bool,
+    /// The Regulering of the 2017 report (whole kroner) for the 2015
+    /// over-/underskud; None leaves the cell empty.
+    regulering_2017: Option<i64>,
 }
 
 fn kr(kroner: i64) -> Option<i64> {
@@ -70,6 +73,7 @@ fn offer(
         erstattes_af: "",
         bemaerkning: "",
         forstaerket: false,
+        regulering_2017: None,
     }
 }
 
@@ -85,6 +89,10 @@ impl Offer {
     }
     fn strengthened(mut self) -> Offer {
         self.forstaerket = true;
+        self
+    }
+    fn regulated(mut self, kroner: i64) -> Offer {
+        self.regulering_2017 = Some(kroner);
         self
     }
     fn takst(&self, year: u16) -> Option<i64> {
@@ -109,7 +117,8 @@ impl Offer {
 fn offers() -> Vec<Offer> {
     vec![
         // Aalborg and its units (xlsx with a title block).
-        offer("Aalborg ÆH", 410011, "Botilbuddet Hobitten", "SEL §108", "Udviklingshæmmede", "Døgntakst", 12, 96, change(2_310, 990), "Fortsætter"),
+        offer("Aalborg ÆH", 410011, "Botilbuddet Hobitten", "SEL §108", "Udviklingshæmmede", "Døgntakst", 12, 96, change(2_310, 990), "Fortsætter")
+            .regulated(-292_000),
         offer("Aalborg ÆH", 410012, "Karolineværket", "SEL §103", "Udviklingshæmmede", "Dagtakst", 30, 95, change(790, 990), "Udgår")
             .replaced("Botilbuddet Hobitten", "Dagtilbudsydelsen leveres i stedet i rammerne af Botilbuddet Hobitten"),
         offer("Aalborg ÆH", 410013, "AK-dagtilbud", "SEL §104", "Udviklingshæmmede", "Dagtakst", 25, 95, change(626, 990), "Udgår")
@@ -131,13 +140,16 @@ fn offers() -> Vec<Offer> {
         offer("Aalborg", 410031, "Autismecenter Vestergaard", "SEL §108", "Autister", "Døgntakst", 18, 97, change(3_420, 1_310), "Fortsætter")
             .remark("Ny målgruppe med svær autisme og selvskade; flere medarbejdere pr. beboer")
             .strengthened(),
-        offer("Aalborg", 410032, "Døgninstitutionen Kærgården", "SEL §66", "Børn og unge", "Døgntakst", 14, 92, change(4_150, 985), "Fortsætter"),
+        offer("Aalborg", 410032, "Døgninstitutionen Kærgården", "SEL §66", "Børn og unge", "Døgntakst", 14, 92, change(4_150, 985), "Fortsætter")
+            .regulated(-380_000),
         // Hjørring (Windows-1252 CSV).
         offer("Hjørring", 420011, "Revalideringscenter Hjørring", "SEL §103", "Sindslidende", "Dagtakst", 20, 90, change(610, 990), "Udgår")
             .replaced("Hjørringdistriktet (§103)", "Tilbuddet er ikke længere et revalideringstilbud og lægges ind under Hjørringdistriktet"),
         offer("Hjørring", 420012, "Hjørringdistriktet", "SEL §103", "Sindslidende", "Dagtakst", 40, 92, change(585, 990), "Fortsætter"),
-        offer("Hjørring", 420013, "Bostedet Åbakken", "SEL §108", "Udviklingshæmmede", "Døgntakst", 16, 97, change(2_260, 990), "Fortsætter"),
-        offer("Hjørring", 420014, "Rusmiddelcenter Vendsyssel", "SUL §141", "Alkoholmisbrugere", "Timetakst", 12, 85, change(980, 995), "Fortsætter"),
+        offer("Hjørring", 420013, "Bostedet Åbakken", "SEL §108", "Udviklingshæmmede", "Døgntakst", 16, 97, change(2_260, 990), "Fortsætter")
+            .regulated(-350_000),
+        offer("Hjørring", 420014, "Rusmiddelcenter Vendsyssel", "SUL §141", "Alkoholmisbrugere", "Timetakst", 12, 85, change(980, 995), "Fortsætter")
+            .regulated(90_500),
         // Region Nordjylland (xlsx 2016, xls 2017 with "Takst 2016/2017" headers).
         offer("Region Nordjylland", 430011, "Sødisbakke – Fælledvej stuen", "SEL §108", "Udviklingshæmmede", "Døgntakst", 8, 98, change(3_650, 990), "Udgår")
             .replaced("Sødisbakke – Skovbrynet", "Erstattes af en ny afdeling (nye faciliteter)"),
@@ -228,6 +240,7 @@ fn takst_csv(
     sep: char,
     title: Option<&str>,
     with_previous: bool,
+    with_regulering: bool,
 ) -> String {
     let mut out = String::new();
     let quote = |s: &str| {
@@ -237,11 +250,14 @@ fn takst_csv(
             s.to_string()
         }
     };
-    let headers: Vec<&str> = TAKST_HEADERS
+    let mut headers: Vec<&str> = TAKST_HEADERS
         .iter()
         .copied()
         .filter(|h| with_previous || *h != "Takst forrige år")
         .collect();
+    if with_regulering {
+        headers.push("Regulering");
+    }
     if let Some(t) = title {
         let _ = write!(out, "{t}{}\r\n", sep.to_string().repeat(headers.len() - 1));
         let _ = write!(out, "{}\r\n", sep.to_string().repeat(headers.len() - 1));
@@ -281,6 +297,13 @@ fn takst_csv(
             String::new()
         });
         cells.push(if o.forstaerket { "ja" } else { "nej" }.into());
+        if with_regulering {
+            cells.push(
+                o.regulering_2017
+                    .map(|r| da_money(r * 100))
+                    .unwrap_or_default(),
+            );
+        }
         let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
         let _ = write!(out, "{}\r\n", line.join(&sep.to_string()));
     }
@@ -311,6 +334,7 @@ fn takst_xlsx(
     year: u16,
     layout: Layout,
     title: &str,
+    with_regulering: bool,
 ) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
@@ -325,6 +349,9 @@ fn takst_xlsx(
     if layout == Layout::YearHeaders {
         headers[9] = format!("Takst {year}");
         headers[10] = format!("Takst {}", year - 1);
+    }
+    if with_regulering {
+        headers.push("Regulering".to_string());
     }
     let header_row: u32 = match layout {
         Layout::TitleBlock => {
@@ -372,6 +399,9 @@ fn takst_xlsx(
             ws.write_string(r, 13, o.bemaerkning)?;
         }
         ws.write_string(r, 14, if o.forstaerket { "ja" } else { "nej" })?;
+        if let (true, Some(k)) = (with_regulering, o.regulering_2017) {
+            ws.write_number_with_format(r, 15, k as f64, &money)?;
+        }
     }
     ws.set_column_width(2, 34)?;
     ws.set_column_width(12, 40)?;
@@ -878,6 +908,207 @@ fn udmelding_xlsx(path: &Path) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
+/// One offer's accounts for 2015, in whole kroner.
+struct Account {
+    driftsherre: &'static str,
+    nr: u32,
+    paragraf: &'static str,
+    taksttype: &'static str,
+    budget: i64,
+    costs: i64,
+    revenue: i64,
+    carried: Option<i64>,
+}
+
+const fn account(
+    driftsherre: &'static str,
+    nr: u32,
+    paragraf: &'static str,
+    taksttype: &'static str,
+    figures: [i64; 3],
+    carried: Option<i64>,
+) -> Account {
+    Account {
+        driftsherre,
+        nr,
+        paragraf,
+        taksttype,
+        budget: figures[0],
+        costs: figures[1],
+        revenue: figures[2],
+        carried,
+    }
+}
+
+/// The 2015 accounts: every status of `ramme regulering` against the 2017
+/// reports (result = revenue − costs + carried; 5 % may be carried).
+const ACCOUNTS_2015: [Account; 10] = [
+    // 772.000 = 8,04 % of 9.600.000; 480.000 carried, −292.000 due; the
+    // 2017 report regulates −292.000: ok.
+    account(
+        "Aalborg ÆH",
+        410011,
+        "SEL §108",
+        "Døgntakst",
+        [9_600_000, 9_500_000, 10_272_000],
+        None,
+    ),
+    // −960.000 (with −150.000 carried in) = −4,57 % of 21.000.000: none needed.
+    account(
+        "Aalborg",
+        410031,
+        "SEL §108",
+        "Døgntakst",
+        [21_000_000, 21_600_000, 20_790_000],
+        Some(-150_000),
+    ),
+    // −1.330.000 = −7 % of 19.000.000; +380.000 due; the report has −380.000:
+    // wrong sign.
+    account(
+        "Aalborg",
+        410032,
+        "SEL §66",
+        "Døgntakst",
+        [19_000_000, 19_950_000, 18_620_000],
+        None,
+    ),
+    // 170.000 = 3,4 % of 5.000.000: none needed.
+    account(
+        "Hjørring",
+        420012,
+        "SEL §103",
+        "Dagtakst",
+        [5_000_000, 4_950_000, 5_120_000],
+        None,
+    ),
+    // 1.030.000 = 8,11 % of 12.700.000; −395.000 due; the report has
+    // −350.000, more than 1 % off: wrong size.
+    account(
+        "Hjørring",
+        420013,
+        "SEL §108",
+        "Døgntakst",
+        [12_700_000, 12_400_000, 13_430_000],
+        None,
+    ),
+    // −240.000 (with +60.000 carried in) = −8 % of 3.000.000; +90.000 due;
+    // the report has +90.500, within 1 % (900): ok.
+    account(
+        "Hjørring",
+        420014,
+        "SUL §141",
+        "Timetakst",
+        [3_000_000, 3_300_000, 3_000_000],
+        Some(60_000),
+    ),
+    // 1.800.000 = 7,06 % of 25.500.000; −525.000 due; the region's report
+    // has no Regulering column: missing.
+    account(
+        "Region Nordjylland",
+        430014,
+        "SEL §107",
+        "Døgntakst",
+        [25_500_000, 25_000_000, 26_800_000],
+        None,
+    ),
+    // −440.000 = exactly −5 % of 8.800.000: all carried, none needed.
+    account(
+        "Rebild",
+        450012,
+        "ABL §105",
+        "Månedstakst",
+        [8_800_000, 8_800_000, 8_360_000],
+        None,
+    ),
+    // 650.000 = 10 % of 6.500.000; −325.000 due; the report's Regulering
+    // cell is empty: missing.
+    account(
+        "Vesthimmerland",
+        460012,
+        "SEL §107",
+        "Døgntakst",
+        [6_500_000, 6_300_000, 6_950_000],
+        None,
+    ),
+    // 440.000 = 11 % of 4.000.000; −240.000 due; the offer closed in 2016
+    // and has no 2017 report: no report.
+    account(
+        "Vesthimmerland",
+        460013,
+        "SEL §107",
+        "Døgntakst",
+        [4_000_000, 3_900_000, 4_340_000],
+        None,
+    ),
+];
+
+const REGNSKAB_HEADERS: [&str; 9] = [
+    "Driftsherre",
+    "Tilbudsnr",
+    "Paragraf",
+    "Taksttype",
+    "År",
+    "Budgetteret takstgrundlag",
+    "Faktiske omkostninger",
+    "Indtægter",
+    "Overført fra tidligere år",
+];
+
+/// The accounts as a Windows-1252 `;` CSV with decimal commas.
+fn regnskab_csv(accounts: &[&Account]) -> String {
+    let mut out = format!("{}\r\n", REGNSKAB_HEADERS.join(";"));
+    for a in accounts {
+        let money = |k: i64| da_money(k * 100);
+        let _ = write!(
+            out,
+            "{};{};{};{};2015;{};{};{};{}\r\n",
+            a.driftsherre,
+            a.nr,
+            a.paragraf,
+            a.taksttype,
+            money(a.budget),
+            money(a.costs),
+            money(a.revenue),
+            a.carried.map(money).unwrap_or_default()
+        );
+    }
+    out
+}
+
+/// The accounts as an xlsx with a title above the header.
+fn regnskab_xlsx(path: &Path, accounts: &[&Account]) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let title_fmt = Format::new().set_bold().set_font_size(14);
+    let money = Format::new().set_num_format("#,##0.00");
+    let ws = wb.add_worksheet().set_name("Regnskab 2015")?;
+    ws.write_string_with_format(0, 0, "Regnskab 2015 – Aalborg Kommune", &title_fmt)?;
+    for (c, h) in REGNSKAB_HEADERS.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &bold)?;
+    }
+    for (i, a) in accounts.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string(r, 0, a.driftsherre)?;
+        ws.write_number(r, 1, a.nr)?;
+        ws.write_string(r, 2, a.paragraf)?;
+        ws.write_string(r, 3, a.taksttype)?;
+        ws.write_number(r, 4, 2015)?;
+        for (c, k) in [
+            (5, Some(a.budget)),
+            (6, Some(a.costs)),
+            (7, Some(a.revenue)),
+            (8, a.carried),
+        ] {
+            if let Some(k) = k {
+                ws.write_number_with_format(r, c, k as f64, &money)?;
+            }
+        }
+    }
+    ws.set_column_width(5, 26)?;
+    ws.set_column_width(8, 24)?;
+    wb.save(path)
+}
+
 /// Converts an xlsx with LibreOffice to xls or ods beside `target`.
 fn convert(source: &Path, target: &Path) -> bool {
     let ext = target.extension().and_then(|e| e.to_str()).unwrap_or("xls");
@@ -915,6 +1146,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             year,
             Layout::TitleBlock,
             &format!("Takstindberetning {year} – Aalborg Kommune"),
+            year == 2017,
         )?;
         std::fs::write(
             d.join(format!("takst_hjoerring_{year}.csv")),
@@ -924,6 +1156,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ';',
                 Some(&format!("Takstindberetning {year} - Hjørring Kommune")),
                 false,
+                year == 2017,
             )),
         )?;
         let mut rebild = String::from("\u{feff}");
@@ -933,6 +1166,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ',',
             None,
             year == 2017,
+            false,
         ));
         std::fs::write(d.join(format!("takst_rebild_{year}.csv")), rebild)?;
         takst_xlsx(
@@ -941,6 +1175,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             year,
             Layout::Plain,
             "",
+            year == 2017,
         )?;
     }
     // Region: xlsx in 2016, xls in 2017. Mariagerfjord: CSV in 2016, ods in 2017.
@@ -950,6 +1185,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         2016,
         Layout::TitleBlock,
         "Takstindberetning 2016 – Region Nordjylland",
+        false,
     )?;
     std::fs::write(
         dir(2016).join("takst_mariagerfjord_2016.csv"),
@@ -958,6 +1194,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             2016,
             ';',
             None,
+            false,
             false,
         )),
     )?;
@@ -968,6 +1205,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         2017,
         Layout::YearHeaders,
         "",
+        false,
     )?;
     let mariagerfjord_2017 = tmp.join("takst_mariagerfjord_2017.xlsx");
     takst_xlsx(
@@ -976,6 +1214,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         2017,
         Layout::TitleBlock,
         "Takstindberetning 2017 – Mariagerfjord Kommune",
+        false,
     )?;
     for (source, target) in [
         (
@@ -988,14 +1227,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     ] {
         if !convert(source, &target) {
-            eprintln!(
-                "soffice not available: kept {} instead of {}",
-                source.display(),
-                target.display()
-            );
-            std::fs::copy(source, target.with_extension("xlsx"))?;
+            if target.exists() {
+                // Without LibreOffice the file already there stays: an xlsx
+                // copy beside it would report its offers twice.
+                eprintln!(
+                    "soffice not available: kept the existing {}",
+                    target.display()
+                );
+            } else {
+                eprintln!(
+                    "soffice not available: wrote {} instead of {}",
+                    target.with_extension("xlsx").display(),
+                    target.display()
+                );
+                std::fs::copy(source, target.with_extension("xlsx"))?;
+            }
         }
     }
+
+    // The accounts of 2015, regulated in the 2017 reports.
+    let d2015 = root.join("2015");
+    std::fs::create_dir_all(&d2015)?;
+    regnskab_xlsx(
+        &d2015.join("regnskab_aalborg_2015.xlsx"),
+        &ACCOUNTS_2015
+            .iter()
+            .filter(|a| a.driftsherre.starts_with("Aalborg"))
+            .collect::<Vec<_>>(),
+    )?;
+    std::fs::write(
+        d2015.join("regnskab_2015.csv"),
+        windows_1252(&regnskab_csv(
+            &ACCOUNTS_2015
+                .iter()
+                .filter(|a| !a.driftsherre.starts_with("Aalborg"))
+                .collect::<Vec<_>>(),
+        )),
+    )?;
 
     // Borgerlister for January 2016 and 2017.
     let mut rng = Rng(0x2017_0131_5eed_0001);

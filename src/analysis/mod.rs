@@ -5,6 +5,7 @@ pub mod brugerrater;
 pub mod finansiering;
 pub mod forbrug;
 pub mod kriterier;
+pub mod regulering;
 pub mod status;
 pub mod takst;
 pub mod takstanalyse;

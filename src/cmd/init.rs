@@ -47,6 +47,11 @@ faa_kommuner = 3               # færre betalende kommuner end dette: "få kommu
 belaegning_advarsel = 85       # varsel under denne procent af budgetteret belægning
 # alder = "18+"                # brugerraternes aldersinterval i bilaget (FOLK1A)
 
+[regulering]                   # over-/underskud (ramme regulering)
+overskud_graense = 5           # op til ±5 % af det budgetterede takstgrundlag kan overføres
+regulering_aar = 2             # resten reguleres i takstgrundlaget 2 år senere
+tolerance_pct = 1              # reguleringen må afvige højst 1 % af beløbet
+
 [bilag]                        # hvad `ramme bilag` læser: filer, mapper eller mønstre
 # year = 2017                  # året, bilaget gælder (ellers kolonnen År i takstindberetningerne)
 # title = "Bilag til DAS – rammeaftalen 2017"
@@ -57,6 +62,7 @@ borgerliste_after = []         # borgerlister for januar i år, fx ["borgerliste
 kriterier = []                 # ekspertpanelets kriterievurderinger, fx ["samarbejde/kriterier_2017.xlsx"]
 udmelding = []                 # udmeldingsskemaer, fx ["samarbejde/udmeldinger"]
 befolkning = []                # befolkningstal pr. kommune, fx ["befolkning_2017.csv"]
+regnskab = []                  # regnskaber for år N, hvis over-/underskud reguleres i årets takster, fx ["regnskaber/2015"]
 # finansiering_amount = 3091200  # objektiv finansiering: beløbet, der fordeles …
 # finansiering_offset = 463000   # … minus en modregning
 # finansiering_share = 60        # … den objektive andel i procent (standard 100)

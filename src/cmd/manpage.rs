@@ -24,6 +24,10 @@ fn examples(command: &str) -> &'static [&'static str] {
         "udgift" => &[
             "ramme udgift --before examples/2016 --after examples/2017 --detail detaljer.csv",
         ],
+        "regulering" => &[
+            "ramme regulering --regnskab examples/2015 --takster examples/2017",
+            "ramme regulering --regnskab examples/2015 --takster examples/2017 -o regulering.xlsx",
+        ],
         "kriterier" => &["ramme kriterier examples/2017 --config examples/ramme.toml"],
         "udmelding" => &["ramme udmelding examples/2018 --covered examples/2017"],
         "finansiering" => &[

@@ -8,6 +8,7 @@ pub mod init;
 pub mod manpage;
 pub mod options;
 pub mod pseudonym;
+pub mod regulering;
 pub mod samarbejde;
 pub mod skabelon;
 pub mod status;

@@ -9,6 +9,7 @@ pub mod borger;
 pub mod folk1a;
 pub mod kriterier;
 pub mod multi;
+pub mod regnskab;
 pub mod takst;
 pub mod udmelding;
 
@@ -27,7 +28,8 @@ pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
 pub use folk1a::Folk1aRow;
 pub use kriterier::Assessment;
-pub use takst::{Status, TariffRow};
+pub use regnskab::AccountRow;
+pub use takst::{Status, TariffRegulation, TariffRow};
 pub use udmelding::{Section, WithdrawalRequest};
 
 /// Where a record comes from.

@@ -3,7 +3,8 @@
 //! records of its kind and the validation of its files.
 
 use super::{
-    Assessment, CitizenRow, Collector, Part, PopulationRow, Record, TariffRow, WithdrawalRequest,
+    AccountRow, Assessment, CitizenRow, Collector, Part, PopulationRow, Record, TariffRegulation,
+    TariffRow, WithdrawalRequest,
 };
 use crate::validate::set::{Entry, SetReport};
 use crate::validate::typed::TypedRow;
@@ -18,6 +19,8 @@ pub struct AnyCollector<'p> {
     pub assessments: Collector<'p, Assessment>,
     pub withdrawals: Collector<'p, WithdrawalRequest>,
     pub population: Collector<'p, PopulationRow>,
+    pub accounts: Collector<'p, AccountRow>,
+    pub regulations: Collector<'p, TariffRegulation>,
 }
 
 impl<'p> AnyCollector<'p> {
@@ -28,6 +31,8 @@ impl<'p> AnyCollector<'p> {
             assessments: Collector::new(reference, path),
             withdrawals: Collector::new(reference, path),
             population: Collector::new(reference, path),
+            accounts: Collector::new(reference, path),
+            regulations: Collector::new(reference, path),
         }
     }
 }
@@ -40,6 +45,8 @@ impl RowConsumer for AnyCollector<'_> {
         self.assessments.row(context, row);
         self.withdrawals.row(context, row);
         self.population.row(context, row);
+        self.accounts.row(context, row);
+        self.regulations.row(context, row);
     }
 
     fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {
@@ -48,6 +55,8 @@ impl RowConsumer for AnyCollector<'_> {
         self.assessments.retract(sheet, rows);
         self.withdrawals.retract(sheet, rows);
         self.population.retract(sheet, rows);
+        self.accounts.retract(sheet, rows);
+        self.regulations.retract(sheet, rows);
     }
 }
 

@@ -176,3 +176,73 @@ impl Record for TariffRow {
         })
     }
 }
+
+/// The Regulering of one takstindberetning row: what a report says about
+/// an earlier year's over-/underskud (`ramme regulering`). A record of its
+/// own beside [`TariffRow`], so that the tariff analyses stay as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TariffRegulation {
+    pub source: Source,
+    pub driftsherre: Party,
+    pub driftsherre_written: String,
+    pub tilbudsnr: String,
+    pub tilbudsnavn: String,
+    pub paragraf: ParagrafId,
+    pub taksttype: String,
+    pub aar: Option<i32>,
+    /// The Regulering column: − for an overskud, + for an underskud; None
+    /// when the report has no such column or the cell is empty.
+    pub regulering: Option<Decimal>,
+}
+
+impl TariffRegulation {
+    /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype).
+    pub fn key(&self) -> (String, ParagrafId, String) {
+        (
+            self.tilbudsnr.clone(),
+            self.paragraf,
+            fold_key(&self.taksttype),
+        )
+    }
+}
+
+/// Field indices for [`TariffRegulation`].
+pub struct RegulationPlan {
+    tariff: TariffPlan,
+    regulering: Option<usize>,
+}
+
+impl Record for TariffRegulation {
+    const SCHEMA: &'static str = "takstindberetning";
+    type Plan = RegulationPlan;
+
+    fn plan(schema: &Schema) -> Option<RegulationPlan> {
+        Some(RegulationPlan {
+            tariff: TariffRow::plan(schema)?,
+            regulering: schema.field_index("regulering"),
+        })
+    }
+
+    fn build(
+        plan: &RegulationPlan,
+        row: &TypedRow<'_, '_>,
+        source: Source,
+        reference: &Reference,
+    ) -> Option<TariffRegulation> {
+        let tariff = TariffRow::build(&plan.tariff, row, source, reference)?;
+        Some(TariffRegulation {
+            source: tariff.source,
+            driftsherre: tariff.driftsherre,
+            driftsherre_written: tariff.driftsherre_written,
+            tilbudsnr: tariff.tilbudsnr,
+            tilbudsnavn: tariff.tilbudsnavn,
+            paragraf: tariff.paragraf,
+            taksttype: tariff.taksttype,
+            aar: tariff.aar,
+            regulering: plan
+                .regulering
+                .and_then(|i| row.get(i))
+                .and_then(Value::as_number),
+        })
+    }
+}

@@ -73,6 +73,7 @@ pub fn kind_plural(schema: &str, lang: Lang) -> String {
         "kriterievurdering" => ("kriterievurderinger", "criteria assessments"),
         "udmelding" => ("udmeldinger", "withdrawal forms"),
         "befolkning" => ("befolkningstal", "population figures"),
+        "regnskab" => ("regnskaber", "accounts"),
         other => (other, other),
     };
     match lang {

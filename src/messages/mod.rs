@@ -10,6 +10,7 @@ use crate::lang::Lang;
 
 pub mod bilag;
 pub mod inbox;
+pub mod regulering;
 pub mod rules;
 pub mod tariff;
 

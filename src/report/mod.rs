@@ -8,6 +8,7 @@ pub mod bilag;
 pub mod chart;
 pub mod findings_xlsx;
 pub mod forbrug;
+pub mod regulering;
 pub mod samarbejde;
 pub mod skabelon;
 pub mod status;

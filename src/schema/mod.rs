@@ -37,6 +37,7 @@ const EMBEDDED_SCHEMAS: &[(&str, &str)] = &[
         include_str!("../../data-schema/befolkning.toml"),
     ),
     ("folk1a", include_str!("../../data-schema/folk1a.toml")),
+    ("regnskab", include_str!("../../data-schema/regnskab.toml")),
 ];
 
 /// The reference lists beside the schemas (not submission types).

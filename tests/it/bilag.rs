@@ -27,6 +27,7 @@ fn every_sheet_with_the_right_figures_and_charts() {
             "Takstreduktion",
             "Takster pr. tilbud",
             "Takstanalyse",
+            "Over-underskud",
             "Udgiftsmonitorering",
             "Borgere",
             "Brug af tilbud",

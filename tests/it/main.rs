@@ -18,6 +18,7 @@ mod privacy;
 mod properties;
 mod pseudonym;
 mod registry;
+mod regulering;
 mod samarbejde;
 mod setup;
 mod skabelon;

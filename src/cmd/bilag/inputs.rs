@@ -13,6 +13,7 @@ pub struct Inputs {
     pub kriterier: Vec<PathBuf>,
     pub udmelding: Vec<PathBuf>,
     pub befolkning: Vec<PathBuf>,
+    pub regnskab: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -26,6 +27,7 @@ impl Inputs {
             &self.kriterier,
             &self.udmelding,
             &self.befolkning,
+            &self.regnskab,
         ]
         .into_iter()
         .flatten()
@@ -47,6 +49,7 @@ pub fn no_inputs(cfg: &crate::config::BilagConfig) -> bool {
         &cfg.kriterier,
         &cfg.udmelding,
         &cfg.befolkning,
+        &cfg.regnskab,
     ]
     .iter()
     .all(|list| list.is_empty())

@@ -9,6 +9,7 @@
 //! validation sheet.
 
 mod inputs;
+mod regulering;
 mod sections;
 mod sources;
 
@@ -135,6 +136,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         kriterier: expand(&cfg.kriterier)?,
         udmelding: expand(&cfg.udmelding)?,
         befolkning: expand(&cfg.befolkning)?,
+        regnskab: expand(&cfg.regnskab)?,
     };
     let all = inputs.all();
     let format = args
@@ -171,6 +173,8 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         assessed: role(&set, &inputs.kriterier, |c| &c.assessments),
         requests: role(&set, &inputs.udmelding, |c| &c.withdrawals),
         population: role(&set, &inputs.befolkning, |c| &c.population),
+        accounts: role(&set, &inputs.regnskab, |c| &c.accounts),
+        regulations: role(&set, &inputs.takst, |c| &c.regulations),
     };
     let year = cfg.year.or_else(|| super::year_of(&data.current.records));
     let env = Env {
@@ -205,6 +209,16 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         }
         run(lang.pick("Takster", "Tariffs"), &|_| {
             sections::tariffs(&env)
+        });
+    }
+
+    if !inputs.regnskab.is_empty() {
+        sources.push(source(
+            crate::messages::regulering::inputs_accounts(lang),
+            &data.accounts,
+        ));
+        run(crate::messages::regulering::section_heading(lang), &|h| {
+            regulering::section(&env, h)
         });
     }
 
@@ -272,7 +286,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
     }
 
     // The account of the inputs, first after the front sheet.
-    let loaded: [&dyn AnyLoaded; 7] = [
+    let loaded: [&dyn AnyLoaded; 8] = [
         &data.current,
         &data.previous,
         &data.before,
@@ -280,6 +294,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
         &data.assessed,
         &data.requests,
         &data.population,
+        &data.accounts,
     ];
     let left_out = sources::all_left_out(&loaded);
     let errors: u64 = set.files.iter().map(|f| f.report.errors()).sum();

@@ -6,7 +6,10 @@ use super::inputs::Inputs;
 use crate::analysis::{finansiering, kriterier, takst, takstanalyse, tilbud, udgift, udmelding};
 use crate::cmd::{options, Context};
 use crate::config::BilagConfig;
-use crate::dataset::{Assessment, CitizenRow, Loaded, PopulationRow, TariffRow, WithdrawalRequest};
+use crate::dataset::{
+    AccountRow, Assessment, CitizenRow, Loaded, PopulationRow, TariffRegulation, TariffRow,
+    WithdrawalRequest,
+};
 use crate::lang::Lang;
 use crate::messages::bilag as text;
 use crate::report::bilag::{ChartKind, Section};
@@ -23,6 +26,9 @@ pub struct Data {
     pub assessed: Loaded<Assessment>,
     pub requests: Loaded<WithdrawalRequest>,
     pub population: Loaded<PopulationRow>,
+    pub accounts: Loaded<AccountRow>,
+    /// The year's takstindberetninger read for their Regulering column.
+    pub regulations: Loaded<TariffRegulation>,
 }
 
 /// A section's surroundings: the run, the `[bilag]` config, the inputs by
@@ -36,20 +42,20 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn lang(&self) -> Lang {
+    pub fn lang(&self) -> Lang {
         self.ctx.lang
     }
 
     /// Why a role's inputs cannot be used, or None.
-    fn unusable<T>(
+    pub fn unusable<T>(
         &self,
         loaded: &Loaded<T>,
         patterns: &[String],
         schema: &str,
-        flag: &str,
+        flag: Option<&str>,
     ) -> Option<String> {
         let inputs: Vec<PathBuf> = patterns.iter().map(PathBuf::from).collect();
-        crate::cmd::check_loaded(self.ctx, loaded, &inputs, schema, Some(flag))
+        crate::cmd::check_loaded(self.ctx, loaded, &inputs, schema, flag)
             .err()
             .map(|e| e.message(self.lang()))
     }
@@ -75,7 +81,7 @@ pub fn tariffs(env: &Env) -> Result<Vec<Section>, String> {
         &d.current,
         &env.cfg.takst,
         "takstindberetning",
-        "takst_previous",
+        Some("takst_previous"),
     ) {
         return Err(why);
     }
@@ -84,7 +90,7 @@ pub fn tariffs(env: &Env) -> Result<Vec<Section>, String> {
             &d.previous,
             &env.cfg.takst_previous,
             "takstindberetning",
-            "takst_previous",
+            Some("takst_previous"),
         ) {
             return Err(why);
         }
@@ -137,7 +143,8 @@ pub fn udgift(env: &Env, heading: &str) -> Result<Vec<Section>, String> {
         (&d.before, &env.cfg.borgerliste_before),
         (&d.after, &env.cfg.borgerliste_after),
     ] {
-        if let Some(why) = env.unusable(loaded, patterns, "borgerliste", "borgerliste_before") {
+        if let Some(why) = env.unusable(loaded, patterns, "borgerliste", Some("borgerliste_before"))
+        {
             return Err(why);
         }
     }
