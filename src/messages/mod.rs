@@ -4,7 +4,9 @@
 //!
 //! Arguments are plain values (numbers already formatted where a message
 //! needs a unit), so this module depends on nothing above `lang` and
-//! `numfmt`. Nothing here masks CPR numbers: callers pass masked text.
+//! `numfmt` (and the schema's field types, for "… is not a date"). Nothing
+//! here masks CPR numbers: callers pass masked text.
 
 pub mod inbox;
 pub mod tariff;
+pub mod validate;
