@@ -4,7 +4,8 @@
 //!
 //! Arguments are plain values (numbers already formatted where a message
 //! needs a unit), so this module depends on nothing above `lang` and
-//! `numfmt`. Nothing here masks CPR numbers: callers pass masked text.
+//! `numfmt` (and the schema's field types, for "… is not a date"). Nothing
+//! here masks CPR numbers: callers pass masked text.
 
 use crate::lang::Lang;
 
@@ -13,6 +14,7 @@ pub mod inbox;
 pub mod regulering;
 pub mod rules;
 pub mod tariff;
+pub mod validate;
 
 /// What an operating-system error means, in words a user knows.
 pub fn io_text(e: &std::io::Error, lang: Lang) -> String {

@@ -5,6 +5,7 @@ use super::typed::Value;
 use crate::finding::Code;
 use crate::input::Cell;
 use crate::lang::Lang;
+use crate::messages::validate as msg;
 use crate::numfmt;
 use crate::schema::{Field, FieldType};
 use crate::text::fold_key;
@@ -55,11 +56,7 @@ pub fn show(cell: &Cell<'_>, lang: Lang) -> String {
         Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
         Cell::Int(i) => Cow::Owned(i.to_string()),
         Cell::Float(f) => Cow::Owned(f.to_string()),
-        Cell::Bool(b) => Cow::Borrowed(if *b {
-            lang.pick("SAND", "TRUE")
-        } else {
-            lang.pick("FALSK", "FALSE")
-        }),
+        Cell::Bool(b) => Cow::Borrowed(msg::bool_cell(*b, lang)),
         Cell::DateTime(dt) => Cow::Owned(dt.format("%d-%m-%Y").to_string()),
     };
     let masked = crate::cpr::mask(raw.trim());
@@ -120,13 +117,7 @@ impl<'c> FieldParser<'c> {
     fn parse_type<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
         let lang = self.lang;
         if let Cell::Error(e) = cell {
-            return Err(self.problem(
-                Code::TypeError,
-                lang.pick(
-                    format!("cellen indeholder Excel-fejlen {e}"),
-                    format!("the cell holds the Excel error {e}"),
-                ),
-            ));
+            return Err(self.problem(Code::TypeError, msg::excel_error(e, lang)));
         }
         let kind = self.field.kind;
         let result: Result<Value<'a>, Fail> = match (kind, cell) {
@@ -191,18 +182,7 @@ impl<'c> FieldParser<'c> {
                     None => {
                         return Err(self.problem(
                             Code::ConstraintError,
-                            lang.pick(
-                                format!(
-                                    "{} er ikke en af de tilladte værdier: {}",
-                                    show(&cell, lang),
-                                    self.field.choices.join(", ")
-                                ),
-                                format!(
-                                    "{} is not one of the allowed values: {}",
-                                    show(&cell, lang),
-                                    self.field.choices.join(", ")
-                                ),
-                            ),
+                            msg::not_a_choice(&show(&cell, lang), &self.field.choices, lang),
                         ));
                     }
                 }
@@ -215,26 +195,14 @@ impl<'c> FieldParser<'c> {
                 Fail::WrongCell => {
                     return self.problem(
                         Code::TypeError,
-                        lang.pick(
-                            format!("{} er ikke {}", show(&cell, lang), kind_name(kind, lang)),
-                            format!("{} is not {}", show(&cell, lang), kind_name(kind, lang)),
-                        ),
+                        msg::wrong_kind(&show(&cell, lang), kind, lang),
                     )
                 }
             };
             if e == ValueError::RegionNotAllowed {
                 return self.problem(
                     Code::ConstraintError,
-                    lang.pick(
-                        format!(
-                            "{} er en region; her skal stå en kommune",
-                            show(&cell, lang)
-                        ),
-                        format!(
-                            "{} is a region; a kommune is required here",
-                            show(&cell, lang)
-                        ),
-                    ),
+                    msg::region_not_kommune(&show(&cell, lang), lang),
                 );
             }
             let code = if e.is_reference() {
@@ -243,31 +211,9 @@ impl<'c> FieldParser<'c> {
                 Code::TypeError
             };
             let message = if e.is_reference() {
-                lang.pick(
-                    format!(
-                        "{} findes ikke; forventede {}",
-                        show(&cell, lang),
-                        e.message(lang)
-                    ),
-                    format!(
-                        "{} is not known; expected {}",
-                        show(&cell, lang),
-                        e.message(lang)
-                    ),
-                )
+                msg::unknown_reference(&show(&cell, lang), &e.message(lang), lang)
             } else {
-                lang.pick(
-                    format!(
-                        "{} kan ikke læses; forventede {}",
-                        show(&cell, lang),
-                        e.message(lang)
-                    ),
-                    format!(
-                        "{} cannot be read; expected {}",
-                        show(&cell, lang),
-                        e.message(lang)
-                    ),
-                )
+                msg::unreadable(&show(&cell, lang), &e.message(lang), lang)
             };
             self.problem(code, message)
         })
@@ -346,64 +292,38 @@ impl<'c> FieldParser<'c> {
         if let Value::Number(n) = value {
             let n = *n;
             // Formatted only when a constraint fails: this runs per cell.
-            let shown = || numfmt::plain(n, 4, lang);
-            let fail = |da: String, en: String| {
-                Err(self.problem(Code::ConstraintError, lang.pick(da, en)))
+            let fail = |message: fn(&str, &str, Lang) -> String, bound: Decimal| {
+                let shown = numfmt::plain(n, 4, lang);
+                let bound = numfmt::plain(bound, 4, lang);
+                Err(self.problem(Code::ConstraintError, message(&shown, &bound, lang)))
             };
             if let Some(min) = field.min_exclusive {
                 if n <= min {
-                    let m = numfmt::plain(min, 4, lang);
-                    return fail(
-                        format!("{} skal være større end {m}", shown()),
-                        format!("{} must be greater than {m}", shown()),
-                    );
+                    return fail(msg::not_greater_than, min);
                 }
             }
             if let Some(min) = field.min {
                 if n < min {
-                    let m = numfmt::plain(min, 4, lang);
-                    return fail(
-                        format!("{} må ikke være mindre end {m}", shown()),
-                        format!("{} must not be less than {m}", shown()),
-                    );
+                    return fail(msg::less_than_min, min);
                 }
             }
             if let Some(max) = field.max_exclusive {
                 if n >= max {
-                    let m = numfmt::plain(max, 4, lang);
-                    return fail(
-                        format!("{} skal være mindre end {m}", shown()),
-                        format!("{} must be less than {m}", shown()),
-                    );
+                    return fail(msg::not_less_than, max);
                 }
             }
             if let Some(max) = field.max {
                 if n > max {
-                    let m = numfmt::plain(max, 4, lang);
-                    return fail(
-                        format!("{} må højst være {m}", shown()),
-                        format!("{} must be at most {m}", shown()),
-                    );
+                    return fail(msg::more_than_max, max);
                 }
             }
         }
         if let (Some(max), Value::Text(t)) = (field.max_length, value) {
             let len = t.chars().count();
             if len > max {
-                let len = numfmt::number(Decimal::from(len), 0, lang);
-                let max = numfmt::number(Decimal::from(max), 0, lang);
                 return Err(self.problem(
                     Code::ConstraintError,
-                    lang.pick(
-                        format!(
-                            "{} er {len} tegn lang; højst {max} tegn er tilladt",
-                            show(cell, lang)
-                        ),
-                        format!(
-                            "{} is {len} characters long; at most {max} are allowed",
-                            show(cell, lang)
-                        ),
-                    ),
+                    msg::too_long(&show(cell, lang), len, max, lang),
                 ));
             }
         }
@@ -439,27 +359,4 @@ pub fn plain_text(cell: &Cell<'_>) -> String {
 /// A code written as an Excel number (a tilbudsnr typed as 12345).
 fn number_code(f: f64) -> Result<String, Fail> {
     values::tilbudsnr_from_number(f).ok_or(Fail::WrongCell)
-}
-
-/// What a field of this type holds, for "… is not a date".
-fn kind_name(kind: FieldType, lang: Lang) -> &'static str {
-    match kind {
-        FieldType::Text => lang.pick("en tekst", "a text"),
-        FieldType::Integer | FieldType::Year => lang.pick("et helt tal", "a whole number"),
-        FieldType::Number => lang.pick("et tal", "a number"),
-        FieldType::Money => lang.pick("et beløb i kroner", "an amount in kroner"),
-        FieldType::Percent => lang.pick("en procentsats", "a percentage"),
-        FieldType::Date => lang.pick("en dato", "a date"),
-        FieldType::Boolean => lang.pick("ja eller nej", "yes or no"),
-        FieldType::Kommune => lang.pick("en kommune", "a kommune"),
-        FieldType::Driftsherre => lang.pick("en kommune eller region", "a kommune or region"),
-        FieldType::Paragraf => lang.pick("en paragraf", "a paragraph"),
-        FieldType::Maalgruppe => lang.pick("en målgruppe", "a target group"),
-        FieldType::Tilbudsnr => lang.pick(
-            "et tilbudsnummer (kun cifre)",
-            "an offer number (digits only)",
-        ),
-        FieldType::Personkode => lang.pick("en personkode", "a person code"),
-        FieldType::Choice => lang.pick("en af de tilladte værdier", "one of the allowed values"),
-    }
 }

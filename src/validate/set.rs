@@ -265,7 +265,7 @@ fn content_hash(path: &Path) -> std::io::Result<u128> {
 fn empty_report(path: &Path) -> FileReport {
     FileReport {
         // As every report: the path as it may be shown.
-        path: Arc::new(crate::cpr::mask_path(path)),
+        path: super::guard::shown_path(path),
         sheets: Vec::new(),
         findings: Vec::new(),
         omitted: 0,
@@ -294,14 +294,14 @@ fn push_file_finding(report: &mut FileReport, code: Code, severity: Severity, me
     }
     report.findings.insert(
         0,
-        Finding {
+        super::guard::seal(Finding {
             code,
             severity,
             location: Location::file(report.path.clone()),
             column: None,
             rule: None,
             message,
-        },
+        }),
     );
 }
 
@@ -327,7 +327,7 @@ pub(super) fn push_cell_finding(report: &mut FileReport, finding: Finding, limit
         count(s, finding.severity);
     }
     if report.findings.len() < limit {
-        report.findings.push(finding);
+        report.findings.push(super::guard::seal(finding));
     } else {
         report.omitted += 1;
     }

@@ -109,10 +109,10 @@ impl ValueError {
                 "a person code of 4 to 64 characters (letters a-z, digits, - _ .) that does not look like a CPR number",
             ),
             ValueError::TooLong { max } => {
-                return lang.pick(
-                    format!("en tekst på højst {max} tegn"),
-                    format!("a text of at most {max} characters"),
-                )
+                return match lang {
+                    Lang::Da => format!("en tekst på højst {max} tegn"),
+                    Lang::En => format!("a text of at most {max} characters"),
+                }
             }
         };
         lang.pick(da, en).to_string()

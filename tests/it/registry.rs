@@ -142,7 +142,11 @@ fn the_new_type_is_known_by_name_to_validate_skabelon_and_status() {
         .args(&["--schema-dir", "skemaer", "skabelon", "nej", "-o", "n.xlsx"])
         .run();
     run.code(2);
-    assert!(run.stderr.contains("regnskab, venteliste"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("regnskab, venteliste"),
+        "{}",
+        run.stderr
+    );
     // skabelon writes its template, which validates as the new type.
     let run = Test::new()
         .file("skemaer/venteliste.toml", VENTELISTE)

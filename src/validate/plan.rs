@@ -1,0 +1,134 @@
+//! The per-sheet check plan: made once when a sheet's header row is found,
+//! it says for each column which field it holds, how that field's cells are
+//! parsed and checked, and keeps the state the sheet's rows build up (the
+//! key index, blank yes/no answers).
+
+use super::cell::FieldParser;
+use super::keys::KeyIndex;
+use super::typed::Slot;
+use super::Prepared;
+use crate::input;
+use crate::lang::Lang;
+use crate::schema::header::{HeaderCell, HeaderMap};
+use crate::values::reference::Reference;
+use std::collections::{HashMap, HashSet};
+
+/// The state of a sheet whose header has been found.
+pub(super) struct ActiveSheet<'v> {
+    pub(super) prepared: &'v Prepared<'v>,
+    /// Column → field, for the columns up to the last field's.
+    col_field: Vec<Option<usize>>,
+    /// Field → column.
+    pub(super) field_col: Vec<Option<u32>>,
+    /// Field → its header as the user wrote it.
+    written: Vec<Option<String>>,
+    /// Columns with a header (known or not).
+    pub(super) header_cols: HashSet<u32>,
+    /// Field → its parser.
+    pub(super) parsers: Vec<FieldParser<'v>>,
+    pub(super) keys: KeyIndex,
+    /// Blank answers of yes/no fields, decided when the sheet ends: rows
+    /// remembered and the count of all.
+    pub(super) bool_blanks: Vec<Vec<u32>>,
+    pub(super) bool_blank_count: Vec<u64>,
+    /// Some boolean cell of the sheet holds "x": blanks mean no.
+    pub(super) x_style: bool,
+    /// Columns without a header already reported.
+    pub(super) unheaded_reported: HashSet<u32>,
+    /// Data rows seen.
+    pub(super) rows: u64,
+    /// The row buffer, kept between rows for its allocation.
+    pub(super) slot_buffer: Vec<Slot<'static>>,
+    /// Series columns (a field's `header_pattern`): column → (field, label).
+    pub(super) series_col: HashMap<u32, (usize, usize)>,
+    /// The series columns' headers as written.
+    pub(super) series_labels: Vec<String>,
+}
+
+impl<'v> ActiveSheet<'v> {
+    /// The plan for a sheet whose header row mapped as `map`.
+    pub(super) fn plan<'c: 'v>(
+        prepared: &'v Prepared<'c>,
+        reference: &'v Reference,
+        map: HeaderMap,
+        cells: &[HeaderCell],
+        lang: Lang,
+    ) -> Self {
+        let schema = prepared.schema;
+        let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
+        // Sized by the schema's columns, not by the furthest header cell (an
+        // unknown header far out must not cost a slot per column), and at
+        // most Excel's width; a field further out is found by `field_at`.
+        let width = map
+            .columns
+            .iter()
+            .flatten()
+            .max()
+            .map_or(0, |m| *m as usize + 1)
+            .min(input::limits::MAX_CSV_COLUMNS);
+        let mut col_field = vec![None; width];
+        for (field, col) in map.columns.iter().enumerate() {
+            if let Some(col) = col {
+                if let Some(slot) = col_field.get_mut(*col as usize) {
+                    *slot = Some(field);
+                }
+            }
+        }
+        let parsers = schema
+            .fields
+            .iter()
+            .map(|f| FieldParser::new(f, reference, lang))
+            .collect();
+        let n = schema.fields.len();
+        ActiveSheet {
+            prepared,
+            col_field,
+            field_col: map.columns.clone(),
+            written: map.written.clone(),
+            header_cols,
+            parsers,
+            keys: KeyIndex::new(schema),
+            bool_blanks: vec![Vec::new(); n],
+            bool_blank_count: vec![0; n],
+            x_style: false,
+            unheaded_reported: HashSet::new(),
+            rows: 0,
+            slot_buffer: Vec::new(),
+            series_col: map
+                .series
+                .iter()
+                .enumerate()
+                .map(|(label, (field, cell))| (cell.col, (*field, label)))
+                .collect(),
+            series_labels: map
+                .series
+                .iter()
+                .map(|(_, cell)| cell.text.trim().to_string())
+                .collect(),
+        }
+    }
+
+    /// The field a column holds.
+    pub(super) fn field_at(&self, col: u32) -> Option<usize> {
+        match self.col_field.get(col as usize) {
+            Some(field) => *field,
+            None => self.field_col.iter().position(|c| *c == Some(col)),
+        }
+    }
+
+    /// The header of a column as the user wrote it.
+    pub(super) fn column_label(&self, col: u32) -> Option<String> {
+        let field = self.field_at(col)?;
+        self.written
+            .get(field)
+            .cloned()
+            .flatten()
+            .or_else(|| self.prepared.labels.get(field).map(|s| s.to_string()))
+    }
+
+    /// The column of a field and its header as written.
+    pub(super) fn field_column(&self, field: usize) -> (Option<u32>, Option<String>) {
+        let col = self.field_col.get(field).copied().flatten();
+        (col, col.and_then(|c| self.column_label(c)))
+    }
+}

@@ -1,0 +1,280 @@
+//! The active sheet's row checks: each cell typed and checked by its
+//! field's parser, required fields, the schema's row rules and the key; the
+//! typed row handed to the consumer. Blank yes/no answers wait for the end
+//! of the sheet (a form answered with crosses means no by a blank).
+
+use super::plan::ActiveSheet;
+use super::sink::FileSink;
+use super::typed::{Slot, TypedRow};
+use super::SheetContext;
+use crate::finding::{Code, Severity};
+use crate::input::{Cell, Row};
+use crate::messages::validate as msg;
+use crate::schema::FieldType;
+
+impl<'v> FileSink<'v, '_> {
+    /// One data row of a sheet whose header is found.
+    pub(super) fn active_row(&mut self, active: &mut ActiveSheet<'v>, row: Row<'_>) {
+        let lang = self.lang();
+        let prepared = active.prepared;
+        let schema = prepared.schema;
+        let cpr_cols = self.cpr_guard(&row, Some(active));
+        let mut has_errors = !cpr_cols.is_empty();
+        let mut procedure_error = false;
+        let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
+        slots.resize(schema.fields.len(), Slot::Blank);
+        let mut series: Vec<(usize, Slot<'_>)> = Vec::new();
+        for sc in row.cells {
+            if sc.cell.is_blank() {
+                continue;
+            }
+            let field = active.field_at(sc.col);
+            if cpr_cols.contains(&sc.col) {
+                if let Some(slot) = field.and_then(|f| slots.get_mut(f)) {
+                    *slot = Slot::Invalid;
+                }
+                continue;
+            }
+            if let (None, Some(&(field, label))) = (field, active.series_col.get(&sc.col)) {
+                let Some(parser) = active.parsers.get_mut(field) else {
+                    continue;
+                };
+                match parser.parse(sc.cell) {
+                    Ok(value) => series.push((label, Slot::Value(value))),
+                    Err(problem) => {
+                        has_errors = true;
+                        series.push((label, Slot::Invalid));
+                        let column = active.series_labels.get(label).cloned();
+                        // The message names the field; the user wrote "2017K1".
+                        let header = &parser.field.header;
+                        let message = match &column {
+                            Some(written) => problem.message.replacen(header.as_str(), written, 1),
+                            None => problem.message,
+                        };
+                        self.cell_finding(
+                            problem.code,
+                            Severity::Error,
+                            Some(row.number),
+                            Some(sc.col),
+                            column,
+                            None,
+                            message,
+                        );
+                    }
+                }
+                continue;
+            }
+            let Some(field) = field else {
+                if !active.header_cols.contains(&sc.col) && active.unheaded_reported.insert(sc.col)
+                {
+                    let letters = crate::finding::column_letters(sc.col);
+                    self.cell_finding(
+                        Code::UnknownColumn,
+                        Severity::Warning,
+                        Some(row.number),
+                        Some(sc.col),
+                        None,
+                        None,
+                        msg::unheaded_column(&letters, lang),
+                    );
+                }
+                continue;
+            };
+            let Some(parser) = active.parsers.get_mut(field) else {
+                continue;
+            };
+            match parser.parse(sc.cell) {
+                Ok(value) => {
+                    if parser.field.kind == FieldType::Boolean {
+                        if let Cell::Text(t) = sc.cell {
+                            if t.trim().eq_ignore_ascii_case("x") {
+                                active.x_style = true;
+                            }
+                        }
+                    }
+                    if let Some(slot) = slots.get_mut(field) {
+                        *slot = Slot::Value(value);
+                    }
+                }
+                Err(problem) => {
+                    has_errors = true;
+                    if let Some(slot) = slots.get_mut(field) {
+                        *slot = Slot::Invalid;
+                    }
+                    let column = active.column_label(sc.col);
+                    self.cell_finding(
+                        problem.code,
+                        Severity::Error,
+                        Some(row.number),
+                        Some(sc.col),
+                        column,
+                        None,
+                        problem.message,
+                    );
+                }
+            }
+        }
+        if series.is_empty() && slots.iter().all(|s| matches!(s, Slot::Blank)) {
+            // Only stray cells outside the table's columns (reported above):
+            // not a data row, so no missing values either.
+            active.slot_buffer = recycle(slots);
+            return;
+        }
+        active.rows += 1;
+        for &field in &prepared.required {
+            if !matches!(slots.get(field), Some(Slot::Blank)) {
+                continue;
+            }
+            let Some(def) = schema.fields.get(field) else {
+                continue;
+            };
+            let col = active.field_col.get(field).copied().flatten();
+            let Some(col) = col else { continue }; // reported as a missing column
+            if def.kind == FieldType::Boolean {
+                // A blank in an "x" column means no; decided when the sheet ends.
+                if let (Some(list), Some(count)) = (
+                    active.bool_blanks.get_mut(field),
+                    active.bool_blank_count.get_mut(field),
+                ) {
+                    *count += 1;
+                    if list.len() < self.store.limit.min(100_000) {
+                        list.push(row.number);
+                    }
+                }
+                continue;
+            }
+            has_errors = true;
+            let column = active.column_label(col);
+            self.cell_finding(
+                Code::MissingValue,
+                Severity::Error,
+                Some(row.number),
+                Some(col),
+                column,
+                None,
+                msg::must_be_filled(&def.header, lang),
+            );
+        }
+        for rule in &prepared.rules {
+            if let Some(v) = rule.check(&slots, &prepared.labels, lang) {
+                if rule.severity == Severity::Error {
+                    // A procedure error (a withdrawal filed out of its
+                    // window) leaves the row's data sound: kept apart so
+                    // the procedure analysis can still show the request.
+                    if rule.code == Code::ProcedureError {
+                        procedure_error = true;
+                    } else {
+                        has_errors = true;
+                    }
+                }
+                let col = active.field_col.get(v.field).copied().flatten();
+                let column = col.and_then(|c| active.column_label(c));
+                self.cell_finding(
+                    rule.code,
+                    rule.severity,
+                    Some(row.number),
+                    col,
+                    column,
+                    Some(rule.name.clone()),
+                    v.message,
+                );
+            }
+        }
+        has_errors |= self.check_unique(active, &slots, row.number);
+        if !has_errors {
+            let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+            self.facts
+                .observe_row(schema, &slots, &active.field_col, &sheet, row.number);
+        }
+        let context = SheetContext {
+            path: &self.path,
+            sheet: self.current.as_ref().and_then(|c| c.name.as_deref()),
+            schema,
+        };
+        self.consumer.row(
+            &context,
+            &TypedRow {
+                number: row.number,
+                slots: &slots,
+                has_errors,
+                procedure_error,
+                series: &series,
+                series_labels: &active.series_labels,
+            },
+        );
+        active.slot_buffer = recycle(slots);
+    }
+
+    /// The sheet ends: its row count, and the blank yes/no answers decided.
+    pub(super) fn finish_active(&mut self, active: ActiveSheet<'v>) {
+        let lang = self.lang();
+        let schema = active.prepared.schema;
+        if let Some(report) = self.current.as_ref().and_then(|c| c.report) {
+            if let Some(r) = self.sheets.get_mut(report) {
+                r.rows = active.rows;
+            }
+        }
+        if !active.x_style {
+            // The rows were handed on before the sheet showed it is answered
+            // ja/nej: their blank answers are errors, so take them back.
+            let mut rows: Vec<u32> = active.bool_blanks.iter().flatten().copied().collect();
+            rows.sort_unstable();
+            rows.dedup();
+            if !rows.is_empty() {
+                let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+                self.consumer.retract(sheet.as_deref(), &rows);
+            }
+        }
+        for (field, rows) in active.bool_blanks.iter().enumerate() {
+            if active.x_style {
+                // A form filled in with crosses: a blank means no.
+                break;
+            }
+            let Some(def) = schema.fields.get(field) else {
+                continue;
+            };
+            let (col, column) = active.field_column(field);
+            let total = active.bool_blank_count.get(field).copied().unwrap_or(0);
+            for row in rows {
+                self.cell_finding(
+                    Code::MissingValue,
+                    Severity::Error,
+                    Some(*row),
+                    col,
+                    column.clone(),
+                    None,
+                    msg::must_be_yes_no(&def.header, lang),
+                );
+            }
+            // Counted beyond what was remembered, so the totals stay exact.
+            for _ in rows.len() as u64..total {
+                let report = self.report_index();
+                if let Some(r) = self.sheets.get_mut(report) {
+                    r.errors += 1;
+                }
+                self.store.omitted += 1;
+            }
+        }
+        if active.rows == 0 {
+            self.cell_finding(
+                Code::FileError,
+                Severity::Warning,
+                None,
+                None,
+                None,
+                None,
+                msg::header_without_rows(
+                    self.current.as_ref().is_some_and(|c| c.name.is_some()),
+                    lang,
+                ),
+            );
+        }
+    }
+}
+
+/// Empties a row buffer and hands its allocation on to a buffer of another
+/// lifetime (in-place collection reuses the memory; no value crosses over).
+fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
+    slots.clear();
+    slots.into_iter().map(|_| Slot::Blank).collect()
+}
