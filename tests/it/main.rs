@@ -18,6 +18,7 @@ mod privacy;
 mod properties;
 mod pseudonym;
 mod registry;
+mod rules_takst;
 mod samarbejde;
 mod setup;
 mod skabelon;
