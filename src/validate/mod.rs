@@ -119,6 +119,13 @@ impl FileReport {
     }
 }
 
+/// The value of an optional key part left blank.
+static EMPTY_KEY_PART: Value<'static> = Value::Text(std::borrow::Cow::Borrowed(""));
+
+fn is_required(schema: &Schema, field: usize) -> bool {
+    schema.fields.get(field).is_some_and(|f| f.required)
+}
+
 /// A schema prepared for matching and checking.
 struct Prepared<'c> {
     schema: &'c Schema,
@@ -1138,9 +1145,14 @@ impl<'v, 'c> FileSink<'v, 'c> {
         }
         let mut values = Vec::with_capacity(prepared.key.len());
         for &field in &prepared.key {
-            match slots.get(field).and_then(Slot::value) {
-                Some(v) => values.push(v),
-                None => return repeated,
+            match slots.get(field) {
+                Some(Slot::Value(v)) => values.push(v),
+                // An optional part of the key left blank (a Takstniveau an
+                // offer with one tariff does not need) is an empty part.
+                Some(Slot::Blank) | None if !is_required(prepared.schema, field) => {
+                    values.push(&EMPTY_KEY_PART)
+                }
+                _ => return repeated,
             }
         }
         let (hash, second) = key_hash(&values);
@@ -1160,15 +1172,20 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 return repeated;
             }
         };
+        // The parts the sheet has a column for ("Takstniveau" only where
+        // the report has levels).
+        let in_sheet = |f: &usize| active.field_col.get(*f).copied().flatten().is_some();
         let names: Vec<&str> = prepared
             .key
             .iter()
+            .filter(|f| in_sheet(f))
             .map(|f| prepared.labels.get(*f).copied().unwrap_or("?"))
             .collect();
         let shown: Vec<String> = prepared
             .key
             .iter()
             .zip(&values)
+            .filter(|(f, _)| in_sheet(f))
             .map(|(f, v)| {
                 crate::cpr::mask(&display_value(v, prepared.schema, *f, reference)).into_owned()
             })
@@ -1214,6 +1231,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
                 let names: Vec<String> = prepared
                     .key
                     .iter()
+                    .filter(|f| active.field_col.get(**f).copied().flatten().is_some())
                     .map(|f| prepared.labels.get(*f).copied().unwrap_or("?").to_string())
                     .collect();
                 self.facts.keys.push(facts::SheetKeys {

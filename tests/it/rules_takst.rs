@@ -1,5 +1,5 @@
 //! The economic rules of a takstindberetning (issue 13): occupancy norms,
-//! cost categories and overhead. Each
+//! cost categories and overhead, and tariffs in levels and packages. Each
 //! finding is a `rule-error` naming its rule, at the cell it judges.
 
 use crate::harness::{f, Test};
@@ -182,3 +182,63 @@ fn cost_categories_add_up_to_the_basis_within_one_krone() {
     assert_eq!(run.json()["files"][0]["errors"], 2);
 }
 
+const LEVELS: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Ydelse;Pladser;Belægningsprocent;Takstgrundlag;Takst;Status";
+
+#[test]
+fn several_tariffs_of_one_offer_are_valid_by_their_level() {
+    let csv = format!(
+        "{LEVELS}
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 1;10;95;;2.000;Fortsætter
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 2;5;95;;3.000;Fortsætter
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;;2;95;;1.500;Fortsætter
+Aalborg;4002;Forløb B;SEL §107;Sindslidende;Pakke;Udslusning;1;95;600.000;60.000;Fortsætter
+Aalborg;4002;Forløb B;SEL §107;Sindslidende;Forløb;;1;95;300.000;30.000;Fortsætter
+Aalborg;4003;Rådgivning C;SEL §85;Sindslidende;Abonnement;;1;95;120.000;10.000;Ny
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 2;5;95;;3.100;Fortsætter
+"
+    );
+    let run = validate(&csv);
+    run.code(1);
+    assert_eq!(run.findings(), vec![f("unique-error", "B8", "error")]);
+    assert_eq!(
+        run.json()["findings"][0]["message"],
+        "Rækken gentager række 3: samme Tilbudsnr, Paragraf, Taksttype, Takstniveau (4001, SEL \
+         §108, Døgntakst, Niveau 2)."
+    );
+}
+
+#[test]
+fn the_takst_analysis_matches_tariffs_by_level() {
+    let now = format!(
+        "{LEVELS}
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 1;10;95;;2.020;Fortsætter
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 2;10;95;;3.000;Fortsætter
+"
+    );
+    let before = format!(
+        "{LEVELS}
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 2;10;95;;3.000;Fortsætter
+Aalborg;4001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;Niveau 1;10;95;;2.000;Fortsætter
+"
+    );
+    let run = Test::new()
+        .file("2018/t.csv", now)
+        .file("2017/t.csv", before)
+        .args(&["takst", "2018", "--previous", "2017", "--format", "json"])
+        .run();
+    run.code(0);
+    let j = run.json();
+    let offers = j["offers"].as_array().unwrap();
+    let pairs: Vec<(f64, f64)> = offers
+        .iter()
+        .map(|o| {
+            (
+                o["takst_previous"].as_f64().unwrap(),
+                o["takst"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pairs, vec![(2000.0, 2020.0), (3000.0, 3000.0)]);
+    // (10 × 95 % × 365) × (2.020 + 3.000) / (… × (2.000 + 3.000)) − 1 = 0,4 %.
+    assert_eq!(j["region"]["change_pct"], serde_json::json!(0.4));
+}
