@@ -630,6 +630,7 @@ mod tests {
             paragraf: reference.paragraf(paragraf).unwrap(),
             maalgruppe: reference.maalgruppe(maalgruppe).unwrap(),
             taksttype: taksttype.into(),
+            takstniveau: None,
             pladser: d(pladser),
             belaegning: d(belaegning),
             takstgrundlag: None,

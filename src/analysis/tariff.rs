@@ -104,9 +104,9 @@ pub fn weighted_change_pct(
 }
 
 /// The key an offer's tariff is matched on across years.
-pub type TariffKey = (String, ParagrafId, String);
+pub type TariffKey = (String, ParagrafId, String, String);
 
-/// Last year's tariffs by (Tilbudsnr, Paragraf, Taksttype). A key is in a
+/// Last year's tariffs by (Tilbudsnr, Paragraf, Taksttype, Takstniveau). A key is in a
 /// year's data once (validation makes a repeated key an error and leaves
 /// the row out); should one still repeat, the first row counts, in every
 /// analysis alike.

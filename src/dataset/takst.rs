@@ -28,6 +28,8 @@ pub struct TariffRow {
     pub maalgruppe: MaalgruppeId,
     /// The tariff type as the schema names it ("Døgntakst").
     pub taksttype: String,
+    /// The tariff's level or service when an offer has several ("Niveau 2").
+    pub takstniveau: Option<String>,
     pub pladser: Decimal,
     /// In percent (95.5).
     pub belaegning: Decimal,
@@ -49,12 +51,17 @@ impl TariffRow {
         self.pladser * self.belaegning / Decimal::ONE_HUNDRED
     }
 
-    /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype).
-    pub fn key(&self) -> (String, ParagrafId, String) {
+    /// The matching key across years: (Tilbudsnr, Paragraf, Taksttype,
+    /// Takstniveau), the level "" when there is none.
+    pub fn key(&self) -> (String, ParagrafId, String, String) {
         (
             self.tilbudsnr.clone(),
             self.paragraf,
             fold_key(&self.taksttype),
+            self.takstniveau
+                .as_deref()
+                .map(fold_key)
+                .unwrap_or_default(),
         )
     }
 }
@@ -67,6 +74,7 @@ pub struct TariffPlan {
     paragraf: usize,
     maalgruppe: usize,
     taksttype: usize,
+    takstniveau: Option<usize>,
     pladser: usize,
     belaegning: usize,
     takstgrundlag: Option<usize>,
@@ -107,6 +115,7 @@ impl Record for TariffRow {
             paragraf: f("paragraf")?,
             maalgruppe: f("maalgruppe")?,
             taksttype,
+            takstniveau: f("takstniveau"),
             pladser: f("pladser")?,
             belaegning: f("belaegningsprocent")?,
             takstgrundlag: f("takstgrundlag"),
@@ -159,6 +168,7 @@ impl Record for TariffRow {
                 _ => return None,
             },
             taksttype: plan.taksttype_labels.get(choice(plan.taksttype)?)?.clone(),
+            takstniveau: text(plan.takstniveau),
             pladser: num(plan.pladser)?,
             belaegning: num(plan.belaegning)?,
             takstgrundlag: opt_num(plan.takstgrundlag),

@@ -3,7 +3,7 @@
 //! it, so a changed tolerance shows in the message.
 
 use crate::lang::Lang;
-use crate::numfmt::{kr, pct, plain};
+use crate::numfmt::{kr, number, pct, plain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -196,5 +196,145 @@ pub fn month_span(months: &[u32], lang: Lang) -> String {
             .map(|m| name(*m))
             .collect::<Vec<_>>()
             .join(", "),
+    }
+}
+
+/// What a budgeted occupancy is judged against.
+pub enum OccupancyNorm {
+    /// Below the norm of døgn and dag offers (`min`–`max`).
+    BelowNorm { min: Decimal, max: Decimal },
+    /// Above the norm's upper end.
+    AboveNorm { min: Decimal, max: Decimal },
+    /// Within the norm, above the recommended maximum.
+    AboveRecommended { recommended: Decimal },
+    /// Below the minimum of a short-stay (respite, acute) offer.
+    BelowShortStay { min: Decimal, marker: String },
+}
+
+/// "95,00–100,00 %".
+fn pct_range(min: Decimal, max: Decimal, lang: Lang) -> String {
+    format!("{}–{} %", number(min, 2, lang), number(max, 2, lang))
+}
+
+/// A budgeted occupancy outside the norm.
+pub fn occupancy_norm(label: &str, value: Decimal, norm: &OccupancyNorm, lang: Lang) -> String {
+    let value = pct(value, lang);
+    match (norm, lang) {
+        (OccupancyNorm::BelowNorm { min, max }, Lang::Da) => format!(
+            "{label} {value} er under normen for døgn- og dagtilbud på {}; en lavere \
+             budgetteret belægning skal godkendes.",
+            pct_range(*min, *max, lang)
+        ),
+        (OccupancyNorm::BelowNorm { min, max }, Lang::En) => format!(
+            "{label} {value} is below the norm of {} for day-and-night and day offers; a lower \
+             budgeted occupancy needs approval.",
+            pct_range(*min, *max, lang)
+        ),
+        (OccupancyNorm::AboveNorm { min, max }, Lang::Da) => format!(
+            "{label} {value} er over normen for døgn- og dagtilbud på {}.",
+            pct_range(*min, *max, lang)
+        ),
+        (OccupancyNorm::AboveNorm { min, max }, Lang::En) => format!(
+            "{label} {value} is above the norm of {} for day-and-night and day offers.",
+            pct_range(*min, *max, lang)
+        ),
+        (OccupancyNorm::AboveRecommended { recommended }, Lang::Da) => format!(
+            "{label} {value} er over det anbefalede maksimum på {}.",
+            pct(*recommended, lang)
+        ),
+        (OccupancyNorm::AboveRecommended { recommended }, Lang::En) => format!(
+            "{label} {value} is above the recommended maximum of {}.",
+            pct(*recommended, lang)
+        ),
+        (OccupancyNorm::BelowShortStay { min, marker }, Lang::Da) => format!(
+            "{label} {value} er under normen på mindst {} for aflastnings- og akuttilbud \
+             (tilbuddet er markeret \"{marker}\").",
+            pct(*min, lang)
+        ),
+        (OccupancyNorm::BelowShortStay { min, marker }, Lang::En) => format!(
+            "{label} {value} is below the norm of at least {} for respite and acute offers (the \
+             offer is marked \"{marker}\").",
+            pct(*min, lang)
+        ),
+    }
+}
+
+/// A budgeted occupancy that is not the average of the two years before.
+pub fn occupancy_average(
+    label: &str,
+    budget: Decimal,
+    actual: [Decimal; 2],
+    average: Decimal,
+    tolerance_points: Decimal,
+    lang: Lang,
+) -> String {
+    let (budget, average) = (pct(budget, lang), pct(average, lang));
+    let [a1, a2] = actual.map(|a| pct(a, lang));
+    let tolerance = plain(tolerance_points, 2, lang);
+    match lang {
+        Lang::Da => format!(
+            "{label} {budget} bør svare til gennemsnittet af de to foregående års faktiske \
+             belægning ({a1} og {a2}) = {average}, højst {tolerance} procentpoint fra."
+        ),
+        Lang::En => format!(
+            "{label} {budget} should be the average of the actual occupancy of the two previous \
+             years ({a1} and {a2}) = {average}, at most {tolerance} percentage points off."
+        ),
+    }
+}
+
+/// A cost basis that its cost categories do not add up to.
+pub fn cost_categories(
+    label: &str,
+    basis: Decimal,
+    parts: &[(&str, Decimal)],
+    sum: Decimal,
+    tolerance_kr: Decimal,
+    lang: Lang,
+) -> String {
+    let mut terms = String::new();
+    for (i, (name, amount)) in parts.iter().enumerate() {
+        let sign = match (i, amount.is_sign_negative() && !amount.is_zero()) {
+            (0, false) => "",
+            (0, true) => "−",
+            (_, false) => " + ",
+            (_, true) => " − ",
+        };
+        terms.push_str(&format!("{sign}{name} {}", kr(amount.abs(), lang)));
+    }
+    let difference = kr((sum - basis).abs(), lang);
+    let (basis, sum, tolerance) = (kr(basis, lang), kr(sum, lang), kr(tolerance_kr, lang));
+    match lang {
+        Lang::Da => format!(
+            "{label} {basis} svarer ikke til summen af omkostningskategorierne: {terms} = {sum} \
+             (forskel {difference}, højst {tolerance} tilladt)."
+        ),
+        Lang::En => format!(
+            "{label} {basis} is not the sum of the cost categories: {terms} = {sum} (off by \
+             {difference}, at most {tolerance} allowed)."
+        ),
+    }
+}
+
+/// Overhead above its target share of the direct costs.
+pub fn overhead(
+    label: &str,
+    overhead: Decimal,
+    direct: Decimal,
+    share_pct: Decimal,
+    max_pct: Decimal,
+    lang: Lang,
+) -> String {
+    let (overhead, direct) = (kr(overhead, lang), kr(direct, lang));
+    let (share, max) = (pct(share_pct, lang), pct(max_pct, lang));
+    match lang {
+        Lang::Da => format!(
+            "{label} {overhead} er {share} af de direkte omkostninger ({direct}); målet er højst \
+             {max}."
+        ),
+        Lang::En => format!(
+            "{label} {overhead} is {share} of the direct costs ({direct}); the target is at most \
+             {max}."
+        ),
     }
 }

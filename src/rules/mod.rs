@@ -11,9 +11,13 @@
 //! `messages::rules`, built from the parameters. A new rule is one file
 //! here and one line in the table.
 
+mod belaegning_gennemsnit;
+mod belaegning_norm;
 mod change_limit;
 mod filing_window;
 mod implies;
+mod omkostningskategorier;
+mod overhead;
 mod product;
 mod required_if;
 mod takst_calculation;
@@ -35,6 +39,10 @@ pub const CHECKS: &[CheckKind] = &[
     change_limit::KIND,
     filing_window::KIND,
     implies::KIND,
+    belaegning_norm::KIND,
+    belaegning_gennemsnit::KIND,
+    omkostningskategorier::KIND,
+    overhead::KIND,
 ];
 
 /// A check family: what `check = "…"` names.
@@ -166,6 +174,12 @@ impl<'a> Row<'_, 'a> {
         self.value(field).and_then(Value::as_number)
     }
 
+    /// A field that may be left out: its number, or None when the rule
+    /// does not name it or the cell is blank.
+    fn opt_num(&self, field: Option<usize>) -> Option<Decimal> {
+        field.and_then(|f| self.num(f))
+    }
+
     fn is_blank(&self, field: usize) -> bool {
         matches!(self.slots.get(field), Some(Slot::Blank) | None)
     }
@@ -238,22 +252,38 @@ impl CompiledRule {
     }
 }
 
-/// The rule's `when_field` with `when_value`, resolved.
+/// The rule's `when_field` with `when_value` (or `when_values`), resolved.
 fn condition(def: &RuleDef, schema: &Schema) -> Result<Option<Condition>, String> {
-    let (name, text) = match (&def.when_field, &def.when_value) {
-        (None, None) => return Ok(None),
-        (Some(name), Some(text)) => (name, text),
+    let texts: Vec<String> = def
+        .when_value
+        .iter()
+        .chain(def.when_values.iter())
+        .cloned()
+        .collect();
+    let name = match (
+        &def.when_field,
+        def.when_value.is_some(),
+        def.when_values.is_empty(),
+    ) {
+        (None, false, true) => return Ok(None),
+        (Some(name), true, true) | (Some(name), false, false) => name,
+        (Some(_), true, false) => return Err("give when_value or when_values, not both".into()),
         _ => return Err("when_field and when_value go together".into()),
     };
     let field = schema
         .field_index(name)
         .ok_or_else(|| format!("unknown field {name:?}"))?;
-    let value = condition_value(schema, field, text)
-        .ok_or_else(|| format!("{text:?} is not a value of field {name:?}"))?;
+    let values = texts
+        .iter()
+        .map(|text| {
+            condition_value(schema, field, text)
+                .ok_or_else(|| format!("{text:?} is not a value of field {name:?}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(Condition {
         field,
-        values: vec![value],
-        texts: vec![text.clone()],
+        values,
+        texts,
     }))
 }
 

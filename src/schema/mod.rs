@@ -178,6 +178,13 @@ pub struct RuleDef {
     /// … has this value (a choice) or, for booleans, "ja".
     #[serde(default)]
     pub when_value: Option<String>,
+    /// … or one of these values (instead of `when_value`).
+    #[serde(default)]
+    pub when_values: Vec<String>,
+    /// Words that mark a row for the check when a text field holds one
+    /// (`belaegning-norm`: "aflastning", "akut").
+    #[serde(default)]
+    pub markers: Vec<String>,
     /// For `required-if`: at least one of these must be filled in.
     #[serde(default)]
     pub require_any: Vec<String>,

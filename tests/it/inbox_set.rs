@@ -6,8 +6,8 @@ use crate::harness::{f, Test};
 use serde_json::json;
 
 const TAKST: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Takst forrige år;Status;År
-Aalborg;1001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;10;100;990,00;1.000,00;Fortsætter;2017
-Aalborg;1002;Bo B;SEL §108;Udviklingshæmmede;Døgntakst;10;100;2.040,00;2.000,00;Fortsætter;2017
+Aalborg;1001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;10;98;990,00;1.000,00;Fortsætter;2017
+Aalborg;1002;Bo B;SEL §108;Udviklingshæmmede;Døgntakst;10;98;2.040,00;2.000,00;Fortsætter;2017
 ";
 
 /// The same file corrected: Bo B's tariff changed (other bytes, same keys).
@@ -377,7 +377,7 @@ fn a_blank_ja_nej_answer_leaves_the_row_out() {
 
 #[test]
 fn the_annex_counts_and_lists_rows_left_out_and_failed_sections() {
-    let faulty = format!("{TAKST}Aalborg;1003;Bo C;SEL §108;Udviklingshæmmede;Døgntakst;0;100;990,00;;Fortsætter;2017\n");
+    let faulty = format!("{TAKST}Aalborg;1003;Bo C;SEL §108;Udviklingshæmmede;Døgntakst;0;98;990,00;;Fortsætter;2017\n");
     let config = "[bilag]\nyear = 2017\ntakst = [\"2017\"]\nfinansiering_amount = 1000\n";
     let run = Test::new()
         .env("SOURCE_DATE_EPOCH", "1700000000")
@@ -439,7 +439,7 @@ fn three_offers(changed: usize) -> (String, String) {
     let header = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Status";
     let row = |nr: u32, takst: &str| {
         format!(
-            "Aalborg;{nr};Bo {nr};SEL §108;Udviklingshæmmede;Døgntakst;10;100;{takst};Fortsætter"
+            "Aalborg;{nr};Bo {nr};SEL §108;Udviklingshæmmede;Døgntakst;10;98;{takst};Fortsætter"
         )
     };
     let first: Vec<String> = (1..=3).map(|i| row(1000 + i, "1.000,00")).collect();

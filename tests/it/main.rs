@@ -19,6 +19,7 @@ mod properties;
 mod pseudonym;
 mod registry;
 mod regulering;
+mod rules_takst;
 mod samarbejde;
 mod setup;
 mod skabelon;

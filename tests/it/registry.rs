@@ -256,8 +256,8 @@ fn a_rule_follows_its_parameter_and_an_unknown_check_is_exit_2() {
         "params = { days = 365, tolerance_pct = 2 }",
     );
     let csv = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takstgrundlag;Takst;Status
-Aalborg;1001;Bo A;SEL §107;Sindslidende;Døgntakst;10;100;7.300.000;2.040,00;Fortsætter
-Aalborg;1002;Bo B;SEL §107;Sindslidende;Døgntakst;10;100;7.300.000;2.050,00;Fortsætter
+Aalborg;1001;Bo A;SEL §107;Sindslidende;Døgntakst;10;98;7.154.000;2.040,00;Fortsætter
+Aalborg;1002;Bo B;SEL §107;Sindslidende;Døgntakst;10;98;7.154.000;2.050,00;Fortsætter
 ";
     let run = Test::new()
         .file("skemaer/takstindberetning.toml", &schema)
@@ -275,7 +275,7 @@ Aalborg;1002;Bo B;SEL §107;Sindslidende;Døgntakst;10;100;7.300.000;2.050,00;Fo
     assert_eq!(run.findings(), vec![f("rule-error", "J3", "warning")]);
     assert_eq!(
         run.json()["findings"][0]["message"],
-        "Takst 2.050,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100,00 %) = 2.000,00 kr. (afvigelse 2,50 %, højst 2,00 % tilladt)."
+        "Takst 2.050,00 kr. svarer ikke til takstgrundlaget: 7.154.000,00 kr. / (10 pladser × 365 dage × 98,00 %) = 2.000,00 kr. (afvigelse 2,50 %, højst 2,00 % tilladt)."
     );
     // A check no rule family has.
     let schema = VENTELISTE.replace("check = \"product\"", "check = \"produkt\"");

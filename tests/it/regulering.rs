@@ -461,7 +461,7 @@ fn a_takstindberetning_with_a_regulering_column_validates_clean() {
         .file(
             "t.csv",
             "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Status;Over-/underskud\n\
-Aalborg;1001;Et;SEL §107;Sindslidende;Døgntakst;10;100;2.000,00;Fortsætter;-300.000,00 kr.\n",
+Aalborg;1001;Et;SEL §107;Sindslidende;Døgntakst;10;98;2.000,00;Fortsætter;-300.000,00 kr.\n",
         )
         .args(&["validate", "--format", "json", "t.csv"])
         .run();
@@ -473,7 +473,7 @@ Aalborg;1001;Et;SEL §107;Sindslidende;Døgntakst;10;100;2.000,00;Fortsætter;-3
         .file(
             "t.csv",
             "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Status;Regulering\n\
-Aalborg;1001;Et;SEL §107;Sindslidende;Døgntakst;10;100;2.000,00;Fortsætter;tre\n",
+Aalborg;1001;Et;SEL §107;Sindslidende;Døgntakst;10;98;2.000,00;Fortsætter;tre\n",
         )
         .args(&["validate", "--format", "json", "t.csv"])
         .run();

@@ -11,7 +11,7 @@ fn clean_takst_1252() -> Vec<u8> {
 ;;;;;;;;;;;;;\r\n\
 Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takstgrundlag;Takst;Takst forrige år;Status;Erstattes af;Bemærkning\r\n\
 Hjørring;10234;Bostedet Åbakken;SEL §108;Udviklingshæmmede;Døgntakst;10;95;6.935.000,00;2.000,00;2.010,00;Fortsætter;;\r\n\
-Hjørring Kommune;10235;Dagcenter Søndergade;§ 104;udviklingshæmmede;Dagtakst;20;100 %;;650,50;655,00;Fortsætter;;\r\n\
+Hjørring Kommune;10235;Dagcenter Søndergade;§ 104;udviklingshæmmede;Dagtakst;20;98 %;;650,50;655,00;Fortsætter;;\r\n\
 Hjørring;10236;Rusmiddelcenter Øst;SUL §141;Alkoholmisbrugere;Timetakst;5;98,5;;1.250;;Ny;;Nyt tilbud 2017\r\n";
     let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(text);
     assert!(!bad);
@@ -77,6 +77,8 @@ fn planted_errors_are_found_in_their_cells() {
             f("constraint-error", "K7", "error"),
             f("unique-error", "B8", "error"),
             f("rule-error", "K9", "warning"),
+            // 100 % is within the occupancy norm, above the recommended 98 %.
+            f("rule-error", "H10", "warning"),
             f("rule-error", "J10", "warning"),
             f("missing-value", "B11", "error"),
         ]
@@ -98,9 +100,10 @@ fn planted_errors_are_found_in_their_cells() {
         "Belægningsprocent: 120 må højst være 100."
     );
     assert_eq!(findings[7]["rule"], "udgaar-begrundelse");
-    assert_eq!(findings[8]["rule"], "doegntakst-beregning");
+    assert_eq!(findings[8]["rule"], "belaegning-norm");
+    assert_eq!(findings[9]["rule"], "doegntakst-beregning");
     assert_eq!(
-        findings[8]["message"],
+        findings[9]["message"],
         "Takst 2.500,00 kr. svarer ikke til takstgrundlaget: 7.300.000,00 kr. / (10 pladser × 365 dage × 100,00 %) = 2.000,00 kr. (afvigelse 25,00 %, højst 1,00 % tilladt)."
     );
     assert_eq!(
@@ -109,7 +112,7 @@ fn planted_errors_are_found_in_their_cells() {
     );
     assert_eq!(json["files"][0]["rows"], 10);
     assert_eq!(json["files"][0]["errors"], 8);
-    assert_eq!(json["files"][0]["warnings"], 2);
+    assert_eq!(json["files"][0]["warnings"], 3);
     assert_eq!(json["summary"]["errors"], 8);
 }
 
@@ -126,10 +129,10 @@ fn text_report_points_to_cells_in_danish_without_colour_when_piped() {
     assert!(run
         .stdout
         .contains("fejl     G2           Pladser: 0 skal være større end 0. [constraint-error]"));
-    assert!(run.stdout.contains("8 fejl, 2 advarsler"));
+    assert!(run.stdout.contains("8 fejl, 3 advarsler"));
     assert!(run
         .stdout
-        .contains("I alt: 1 fil, 10 rækker, 8 fejl, 2 advarsler."));
+        .contains("I alt: 1 fil, 10 rækker, 8 fejl, 3 advarsler."));
 }
 
 #[test]
@@ -171,7 +174,7 @@ fn csv_and_md_formats() {
             "constraint-error,error,aalborg.csv,,2,Pladser,G2,,Pladser: 0 skal være større end 0."
         )
     );
-    assert_eq!(run.stdout.lines().count(), 11);
+    assert_eq!(run.stdout.lines().count(), 12);
 
     let run = Test::new()
         .file("aalborg.csv", planted_errors())

@@ -36,6 +36,7 @@ fn row(
         paragraf: r.paragraf("SEL §108").unwrap(),
         maalgruppe: r.maalgruppe("Udviklingshæmmede").unwrap(),
         taksttype: taksttype.into(),
+        takstniveau: None,
         pladser: d(pladser),
         belaegning: d(belaegning),
         takstgrundlag: grundlag.map(d),
