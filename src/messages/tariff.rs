@@ -11,14 +11,14 @@ pub fn weighting_note(opening_days: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Da => format!(
             "Ændringen er vægtet med det, hvert tilbud sælger på et år i sin egen enhed (q): \
-             døgntakst pladser × belægning × 365 dage, dagtakst pladser × belægning × {days} \
+             døgntakst pladser × belægning × årets dage (365, i et skudår 366), dagtakst pladser × belægning × {days} \
              åbningsdage, månedstakst × 12, årstakst × 1; for timetakster og andre takster uden \
              faste enheder takstgrundlaget / taksten. Ændring = Σ q × takst i år / Σ q × takst \
              sidste år − 1, så en døgntakst og en årstakst vejer efter deres årlige salg i kroner."
         ),
         Lang::En => format!(
             "The change is weighted by what each offer sells in a year in its own unit (q): \
-             day-and-night tariff places × occupancy × 365 days, day tariff places × occupancy × \
+             day-and-night tariff places × occupancy × the days of the year (365, 366 in a leap year), day tariff places × occupancy × \
              {days} opening days, monthly tariff × 12, yearly tariff × 1; for hourly tariffs and \
              other tariffs without fixed units the cost basis / the tariff. Change = Σ q × tariff \
              this year / Σ q × tariff last year − 1, so a day-and-night and a yearly tariff weigh \

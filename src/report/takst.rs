@@ -24,7 +24,9 @@ fn group_json(g: &GroupChange) -> Json {
 
 pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
-    let allowed = numfmt::pct(result.allowed_change_pct, lang);
+    let allowed = result
+        .allowed_change_pct
+        .map_or_else(|| "–".to_string(), |a| numfmt::pct(a, lang));
     let pl = numfmt::pct(result.rule.pl_pct, lang);
     let required = numfmt::pct(result.rule.required_pct, lang);
 
@@ -211,7 +213,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         "year": year,
         "pl_pct": json_pct(result.rule.pl_pct),
         "required_pct": json_pct(result.rule.required_pct),
-        "allowed_change_pct": json_pct(result.allowed_change_pct),
+        "allowed_change_pct": json_opt_pct(result.allowed_change_pct),
         "region": {
             "change_pct": json_opt_pct(r.change_pct),
             "real_change_pct": json_opt_pct(r.real_change_pct),
