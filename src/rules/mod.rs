@@ -54,7 +54,11 @@ enum Check {
         grundlag: usize,
         pladser: usize,
         belaegning: usize,
-        days: Decimal,
+        /// The row's year (optional): a døgntakst spans its days.
+        year: Option<usize>,
+        /// Days a year given in the schema; else the days of the row's
+        /// year (366 in a leap year), 365 without a year.
+        days: Option<Decimal>,
         tolerance_pct: Decimal,
     },
     Product {
@@ -111,7 +115,11 @@ impl CompiledRule {
                 grundlag: field("grundlag")?,
                 pladser: field("pladser")?,
                 belaegning: field("belaegning")?,
-                days: param("days", Decimal::from(365)),
+                year: match def.fields.contains_key("aar") {
+                    true => Some(field("aar")?),
+                    false => None,
+                },
+                days: def.params.get("days").copied(),
                 tolerance_pct: param("tolerance_pct", Decimal::ONE),
             },
             "product" => {
@@ -216,9 +224,16 @@ impl CompiledRule {
                 grundlag,
                 pladser,
                 belaegning,
+                year,
                 days,
                 tolerance_pct,
             } => {
+                let days = &days.unwrap_or_else(|| {
+                    let year = year
+                        .and_then(num)
+                        .and_then(|y| rust_decimal::prelude::ToPrimitive::to_i32(&y.trunc()));
+                    Decimal::from(year.map_or(365, crate::values::date::days_in_year))
+                });
                 let (t, g, p, b) = (
                     num(*takst)?,
                     num(*grundlag)?,

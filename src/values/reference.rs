@@ -48,6 +48,13 @@ pub enum Law {
     /// Folkeskoleloven.
     #[serde(rename = "FSL")]
     Fsl,
+    /// Lov om ungdomsuddannelse for unge med særlige behov (STU).
+    #[serde(rename = "STU")]
+    Stu,
+    /// Lov om behandlings- og specialundervisningstilbud til børn og unge
+    /// (lov nr. 1532 af 12. december 2023, from 1 January 2024).
+    #[serde(rename = "LBS")]
+    Lbs,
 }
 
 impl Law {
@@ -60,6 +67,8 @@ impl Law {
             Law::Sul => "SUL",
             Law::Lsv => "LSV",
             Law::Fsl => "FSL",
+            Law::Stu => "STU",
+            Law::Lbs => "LBS",
         }
     }
 
@@ -72,7 +81,14 @@ impl Law {
             Law::Sul => "Sundhedsloven",
             Law::Lsv => "Lov om specialundervisning for voksne",
             Law::Fsl => "Folkeskoleloven",
+            Law::Stu => "Lov om ungdomsuddannelse for unge med særlige behov",
+            Law::Lbs => "Lov om behandlings- og specialundervisningstilbud til børn og unge",
         }
+    }
+
+    /// A law used as a whole, without paragraph numbers (LSV, STU, LBS).
+    pub fn whole(self) -> bool {
+        matches!(self, Law::Lsv | Law::Stu | Law::Lbs)
     }
 }
 
@@ -663,11 +679,11 @@ impl Reference {
 
     fn resolve_paragraf(&self, w: WrittenParagraf) -> Option<ParagrafId> {
         let law = w.law.unwrap_or(Law::Sel);
-        if law == Law::Lsv {
+        if law.whole() {
             return self
                 .paragraf_keys
-                .get(&(Law::Lsv, w.number.unwrap_or_default(), w.stk))
-                .or_else(|| self.paragraf_keys.get(&(Law::Lsv, String::new(), None)))
+                .get(&(law, w.number.unwrap_or_default(), w.stk))
+                .or_else(|| self.paragraf_keys.get(&(law, String::new(), None)))
                 .copied();
         }
         let number = w.number?;
@@ -735,6 +751,8 @@ fn law_word(w: &str) -> Option<Law> {
         "sul" | "sundhedsloven" | "sundhedslovens" | "sundhedslov" => Law::Sul,
         "lsv" | "specialundervisningsloven" | "specialundervisningslovens" => Law::Lsv,
         "fsl" | "folkeskoleloven" | "folkeskolelovens" | "folkeskolelov" => Law::Fsl,
+        "stu" => Law::Stu,
+        "lbs" => Law::Lbs,
         _ => return None,
     })
 }
@@ -773,6 +791,21 @@ fn parse_paragraf_text(t: &str) -> Option<WrittenParagraf> {
         Ignored,
     }
     let folded = fold(t);
+    // The laws used as a whole, by their titles: "Lov om ungdomsuddannelse
+    // for unge med særlige behov", "Særligt tilrettelagt ungdomsuddannelse",
+    // "Lov om behandlings- og specialundervisningstilbud til børn og unge".
+    if folded.contains("ungdomsuddannelse") {
+        return Some(WrittenParagraf {
+            law: Some(Law::Stu),
+            ..WrittenParagraf::default()
+        });
+    }
+    if folded.contains("behandlings") && folded.contains("specialundervisningstilbud") {
+        return Some(WrittenParagraf {
+            law: Some(Law::Lbs),
+            ..WrittenParagraf::default()
+        });
+    }
     let mut out = WrittenParagraf::default();
     let mut next = Next::Number;
     let (mut special_education, mut adults) = (false, false);
@@ -1102,6 +1135,21 @@ mod tests {
             ("SEL § 108 m.v.", "SEL §108"),
             ("§108 m.v.", "SEL §108"),
             ("§ 85 i SEL", "SEL §85"),
+            ("SEL §99", "SEL §99"),
+            ("§ 99", "SEL §99"),
+            ("Servicelovens § 112", "SEL §112"),
+            ("BL §82", "BL §82"),
+            ("Barnets lov § 84", "BL §84"),
+            ("STU", "STU"),
+            ("stu", "STU"),
+            ("Lov om ungdomsuddannelse for unge med særlige behov", "STU"),
+            ("Særligt tilrettelagt ungdomsuddannelse", "STU"),
+            ("LBS", "LBS"),
+            (
+                "Lov om behandlings- og specialundervisningstilbud til børn og unge",
+                "LBS",
+            ),
+            ("Behandlings- og specialundervisningstilbud", "LBS"),
         ] {
             assert_eq!(label(input), Ok(want.to_string()), "{input:?}");
         }
@@ -1302,7 +1350,7 @@ mod tests {
         assert!(Reference::from_toml(&bad_region, p, m).is_err());
 
         let bad_erstatter = format!(
-            "{p}\n[[paragraf]]\nlaw = \"BL\"\nnumber = \"84\"\nlabel = \"BL §84\"\n\
+            "{p}\n[[paragraf]]\nlaw = \"BL\"\nnumber = \"199\"\nlabel = \"BL §199\"\n\
              description = \"x\"\ngroup = \"boern\"\nerstatter = \"SEL §999\"\n"
         );
         let err = Reference::from_toml(k, &bad_erstatter, m).unwrap_err();
