@@ -48,3 +48,51 @@ pub fn not_weighable(
         ),
     }
 }
+
+/// Why an offer leaves, as the table shows it, from its code (`lukker`,
+/// `drives_videre`, `sammenlaegges`, `omlaegges`; anything else is no
+/// reason).
+pub fn leave_reason(code: &str, lang: Lang) -> String {
+    let (da, en) = match code {
+        "lukker" => ("Lukker", "Closes"),
+        "drives_videre" => (
+            "Udgår af rammeaftalen, men drives videre",
+            "Leaves the rammeaftale but keeps running",
+        ),
+        "sammenlaegges" => ("Sammenlægges", "Merged"),
+        "omlaegges" => ("Omlægges", "Restructured"),
+        _ => ("Uden årsag", "No reason given"),
+    };
+    match lang {
+        Lang::Da => da.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// The title of the table of leaving offers by reason.
+pub fn leaving_by_reason_title(year_text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Udgående tilbud efter årsag{year_text}"),
+        Lang::En => format!("Leaving offers by reason{year_text}"),
+    }
+}
+
+/// The note under the table of leaving offers by reason.
+pub fn leaving_by_reason_note(without: usize, lang: Lang) -> String {
+    match (lang, without) {
+        (Lang::Da, 0) => {
+            "Årsag og ikrafttræden er indberetningens kolonner Årsag og Ikrafttræden.".to_string()
+        }
+        (Lang::Da, n) => format!(
+            "Årsag og ikrafttræden er indberetningens kolonner Årsag og Ikrafttræden; \
+             {n} udgående tilbud har ingen årsag."
+        ),
+        (Lang::En, 0) => {
+            "Reason and date are the report's columns Årsag and Ikrafttræden.".to_string()
+        }
+        (Lang::En, n) => format!(
+            "Reason and date are the report's columns Årsag and Ikrafttræden; \
+             {n} leaving offers have no reason."
+        ),
+    }
+}

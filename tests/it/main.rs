@@ -24,6 +24,7 @@ mod skabelon;
 mod status;
 mod takst;
 mod takstanalyse;
+mod tilbud;
 mod udgift;
 mod validate;
 mod width;

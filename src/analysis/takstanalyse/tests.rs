@@ -58,6 +58,8 @@ fn row(
         bemaerkning: None,
         forstaerket: None,
         aar: Some(2017),
+        aarsag: None,
+        ikrafttraeden: None,
     }
 }
 

@@ -44,5 +44,7 @@ pub fn row(
         bemaerkning: None,
         forstaerket: None,
         aar: Some(2017),
+        aarsag: None,
+        ikrafttraeden: None,
     }
 }
