@@ -8,6 +8,8 @@
 //! reduction (required 1, P/L 0 → allowed −1 %); Sjælland 2016 let budget
 //! tariffs rise with P/L 1,6 % (required 0, P/L 1,6 → allowed +1,6 %).
 
+pub mod years;
+
 pub use super::tariff::PreviousSource;
 use super::tariff::{self, LastYear, NotWeighable, Weighting};
 use crate::dataset::{Status, TariffRow};

@@ -170,6 +170,54 @@ pub fn chain_pct(changes: impl IntoIterator<Item = Decimal>) -> Option<Decimal> 
     from_index(total)
 }
 
+/// A change over several consecutive years: each year's change, chained
+/// into the change since the first year, nominal and in fixed prices of
+/// the first year (deflated by the chained P/L).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Each year's nominal change in percent (None: not computable).
+    pub changes: Vec<Option<Decimal>>,
+    /// Π (1 + change) − 1 up to each year: None from the first year that
+    /// has no change.
+    pub nominal_since_first: Vec<Option<Decimal>>,
+    /// The same in fixed prices of the first year: None also from the
+    /// first year without a P/L.
+    pub real_since_first: Vec<Option<Decimal>>,
+}
+
+impl Span {
+    /// The span of `changes`, with each year's P/L (same length; a missing
+    /// P/L leaves the nominal figures standing).
+    pub fn of(changes: Vec<Option<Decimal>>, pl: &[Option<Decimal>]) -> Span {
+        let mut nominal_since_first = Vec::with_capacity(changes.len());
+        let mut real_since_first = Vec::with_capacity(changes.len());
+        let (mut nominal, mut prices) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
+        for (i, change) in changes.iter().enumerate() {
+            nominal = nominal.zip(*change).and_then(|(n, c)| chain_pct([n, c]));
+            prices = prices
+                .zip(pl.get(i).copied().flatten())
+                .and_then(|(p, y)| chain_pct([p, y]));
+            nominal_since_first.push(nominal);
+            real_since_first.push(nominal.zip(prices).and_then(|(n, p)| real_change_pct(n, p)));
+        }
+        Span {
+            changes,
+            nominal_since_first,
+            real_since_first,
+        }
+    }
+
+    /// The nominal change over all the years.
+    pub fn nominal_pct(&self) -> Option<Decimal> {
+        self.nominal_since_first.last().copied().flatten()
+    }
+
+    /// The real change over all the years, in fixed prices of the first.
+    pub fn real_pct(&self) -> Option<Decimal> {
+        self.real_since_first.last().copied().flatten()
+    }
+}
+
 /// The key an offer's tariff is matched on across years.
 pub type TariffKey = (String, ParagrafId, String);
 

@@ -16,6 +16,7 @@
 
 mod order;
 mod sums;
+pub mod years;
 
 use super::tariff::{self, LastYear, Weighting};
 use crate::dataset::{Status, TariffRow};

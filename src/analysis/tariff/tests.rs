@@ -274,3 +274,46 @@ fn changes_chain_over_the_years() {
     }
     assert_eq!(chain_pct([Decimal::MAX, Decimal::MAX]), None);
 }
+
+/// Three years of tariffs (2017, 2018, 2019 against the year before) with
+/// P/L 1,9, 1,4 and 1,6: nominal +2 %, −1 %, +1,5 %.
+#[test]
+fn a_span_chains_nominal_and_fixed_prices_of_the_first_year() {
+    let some = |s: &str| Some(d(s));
+    let span = Span::of(
+        vec![some("2"), some("-1"), some("1.5")],
+        &[some("1.9"), some("1.4"), some("1.6")],
+    );
+    // 1.02 × 0.99 = 1.0098; × 1.015 = 1.024947.
+    assert_eq!(
+        span.nominal_since_first,
+        vec![some("2"), some("0.98"), some("2.4947")]
+    );
+    // Prices: 1.019, 1.033266, 1.04979826.
+    let real: Vec<Option<Decimal>> = span
+        .real_since_first
+        .iter()
+        .map(|r| r.map(|r| r.round_dp(4)))
+        .collect();
+    // 1.02 / 1.019 − 1; 1.0098 / 1.033266 − 1; 1.024947 / 1.04979826 − 1.
+    assert_eq!(real, vec![some("0.0981"), some("-2.2711"), some("-2.3672")]);
+    assert_eq!(span.nominal_pct(), some("2.4947"));
+    assert_eq!(span.real_pct().map(|r| r.round_dp(4)), some("-2.3672"));
+}
+
+#[test]
+fn a_gap_in_a_span_stops_the_chain_from_there() {
+    let some = |s: &str| Some(d(s));
+    let span = Span::of(
+        vec![some("2"), None, some("1")],
+        &[some("0"), some("0"), some("0")],
+    );
+    assert_eq!(span.nominal_since_first, vec![some("2"), None, None]);
+    assert_eq!(span.nominal_pct(), None);
+    // No P/L for the second year: the nominal chain goes on, the real stops.
+    let span = Span::of(vec![some("2"), some("1")], &[some("1"), None]);
+    assert_eq!(span.nominal_since_first, vec![some("2"), some("3.02")]);
+    assert_eq!(span.real_since_first[1], None);
+    assert!(span.real_since_first[0].is_some());
+    assert_eq!(Span::of(vec![], &[]).nominal_pct(), None);
+}
