@@ -96,3 +96,29 @@ pub fn leaving_by_reason_note(without: usize, lang: Lang) -> String {
         ),
     }
 }
+
+/// `--years` with fewer than two years.
+pub fn years_too_few(lang: Lang) -> String {
+    match lang {
+        Lang::Da => "--years skal have mindst to år: en mappe pr. år (f.eks. --years 2016 2017 2018) eller én mappe med en undermappe pr. år".to_string(),
+        Lang::En => "--years needs at least two years: a folder per year (e.g. --years 2016 2017 2018) or one folder with a folder per year".to_string(),
+    }
+}
+
+/// Two sets of `--years` of the same year.
+pub fn years_twice(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("--years har {year} to gange; giv hvert år én gang"),
+        Lang::En => format!("--years has {year} twice; give each year once"),
+    }
+}
+
+/// The label of one year's inputs ("Takstindberetninger 2016").
+pub fn year_inputs(year: Option<i32>, position: usize, lang: Lang) -> String {
+    match (lang, year) {
+        (Lang::Da, Some(y)) => format!("Takstindberetninger {y}"),
+        (Lang::Da, None) => format!("Takstindberetninger, år {position}"),
+        (Lang::En, Some(y)) => format!("Tariff reports {y}"),
+        (Lang::En, None) => format!("Tariff reports, year {position}"),
+    }
+}

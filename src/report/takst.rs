@@ -1,4 +1,7 @@
-//! Tables and JSON of `ramme takst`.
+//! Tables and JSON of `ramme takst`; `years.rs` those of `takst --years`
+//! and `takstanalyse --years`.
+
+pub mod years;
 
 use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};

@@ -23,6 +23,7 @@ mod setup;
 mod skabelon;
 mod status;
 mod takst;
+mod takst_years;
 mod takstanalyse;
 mod tilbud;
 mod udgift;

@@ -241,7 +241,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
             let prev = (!inputs.previous.is_empty()).then_some(previous.records.as_slice());
             let tilbud = tilbud::analyse(&current.records, prev, reference);
             let rule = takst::TakstRule {
-                pl_pct: ctx.config.takst.pl.unwrap_or_default(),
+                pl_pct: ctx.config.takst.pl_for(year).unwrap_or_default(),
                 required_pct: ctx.config.takst.required.unwrap_or_default(),
             };
             let reduction = takst::analyse(
@@ -254,7 +254,7 @@ pub fn run(ctx: &Context, args: &BilagArgs) -> Result<ExitStatus, Error> {
             let analysis = takstanalyse::analyse(
                 &current.records,
                 prev,
-                ctx.config.takst.pl,
+                ctx.config.takst.pl_for(year),
                 super::weighting(ctx),
                 reference,
             );
