@@ -5,20 +5,28 @@ use crate::numfmt;
 use rust_decimal::Decimal;
 
 /// How a group's change is weighted, for the notes under the tables and the
-/// annex.
-pub fn weighting_note(opening_days: Decimal, lang: Lang) -> String {
+/// annex. `doegn_days`: the days of the report's year (365, 366 in a leap
+/// year), or None over several years.
+pub fn weighting_note(opening_days: Decimal, doegn_days: Option<u32>, lang: Lang) -> String {
     let days = numfmt::plain(opening_days, 0, lang);
+    let (doegn_da, doegn_en) = match doegn_days {
+        Some(d) => (format!("{d} dage"), format!("{d} days")),
+        None => (
+            "årets dage (365, i et skudår 366)".to_string(),
+            "the days of the year (365, 366 in a leap year)".to_string(),
+        ),
+    };
     match lang {
         Lang::Da => format!(
             "Ændringen er vægtet med det, hvert tilbud sælger på et år i sin egen enhed (q): \
-             døgntakst pladser × belægning × årets dage (365, i et skudår 366), dagtakst pladser × belægning × {days} \
+             døgntakst pladser × belægning × {doegn_da}, dagtakst pladser × belægning × {days} \
              åbningsdage, månedstakst × 12, årstakst × 1; for timetakster og andre takster uden \
              faste enheder takstgrundlaget / taksten. Ændring = Σ q × takst i år / Σ q × takst \
              sidste år − 1, så en døgntakst og en årstakst vejer efter deres årlige salg i kroner."
         ),
         Lang::En => format!(
             "The change is weighted by what each offer sells in a year in its own unit (q): \
-             day-and-night tariff places × occupancy × the days of the year (365, 366 in a leap year), day tariff places × occupancy × \
+             day-and-night tariff places × occupancy × {doegn_en}, day tariff places × occupancy × \
              {days} opening days, monthly tariff × 12, yearly tariff × 1; for hourly tariffs and \
              other tariffs without fixed units the cost basis / the tariff. Change = Σ q × tariff \
              this year / Σ q × tariff last year − 1, so a day-and-night and a yearly tariff weigh \

@@ -11,6 +11,15 @@ use crate::lang::Lang;
 use crate::numfmt;
 use serde_json::{json, Value as Json};
 
+/// The days a døgntakst of the report's year is weighted by (as
+/// `analysis::tariff` weights it): 366 in a leap year, 365 without a year.
+pub fn doegn_days(year: Option<i32>) -> u32 {
+    year.map_or(
+        crate::analysis::tariff::DEFAULT_DAYS,
+        crate::values::date::days_in_year,
+    )
+}
+
 fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
     TableCell::opt_yes_no(pass, lang)
 }
@@ -82,6 +91,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     ]);
     summary.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
+        Some(doegn_days(year)),
         lang,
     ));
     summary.notes.push(lang.pick(

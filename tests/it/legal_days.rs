@@ -97,3 +97,38 @@ fn the_new_legal_bases_validate_with_their_group() {
         .run();
     assert_eq!(run.findings(), vec![f("foreign-key-error", "D2", "error")]);
 }
+
+/// The weighting of a leap year's report: 10 places × 100 % × 366 days,
+/// and the note under the table says so; a year after, 365.
+#[test]
+fn a_leap_years_tariffs_weigh_366_days() {
+    let report = |year: &str, takst: &str| {
+        [
+            HEADER.to_string(),
+            format!("Aalborg;1001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;10;100;;{takst};Fortsætter;{year}"),
+        ]
+        .join("\n")
+    };
+    for (now, before, days, weight) in
+        [("2016", "2015", "366", 3660), ("2017", "2016", "365", 3650)]
+    {
+        let run = Test::new()
+            .file("now/takst.csv", report(now, "1.010,00"))
+            .file("before/takst.csv", report(before, "1.000,00"))
+            .args(&["takst", "now", "--previous", "before", "--format", "json"])
+            .run();
+        run.code(0);
+        assert_eq!(
+            run.json()["offers"][0]["weight"],
+            serde_json::json!(weight),
+            "{now}"
+        );
+        let text = Test::new()
+            .file("now/takst.csv", report(now, "1.010,00"))
+            .file("before/takst.csv", report(before, "1.000,00"))
+            .args(&["takst", "now", "--previous", "before"])
+            .run();
+        let want = format!("døgntakst pladser × belægning × {days} dage");
+        assert!(text.stdout.contains(&want), "{want} in\n{}", text.stdout);
+    }
+}

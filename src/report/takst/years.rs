@@ -197,6 +197,7 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
     });
     steps.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
+        None,
         lang,
     ));
 
@@ -343,6 +344,7 @@ pub fn render_takstanalyse(result: &TakstanalyseYearsResult, lang: Lang) -> Rend
     ));
     table.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
+        None,
         lang,
     ));
     for o in &result.not_weighable {
