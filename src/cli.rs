@@ -164,11 +164,17 @@ pub fn parse_pct_arg(s: &str) -> Result<rust_decimal::Decimal, String> {
 #[derive(Debug, Args)]
 pub struct TakstArgs {
     /// Årets takstindberetninger (filer eller mapper)
-    #[arg(required = true, value_name = "INPUTS")]
+    #[arg(required_unless_present = "years", value_name = "INPUTS")]
     pub inputs: Vec<PathBuf>,
     /// Sidste års takstindberetninger (ellers bruges kolonnen "Takst forrige år")
     #[arg(long, num_args = 1.., value_name = "INPUTS")]
     pub previous: Option<Vec<PathBuf>>,
+    /// Flere års takstindberetninger, én mappe (eller fil) pr. år, ældste først, f.eks. --years 2016 2017 2018; eller én mappe med en undermappe pr. år
+    #[arg(long, num_args = 1.., value_name = "DIR", conflicts_with_all = ["inputs", "previous"])]
+    pub years: Option<Vec<PathBuf>>,
+    /// Med --years: mål for den reale ændring over årene i procent (faste priser i det første år)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true, requires = "years")]
+    pub target: Option<rust_decimal::Decimal>,
     /// Pris- og lønudviklingen i procent, f.eks. 1,6 (standard 0)
     #[arg(long, value_name = "PCT", value_parser = parse_rate_arg, allow_hyphen_values = true)]
     pub pl: Option<rust_decimal::Decimal>,
@@ -181,11 +187,17 @@ pub struct TakstArgs {
 #[derive(Debug, Args)]
 pub struct TakstanalyseArgs {
     /// Årets takstindberetninger (filer eller mapper)
-    #[arg(required = true, value_name = "INPUTS")]
+    #[arg(required_unless_present = "years", value_name = "INPUTS")]
     pub inputs: Vec<PathBuf>,
     /// Sidste års takstindberetninger (ellers bruges kolonnen Takst forrige år)
     #[arg(long, num_args = 1.., value_name = "INPUTS")]
     pub previous: Option<Vec<PathBuf>>,
+    /// Flere års takstindberetninger, én mappe (eller fil) pr. år, ældste først, f.eks. --years 2016 2017 2018; eller én mappe med en undermappe pr. år
+    #[arg(long, num_args = 1.., value_name = "DIR", conflicts_with_all = ["inputs", "previous"])]
+    pub years: Option<Vec<PathBuf>>,
+    /// Med --years: mål for den reale ændring over årene i procent (faste priser i det første år)
+    #[arg(long, value_name = "PCT", value_parser = parse_pct_arg, allow_hyphen_values = true, requires = "years")]
+    pub target: Option<rust_decimal::Decimal>,
     /// Pris- og lønudviklingen i procent, fx 1,6 (giver real ændring og Inden for P/L)
     #[arg(long, value_name = "PCT", value_parser = parse_rate_arg, allow_hyphen_values = true)]
     pub pl: Option<rust_decimal::Decimal>,

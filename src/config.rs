@@ -66,16 +66,122 @@ impl ValidateConfig {
     }
 }
 
-/// The tariff-reduction rule of the year.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The tariff-reduction rule of the year, and the P/L of several years.
+#[derive(Debug, Clone, Default)]
 pub struct TakstConfig {
-    /// Pris- og lønudvikling in percent (1.6).
+    /// Pris- og lønudvikling in percent (1.6) when one value is given.
     pub pl: Option<rust_decimal::Decimal>,
+    /// The P/L by year when a table is given (`pl = {2016 = 1.6, 2017 =
+    /// 1.9}`): year N's entry is the change from N−1 to N.
+    pub pl_by_year: std::collections::BTreeMap<i32, rust_decimal::Decimal>,
     /// Required real reduction in percent (1).
     pub required: Option<rust_decimal::Decimal>,
     /// Opening days a year of a Dagtakst offer, for weighting (250).
     pub aabningsdage: Option<rust_decimal::Decimal>,
+    /// The target over several years: the real change (fixed prices of the
+    /// first year) the region's tariffs may have at most over the years
+    /// given (seed 002: the strategy 2017–2020). Without it, the target is
+    /// the required reduction chained over the years.
+    pub target_real_pct: Option<rust_decimal::Decimal>,
+}
+
+impl TakstConfig {
+    /// The P/L of year N (from N−1 to N): the single value, else the
+    /// table's entry for the year.
+    pub fn pl_for(&self, year: Option<i32>) -> Option<rust_decimal::Decimal> {
+        self.pl
+            .or_else(|| year.and_then(|y| self.pl_by_year.get(&y).copied()))
+    }
+}
+
+/// `[takst]` as written: `pl` a number or a table of years.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TakstToml {
+    pl: Option<PlToml>,
+    required: Option<rust_decimal::Decimal>,
+    aabningsdage: Option<rust_decimal::Decimal>,
+    target_real_pct: Option<rust_decimal::Decimal>,
+}
+
+/// `pl = 1.6` or `pl = {2016 = 1.6, 2017 = 1.9}`.
+#[derive(Debug)]
+enum PlToml {
+    One(rust_decimal::Decimal),
+    ByYear(std::collections::BTreeMap<i32, rust_decimal::Decimal>),
+}
+
+impl<'de> Deserialize<'de> for PlToml {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PlToml, D::Error> {
+        d.deserialize_any(PlVisitor)
+    }
+}
+
+struct PlVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PlVisitor {
+    type Value = PlToml;
+
+    // "Decimal" in the words makes the Danish message "… er ikke et tal".
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Decimal number (1.6) or a table of years ({2016 = 1.6, 2017 = 1.9})")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PlToml, E> {
+        Ok(PlToml::One(rust_decimal::Decimal::from(v)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PlToml, E> {
+        Ok(PlToml::One(rust_decimal::Decimal::from(v)))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PlToml, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PlToml, E> {
+        use std::str::FromStr;
+        rust_decimal::Decimal::from_str(v)
+            .map(PlToml::One)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<PlToml, A::Error> {
+        let mut years = std::collections::BTreeMap::new();
+        while let Some((key, value)) = map.next_entry::<String, rust_decimal::Decimal>()? {
+            let year = key
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (2000..=2100).contains(y))
+                .ok_or_else(|| {
+                    serde::de::Error::invalid_value(
+                        serde::de::Unexpected::Str(&key),
+                        &"a year (2000–2100) as the key of a P/L",
+                    )
+                })?;
+            years.insert(year, value);
+        }
+        Ok(PlToml::ByYear(years))
+    }
+}
+
+impl<'de> Deserialize<'de> for TakstConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TakstConfig, D::Error> {
+        let raw = TakstToml::deserialize(d)?;
+        let (pl, pl_by_year) = match raw.pl {
+            None => (None, Default::default()),
+            Some(PlToml::One(v)) => (Some(v), Default::default()),
+            Some(PlToml::ByYear(years)) => (None, years),
+        };
+        Ok(TakstConfig {
+            pl,
+            pl_by_year,
+            required: raw.required,
+            aabningsdage: raw.aabningsdage,
+            target_real_pct: raw.target_real_pct,
+        })
+    }
 }
 
 /// The rule for over-/underskud (`ramme regulering`).
@@ -315,6 +421,64 @@ fn toml_message(e: &toml::de::Error, text: &str, lang: Lang) -> String {
 }
 
 #[cfg(test)]
+mod takst_tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn takst(text: &str) -> TakstConfig {
+        toml::from_str::<Config>(text).unwrap().takst
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn pl_is_one_value_or_a_table_of_years() {
+        for (text, year, want) in [
+            ("[takst]\npl = 1.6\n", Some(2016), Some("1.6")),
+            ("[takst]\npl = 1.6\n", None, Some("1.6")),
+            ("[takst]\npl = 2\n", Some(2030), Some("2")),
+            ("[takst]\npl = \"1.6\"\n", Some(2016), Some("1.6")),
+            (
+                "[takst]\npl = {2016 = 1.6, 2017 = 1.9}\n",
+                Some(2016),
+                Some("1.6"),
+            ),
+            (
+                "[takst]\npl = {2016 = 1.6, 2017 = 1.9}\n",
+                Some(2017),
+                Some("1.9"),
+            ),
+            ("[takst]\npl = {2016 = 1.6, 2017 = 1.9}\n", Some(2018), None),
+            ("[takst]\npl = {2016 = 1.6, 2017 = 1.9}\n", None, None),
+            ("[takst.pl]\n2018 = 1.4\n", Some(2018), Some("1.4")),
+            ("", Some(2016), None),
+        ] {
+            assert_eq!(takst(text).pl_for(year), want.map(d), "{text} {year:?}");
+        }
+        let table = takst("[takst]\npl = {2016 = 1.6, 2017 = 1.9}\ntarget_real_pct = -2\n");
+        assert_eq!(table.pl, None, "a table is no single value");
+        assert_eq!(table.pl_by_year.len(), 2);
+        assert_eq!(table.target_real_pct, Some(d("-2")));
+    }
+
+    #[test]
+    fn a_key_that_is_no_year_is_refused() {
+        for text in [
+            "[takst]\npl = {abc = 1.6}\n",
+            "[takst]\npl = {1999 = 1.6}\n",
+        ] {
+            let e = toml::from_str::<Config>(text).unwrap_err();
+            assert!(e.message().contains("a year"), "{text}: {e}");
+        }
+        let e = toml::from_str::<Config>("[takst]\nukendt = 1\n").unwrap_err();
+        assert!(e.message().contains("unknown field"), "{e}");
+    }
+}
+
+#[cfg(test)]
 mod toml_tests {
     use super::*;
 
@@ -335,6 +499,10 @@ mod toml_tests {
             "{unknown}"
         );
         assert!(message("[takst\n", Lang::Da).contains("ikke gyldig TOML"));
+        assert_eq!(
+            message("[takst]\npl = { 2016 = \"x\" }\n", Lang::Da),
+            "linje 2, kolonne 15: \"x\" er ikke et tal; skriv et tal, f.eks. 1.6"
+        );
         assert!(message("[takst]\npl = \"x\"\n", Lang::En).starts_with("line 2, column 6: "));
     }
 }

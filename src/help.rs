@@ -74,6 +74,8 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("takst", "pl") => "The price and wage index change in percent, e.g. 1.6 (default 0)",
         (_, "pl") => "The price and wage index change in percent, e.g. 1.6 (gives the real change and Within P/L)",
         (_, "required") => "Required real tariff reduction in percent, e.g. 1 (default 0)",
+        (_, "years") => "Several years of tariff reports, one folder (or file) per year, oldest first, e.g. --years 2016 2017 2018; or one folder with a folder per year",
+        (_, "target") => "With --years: target for the real change over the years in percent (fixed prices of the first year)",
         (_, "before") => "Citizen lists for January of year 1 (files or folders)",
         (_, "after") => "Citizen lists for January of year 2 (files or folders)",
         (_, "target_total") => "Target for the total change in percent (default -2)",

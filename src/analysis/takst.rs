@@ -8,7 +8,10 @@
 //! reduction (required 1, P/L 0 → allowed −1 %); Sjælland 2016 let budget
 //! tariffs rise with P/L 1,6 % (required 0, P/L 1,6 → allowed +1,6 %).
 
-use super::tariff::{self, NotWeighable, Weighting};
+pub mod years;
+
+pub use super::tariff::PreviousSource;
+use super::tariff::{self, LastYear, NotWeighable, Weighting};
 use crate::dataset::{Status, TariffRow};
 use crate::values::reference::Reference;
 use rust_decimal::Decimal;
@@ -22,28 +25,10 @@ pub struct TakstRule {
 }
 
 impl TakstRule {
-    /// (1 + P/L) × (1 − required) − 1, in percent.
-    pub fn allowed_change_pct(&self) -> Decimal {
-        let pl = self.pl_pct / Decimal::ONE_HUNDRED;
-        let required = self.required_pct / Decimal::ONE_HUNDRED;
-        ((Decimal::ONE + pl) * (Decimal::ONE - required) - Decimal::ONE) * Decimal::ONE_HUNDRED
+    /// (1 + P/L) × (1 − required) − 1, in percent (see `tariff.rs`).
+    pub fn allowed_change_pct(&self) -> Option<Decimal> {
+        tariff::allowed_change_pct(self.pl_pct, self.required_pct)
     }
-
-    /// (1 + change) / (1 + P/L) − 1, in percent; None if P/L is −100 %.
-    pub fn real_change_pct(&self, change_pct: Decimal) -> Option<Decimal> {
-        let divisor = Decimal::ONE + self.pl_pct / Decimal::ONE_HUNDRED;
-        let ratio = (Decimal::ONE + change_pct / Decimal::ONE_HUNDRED).checked_div(divisor)?;
-        Some((ratio - Decimal::ONE) * Decimal::ONE_HUNDRED)
-    }
-}
-
-/// Where an offer's previous tariff came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PreviousSource {
-    /// The "Takst forrige år" column of this year's report.
-    Column,
-    /// Last year's report, matched on (Tilbudsnr, Paragraf, Taksttype).
-    LastYear,
 }
 
 /// One tariff compared with last year.
@@ -110,7 +95,8 @@ pub enum SkipReason {
 pub struct TakstResult {
     pub rule: TakstRule,
     pub weighting: Weighting,
-    pub allowed_change_pct: Decimal,
+    /// None only when the rule's figures overflow.
+    pub allowed_change_pct: Option<Decimal>,
     pub region: GroupChange,
     pub by_kommune: Vec<GroupChange>,
     pub offers: Vec<OfferChange>,
@@ -133,15 +119,15 @@ fn group(
     kommune: String,
     offers: &[&OfferChange],
     rule: &TakstRule,
-    allowed: Decimal,
+    allowed: Option<Decimal>,
 ) -> GroupChange {
     let change = weighted_change_pct(offers.iter().copied());
     GroupChange {
         kommune,
         offers: offers.len(),
         change_pct: change,
-        real_change_pct: change.and_then(|c| rule.real_change_pct(c)),
-        pass: change.map(|c| c <= allowed),
+        real_change_pct: change.and_then(|c| tariff::real_change_pct(c, rule.pl_pct)),
+        pass: change.zip(allowed).map(|(c, a)| tariff::within(c, a)),
     }
 }
 
@@ -153,7 +139,7 @@ pub fn analyse(
     weighting: Weighting,
     reference: &Reference,
 ) -> TakstResult {
-    let last_year = tariff::last_year_tariffs(previous.unwrap_or_default());
+    let last_year = LastYear::of(previous.unwrap_or_default());
     let mut offers = Vec::new();
     let mut disagreements = Vec::new();
     let mut skipped = Vec::new();
@@ -176,30 +162,23 @@ pub fn analyse(
             }
             Status::Fortsaetter => {}
         }
-        let from_file = last_year.get(&row.key()).copied();
-        let (takst_previous, source) = match (row.takst_forrige_aar, from_file) {
-            (Some(column), Some(file)) => {
-                if column != file {
-                    disagreements.push(Disagreement {
-                        driftsherre: row.driftsherre_written.clone(),
-                        tilbudsnr: row.tilbudsnr.clone(),
-                        tilbudsnavn: row.tilbudsnavn.clone(),
-                        taksttype: row.taksttype.clone(),
-                        column,
-                        last_year: file,
-                    });
-                }
-                // Last year's report is what DAS saw and approved; the
-                // restated figure of this year's form is shown beside it.
-                (file, PreviousSource::LastYear)
-            }
-            (Some(column), None) => (column, PreviousSource::Column),
-            (None, Some(file)) => (file, PreviousSource::LastYear),
-            (None, None) => {
-                skipped.push(skip(SkipReason::NoPrevious));
-                continue;
-            }
+        let Some(previous) = last_year.previous(row) else {
+            skipped.push(skip(SkipReason::NoPrevious));
+            continue;
         };
+        if let Some(column) = previous.column_disagrees {
+            // Last year's report is what DAS saw and approved; the restated
+            // figure of this year's form is shown beside it.
+            disagreements.push(Disagreement {
+                driftsherre: row.driftsherre_written.clone(),
+                tilbudsnr: row.tilbudsnr.clone(),
+                tilbudsnavn: row.tilbudsnavn.clone(),
+                taksttype: row.taksttype.clone(),
+                column,
+                last_year: previous.takst,
+            });
+        }
+        let (takst_previous, source) = (previous.takst, previous.source);
         let weight = match weighting.annual_volume(row) {
             Ok(q) => q,
             Err(NotWeighable::NoCostBasis | NotWeighable::NoVolume) => {
@@ -207,10 +186,7 @@ pub fn analyse(
                 continue;
             }
         };
-        let change_pct = row
-            .takst
-            .checked_div(takst_previous)
-            .map(|r| (r - Decimal::ONE) * Decimal::ONE_HUNDRED);
+        let change_pct = tariff::change_pct(row.takst, takst_previous);
         offers.push(OfferChange {
             kommune: reference.display_name(&row.driftsherre),
             driftsherre: row.driftsherre_written.clone(),
@@ -277,23 +253,12 @@ mod tests {
     }
 
     #[test]
-    fn allowed_change_for_both_rule_sets() {
-        let nordjylland = TakstRule {
-            pl_pct: d("0"),
-            required_pct: d("1"),
-        };
-        assert_eq!(nordjylland.allowed_change_pct(), d("-1"));
+    fn the_rule_gives_the_shared_allowed_change() {
         let sjaelland = TakstRule {
             pl_pct: d("1.6"),
             required_pct: d("0"),
         };
-        assert_eq!(sjaelland.allowed_change_pct(), d("1.6"));
-        let both = TakstRule {
-            pl_pct: d("1.6"),
-            required_pct: d("1"),
-        };
-        // 1.016 × 0.99 − 1 = 0.00584
-        assert_eq!(both.allowed_change_pct(), d("0.584"));
+        assert_eq!(sjaelland.allowed_change_pct(), Some(d("1.6")));
     }
 
     #[test]
@@ -303,15 +268,40 @@ mod tests {
         let offers = [offer("9.5", "1000", "990"), offer("10", "2000", "2040")];
         let change = weighted_change_pct(offers.iter()).unwrap();
         assert_eq!(change.round_dp(6), d("1.033898"));
-        let rule = TakstRule {
-            pl_pct: d("1.6"),
-            required_pct: d("0"),
-        };
         // 1.010338983 / 1.016 − 1 = −0.5572 %
         assert_eq!(
-            rule.real_change_pct(change).unwrap().round_dp(4),
+            tariff::real_change_pct(change, d("1.6"))
+                .unwrap()
+                .round_dp(4),
             d("-0.5572")
         );
+    }
+
+    /// Last year's repeated key: the first row counts, as in
+    /// `takstanalyse` (both read last year through `tariff::LastYear`).
+    #[test]
+    fn a_repeated_key_of_last_year_takes_the_first_row() {
+        use crate::analysis::tariff::testrow::row;
+        let reference = crate::schema::Catalog::embedded().unwrap().reference;
+        let now = row("Døgntakst", "10", "100", "1020", None);
+        let first = TariffRow {
+            takst: d("1000"),
+            ..now.clone()
+        };
+        let second = TariffRow {
+            takst: d("1200"),
+            ..now.clone()
+        };
+        let result = analyse(
+            std::slice::from_ref(&now),
+            Some(&[first, second]),
+            TakstRule::default(),
+            Weighting::default(),
+            &reference,
+        );
+        assert_eq!(result.offers.len(), 1);
+        assert_eq!(result.offers[0].takst_previous, d("1000"));
+        assert_eq!(result.region.change_pct, Some(d("2")));
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! Offers in and out (seed 001, point 7): from the year's takstindberetninger,
-//! the offers that are new and those leaving, counts per driftsherre, and,
-//! with last year's files, offers that vanished without being reported and
-//! offers reported as continuing that were not there.
+//! the offers that are new and those leaving, the leaving ones grouped by
+//! why they leave (Årsag: lukker, udgår af rammeaftalen men drives videre,
+//! sammenlægges, omlægges) with the date they leave, counts per driftsherre,
+//! and, with last year's files, offers that vanished without being reported
+//! and offers reported as continuing that were not there.
 
+use crate::dataset::takst::LeaveReason;
 use crate::dataset::{Status, TariffRow};
 use crate::values::reference::{ParagrafId, Party, Reference};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -25,6 +29,17 @@ pub struct Offer {
     pub status: Status,
     pub erstattes_af: Option<String>,
     pub bemaerkning: Option<String>,
+    /// Why it leaves (column Årsag), if given.
+    pub aarsag: Option<LeaveReason>,
+    /// When it leaves (column Ikrafttræden), if given.
+    pub ikrafttraeden: Option<NaiveDate>,
+}
+
+/// The leaving offers of one reason; `reason` None for those without one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonGroup {
+    pub reason: Option<LeaveReason>,
+    pub offers: Vec<Offer>,
 }
 
 /// Counts for one driftsherre (units counted under their kommune).
@@ -41,6 +56,10 @@ pub struct Counts {
 pub struct TilbudResult {
     pub new: Vec<Offer>,
     pub leaving: Vec<Offer>,
+    /// The leaving offers by reason: lukker, drives videre, sammenlægges,
+    /// omlægges, then those without a reason; reasons without offers are
+    /// left out. Within a reason, by date (undated last), then as `leaving`.
+    pub leaving_by_reason: Vec<ReasonGroup>,
     pub by_kommune: Vec<Counts>,
     /// With last year's files: offers that were there, were not reported as
     /// leaving, and are gone now.
@@ -73,6 +92,12 @@ pub fn offers(rows: &[TariffRow], reference: &Reference) -> Vec<Offer> {
                 if offer.bemaerkning.is_none() {
                     offer.bemaerkning = row.bemaerkning.clone();
                 }
+                if offer.aarsag.is_none() {
+                    offer.aarsag = row.aarsag;
+                }
+                if offer.ikrafttraeden.is_none() {
+                    offer.ikrafttraeden = row.ikrafttraeden;
+                }
             }
             None => {
                 index.insert(key, out.len());
@@ -91,6 +116,8 @@ pub fn offers(rows: &[TariffRow], reference: &Reference) -> Vec<Offer> {
                     status: row.status,
                     erstattes_af: row.erstattes_af.clone(),
                     bemaerkning: row.bemaerkning.clone(),
+                    aarsag: row.aarsag,
+                    ikrafttraeden: row.ikrafttraeden,
                 });
             }
         }
@@ -115,6 +142,26 @@ fn sorted(mut offers: Vec<Offer>) -> Vec<Offer> {
             ))
     });
     offers
+}
+
+/// The leaving offers (sorted) grouped by reason.
+fn by_reason(leaving: &[Offer]) -> Vec<ReasonGroup> {
+    let mut groups: BTreeMap<(bool, Option<LeaveReason>), Vec<Offer>> = BTreeMap::new();
+    for o in leaving {
+        // Offers without a reason after those with one.
+        groups
+            .entry((o.aarsag.is_none(), o.aarsag))
+            .or_default()
+            .push(o.clone());
+    }
+    groups
+        .into_iter()
+        .map(|((_, reason), mut offers)| {
+            // Stable: offers of one date keep the order of `leaving`.
+            offers.sort_by_key(|o| (o.ikrafttraeden.is_none(), o.ikrafttraeden));
+            ReasonGroup { reason, offers }
+        })
+        .collect()
 }
 
 /// The analysis.
@@ -187,9 +234,13 @@ pub fn analyse(
     };
     TilbudResult {
         new,
+        leaving_by_reason: by_reason(&leaving),
         leaving,
         by_kommune: counts.into_values().collect(),
         vanished,
         unannounced,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -73,11 +73,19 @@ fn check_config(config: &Config) -> Result<(), Error> {
         message: format!("{key} {message}"),
     };
     for (key, value) in [
-        ("[takst] pl", config.takst.pl),
-        ("[takst] required", config.takst.required),
-    ] {
+        ("[takst] pl".to_string(), config.takst.pl),
+        ("[takst] required".to_string(), config.takst.required),
+    ]
+    .into_iter()
+    .chain(
+        config
+            .takst
+            .pl_by_year
+            .iter()
+            .map(|(year, v)| (format!("[takst] pl {year}"), Some(*v))),
+    ) {
         if let Some(v) = value {
-            crate::cli::check_rate(v).map_err(|m| fail(key, m))?;
+            crate::cli::check_rate(v).map_err(|m| fail(&key, m))?;
         }
     }
     if let Some(bilag) = &config.bilag {

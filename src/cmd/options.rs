@@ -17,21 +17,24 @@ pub fn weighting(config: &Config) -> Weighting {
 }
 
 /// The tariff-reduction rule: P/L and the required reduction in percent
-/// (`--pl`, `--required`, else `[takst] pl` and `required`, else 0).
+/// (`--pl`, `--required`, else `[takst] pl` for the year and `required`,
+/// else 0).
 pub fn takst_rule(
     config: &Config,
+    year: Option<i32>,
     pl: Option<Decimal>,
     required: Option<Decimal>,
 ) -> takst::TakstRule {
     takst::TakstRule {
-        pl_pct: pl.or(config.takst.pl).unwrap_or(Decimal::ZERO),
+        pl_pct: pl.or(config.takst.pl_for(year)).unwrap_or(Decimal::ZERO),
         required_pct: required.or(config.takst.required).unwrap_or(Decimal::ZERO),
     }
 }
 
-/// The P/L of the tariff analysis, if any (`--pl`, else `[takst] pl`).
-pub fn takst_pl(config: &Config, pl: Option<Decimal>) -> Option<Decimal> {
-    pl.or(config.takst.pl)
+/// The P/L of the tariff analysis for a year, if any (`--pl`, else
+/// `[takst] pl`).
+pub fn takst_pl(config: &Config, year: Option<i32>, pl: Option<Decimal>) -> Option<Decimal> {
+    pl.or(config.takst.pl_for(year))
 }
 
 /// The expenditure targets of `udgift` in percent.
@@ -107,12 +110,12 @@ mod tests {
     #[test]
     fn flags_win_over_the_config_which_wins_over_the_defaults() {
         let mut config = Config::default();
-        assert_eq!(takst_rule(&config, None, None).pl_pct, Decimal::ZERO);
+        assert_eq!(takst_rule(&config, None, None, None).pl_pct, Decimal::ZERO);
         config.takst.pl = Some(dec("1.9"));
         config.takst.required = Some(dec("2"));
-        let rule = takst_rule(&config, None, None);
+        let rule = takst_rule(&config, None, None, None);
         assert_eq!((rule.pl_pct, rule.required_pct), (dec("1.9"), dec("2")));
-        let rule = takst_rule(&config, Some(dec("1.6")), None);
+        let rule = takst_rule(&config, None, Some(dec("1.6")), None);
         assert_eq!((rule.pl_pct, rule.required_pct), (dec("1.6"), dec("2")));
 
         let defaults = udgift::Targets::default();

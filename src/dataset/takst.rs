@@ -15,6 +15,40 @@ pub enum Status {
     Udgaar,
 }
 
+/// Why an offer leaves the rammeaftale (seed 001 point 7), in the order
+/// the tables show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum LeaveReason {
+    /// The offer closes.
+    Lukker,
+    /// It leaves the rammeaftale but keeps running ("salg til få
+    /// kommuner", "lav kompleksitet").
+    DrivesVidere,
+    /// It is merged with another offer.
+    Sammenlaegges,
+    /// It is restructured into other offers.
+    Omlaegges,
+}
+
+impl LeaveReason {
+    /// The reason of a choice as the schema writes it; None for a choice
+    /// a schema folder adds that is none of the four.
+    fn of_choice(choice: &str) -> Option<LeaveReason> {
+        let key = fold_key(choice);
+        if key.contains("drives") {
+            Some(LeaveReason::DrivesVidere)
+        } else if key.starts_with("luk") {
+            Some(LeaveReason::Lukker)
+        } else if key.starts_with("sammenl") {
+            Some(LeaveReason::Sammenlaegges)
+        } else if key.starts_with("oml") {
+            Some(LeaveReason::Omlaegges)
+        } else {
+            None
+        }
+    }
+}
+
 /// One row of a takstindberetning.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TariffRow {
@@ -41,6 +75,10 @@ pub struct TariffRow {
     pub bemaerkning: Option<String>,
     pub forstaerket: Option<bool>,
     pub aar: Option<i32>,
+    /// Why a leaving offer leaves (column Årsag), if given.
+    pub aarsag: Option<LeaveReason>,
+    /// When it leaves (column Ikrafttræden), if given.
+    pub ikrafttraeden: Option<chrono::NaiveDate>,
 }
 
 impl TariffRow {
@@ -85,8 +123,11 @@ pub struct TariffPlan {
     bemaerkning: Option<usize>,
     forstaerket: Option<usize>,
     aar: Option<usize>,
+    aarsag: Option<usize>,
+    ikrafttraeden: Option<usize>,
     taksttype_labels: Vec<String>,
     status_of_choice: Vec<Status>,
+    reason_of_choice: Vec<Option<LeaveReason>>,
 }
 
 impl Record for TariffRow {
@@ -108,6 +149,17 @@ impl Record for TariffRow {
             })
             .collect();
         let taksttype = f("taksttype")?;
+        let aarsag = f("aarsag");
+        let reason_of_choice = aarsag
+            .and_then(|i| schema.fields.get(i))
+            .map(|field| {
+                field
+                    .choices
+                    .iter()
+                    .map(|c| LeaveReason::of_choice(c))
+                    .collect()
+            })
+            .unwrap_or_default();
         Some(TariffPlan {
             driftsherre: f("driftsherre")?,
             tilbudsnr: f("tilbudsnr")?,
@@ -126,8 +178,11 @@ impl Record for TariffRow {
             bemaerkning: f("bemaerkning"),
             forstaerket: f("forstaerket_samarbejde"),
             aar: f("aar"),
+            aarsag,
+            ikrafttraeden: f("ikrafttraeden"),
             taksttype_labels: schema.fields.get(taksttype)?.choices.clone(),
             status_of_choice,
+            reason_of_choice,
         })
     }
 
@@ -183,6 +238,14 @@ impl Record for TariffRow {
                 .and_then(Value::as_bool),
             aar: opt_num(plan.aar)
                 .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i32(&d.trunc())),
+            aarsag: plan
+                .aarsag
+                .and_then(choice)
+                .and_then(|c| plan.reason_of_choice.get(c).copied().flatten()),
+            ikrafttraeden: plan
+                .ikrafttraeden
+                .and_then(|i| row.get(i))
+                .and_then(Value::as_date),
         })
     }
 }

@@ -1,4 +1,7 @@
-//! Tables and JSON of `ramme takst`.
+//! Tables and JSON of `ramme takst`; `years.rs` those of `takst --years`
+//! and `takstanalyse --years`.
+
+pub mod years;
 
 use super::analysis::{json_kr, json_opt_pct, json_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
@@ -7,6 +10,15 @@ use crate::analysis::takst::{GroupChange, PreviousSource, SkipReason, TakstResul
 use crate::lang::Lang;
 use crate::numfmt;
 use serde_json::{json, Value as Json};
+
+/// The days a døgntakst of the report's year is weighted by (as
+/// `analysis::tariff` weights it): 366 in a leap year, 365 without a year.
+pub fn doegn_days(year: Option<i32>) -> u32 {
+    year.map_or(
+        crate::analysis::tariff::DEFAULT_DAYS,
+        crate::values::date::days_in_year,
+    )
+}
 
 fn yes_no(pass: Option<bool>, lang: Lang) -> TableCell {
     TableCell::opt_yes_no(pass, lang)
@@ -24,7 +36,9 @@ fn group_json(g: &GroupChange) -> Json {
 
 pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     let year_text = year.map(|y| format!(" {y}")).unwrap_or_default();
-    let allowed = numfmt::pct(result.allowed_change_pct, lang);
+    let allowed = result
+        .allowed_change_pct
+        .map_or_else(|| "–".to_string(), |a| numfmt::pct(a, lang));
     let pl = numfmt::pct(result.rule.pl_pct, lang);
     let required = numfmt::pct(result.rule.required_pct, lang);
 
@@ -77,6 +91,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
     ]);
     summary.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
+        Some(doegn_days(year)),
         lang,
     ));
     summary.notes.push(lang.pick(
@@ -211,7 +226,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         "year": year,
         "pl_pct": json_pct(result.rule.pl_pct),
         "required_pct": json_pct(result.rule.required_pct),
-        "allowed_change_pct": json_pct(result.allowed_change_pct),
+        "allowed_change_pct": json_opt_pct(result.allowed_change_pct),
         "region": {
             "change_pct": json_opt_pct(r.change_pct),
             "real_change_pct": json_opt_pct(r.real_change_pct),

@@ -197,6 +197,7 @@ pub fn render(
     ));
     table.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
+        Some(crate::report::takst::doegn_days(year)),
         lang,
     ));
     for o in &result.not_weighable {

@@ -3,8 +3,21 @@
 use super::analysis::{opt_text, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
 use crate::analysis::tilbud::{Offer, TilbudResult};
+use crate::dataset::takst::LeaveReason;
 use crate::lang::Lang;
+use crate::messages::tariff as msg;
 use serde_json::{json, Value as Json};
+
+/// The machine code of a reason in JSON and CSV.
+fn reason_code(reason: Option<LeaveReason>) -> &'static str {
+    match reason {
+        Some(LeaveReason::Lukker) => "lukker",
+        Some(LeaveReason::DrivesVidere) => "drives_videre",
+        Some(LeaveReason::Sammenlaegges) => "sammenlaegges",
+        Some(LeaveReason::Omlaegges) => "omlaegges",
+        None => "none",
+    }
+}
 
 fn offer_json(o: &Offer) -> Json {
     json!({
@@ -16,7 +29,67 @@ fn offer_json(o: &Offer) -> Json {
         "pladser": super::analysis::json_kr(o.pladser),
         "erstattes_af": o.erstattes_af,
         "bemaerkning": o.bemaerkning,
+        "aarsag": o.aarsag.map(|r| reason_code(Some(r))),
+        "ikrafttraeden": o.ikrafttraeden.map(|d| d.format("%Y-%m-%d").to_string()),
     })
+}
+
+/// Seed 001's table of leaving offers with the reason first and the date
+/// they leave: Årsag | Kommune | Tilbud | Tilbudsnr | Ikrafttræden |
+/// Erstattes af | Bemærkninger.
+fn by_reason_table(result: &TilbudResult, year_text: &str, lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick("Udgår efter årsag", "Leaving by reason"),
+        &msg::leaving_by_reason_title(year_text, lang),
+        vec![
+            Column::new("aarsag", lang.pick("Årsag", "Reason"), Kind::Text),
+            Column::new("kommune", lang.pick("Kommune", "Kommune"), Kind::Text),
+            Column::new("tilbud", lang.pick("Tilbud", "Offer"), Kind::Text),
+            Column::new("tilbudsnr", lang.pick("Tilbudsnr", "Offer no."), Kind::Text),
+            Column::new(
+                "ikrafttraeden",
+                lang.pick("Ikrafttræden", "Effective"),
+                Kind::Text,
+            ),
+            Column::new(
+                "erstattes_af",
+                lang.pick("Erstattes af", "Replaced by"),
+                Kind::Text,
+            ),
+            Column::new(
+                "bemaerkning",
+                lang.pick("Bemærkninger", "Remarks"),
+                Kind::Text,
+            ),
+        ],
+    )
+    .keyed("leaving_by_reason")
+    .when_empty(lang.pick("Ingen tilbud udgår.", "No offers leave."));
+    for group in &result.leaving_by_reason {
+        let code = reason_code(group.reason);
+        let reason = TableCell::coded(code, &msg::leave_reason(code, lang));
+        for o in &group.offers {
+            t.push(vec![
+                reason.clone(),
+                o.driftsherre.clone().into(),
+                format!("{} ({})", o.tilbudsnavn, o.paragraf_label).into(),
+                o.tilbudsnr.clone().into(),
+                o.ikrafttraeden.map_or(TableCell::Empty, |d| {
+                    d.format("%d-%m-%Y").to_string().into()
+                }),
+                opt_text(&o.erstattes_af),
+                opt_text(&o.bemaerkning),
+            ]);
+        }
+    }
+    let without = result
+        .leaving_by_reason
+        .iter()
+        .filter(|g| g.reason.is_none())
+        .map(|g| g.offers.len())
+        .sum();
+    t.notes.push(msg::leaving_by_reason_note(without, lang));
+    t
 }
 
 /// The seed's table: Kommune | Tilbud (paragraph) | Erstattes af | Bemærkninger.
@@ -101,6 +174,15 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
             lang,
         ),
     ];
+    // The reasons are optional columns: the table comes when a report has
+    // them, so reports without keep the tables they had.
+    if result
+        .leaving
+        .iter()
+        .any(|o| o.aarsag.is_some() || o.ikrafttraeden.is_some())
+    {
+        tables.push(by_reason_table(result, &year_text, lang));
+    }
     let mut counts = Table::new(
         lang.pick("Pr. driftsherre", "By operator"),
         &lang.pick(
@@ -199,6 +281,10 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
         "year": year,
         "new": result.new.iter().map(offer_json).collect::<Vec<_>>(),
         "leaving": result.leaving.iter().map(offer_json).collect::<Vec<_>>(),
+        "leaving_by_reason": result.leaving_by_reason.iter().map(|g| json!({
+            "reason": reason_code(g.reason),
+            "offers": g.offers.iter().map(offer_json).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "by_kommune": result.by_kommune.iter().map(|c| json!({
             "kommune": c.kommune,
             "offers": c.offers,

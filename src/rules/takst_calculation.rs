@@ -1,6 +1,8 @@
 //! `takst-calculation`: a tariff follows from its cost basis, Takst =
 //! Takstgrundlag / (Pladser × days × Belægningsprocent / 100), within
-//! `tolerance_pct` percent of the expected tariff.
+//! `tolerance_pct` percent of the expected tariff. The days are `days` when
+//! the schema sets it, else the days of the row's year (`fields.aar`; 366
+//! in a leap year), 365 without a year.
 
 use super::{dec, deviation_pct, CheckKind, Def, Param, Row, RowCheck, RuleError, Violation};
 use crate::finding::Code;
@@ -30,7 +32,10 @@ struct TakstCalculation {
     grundlag: usize,
     pladser: usize,
     belaegning: usize,
-    days: Decimal,
+    /// The row's year, when the rule names its field.
+    year: Option<usize>,
+    /// Days a year set in the schema; else the days of the row's year.
+    days: Option<Decimal>,
     tolerance_pct: Decimal,
 }
 
@@ -40,7 +45,8 @@ fn compile(def: &Def<'_>) -> Result<Box<dyn RowCheck>, RuleError> {
         grundlag: def.field("grundlag")?,
         pladser: def.field("pladser")?,
         belaegning: def.field("belaegning")?,
-        days: def.param("days"),
+        year: def.optional_field("aar")?,
+        days: def.def.params.get("days").copied(),
         tolerance_pct: def.param("tolerance_pct"),
     }))
 }
@@ -49,8 +55,15 @@ impl RowCheck for TakstCalculation {
     fn check(&self, row: &Row<'_, '_>, lang: Lang) -> Option<Violation> {
         let (t, g) = (row.num(self.takst)?, row.num(self.grundlag)?);
         let (p, b) = (row.num(self.pladser)?, row.num(self.belaegning)?);
+        let days = self.days.unwrap_or_else(|| {
+            let year = self
+                .year
+                .and_then(|f| row.num(f))
+                .and_then(|y| rust_decimal::prelude::ToPrimitive::to_i32(&y.trunc()));
+            Decimal::from(year.map_or(365, crate::values::date::days_in_year))
+        });
         let divisor = p
-            .checked_mul(self.days)?
+            .checked_mul(days)?
             .checked_mul(b)?
             .checked_div(Decimal::ONE_HUNDRED)?;
         if divisor.is_zero() {
@@ -66,7 +79,7 @@ impl RowCheck for TakstCalculation {
                     takst: t,
                     grundlag: g,
                     pladser: p,
-                    days: self.days,
+                    days,
                     belaegning: b,
                     expected,
                     deviation,

@@ -45,6 +45,17 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, ValueError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(ValueError::InvalidDate)
 }
 
+/// The days of a year: 366 in a leap year (every fourth year, except
+/// centuries not divisible by 400), else 365. A døgntakst spans every day
+/// of its year, so the takst check and the weighting of tariffs use this.
+pub fn days_in_year(year: i32) -> u32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
+}
+
 /// "10:30", "00:00:00", "10.30", "00:00:00.000".
 fn looks_like_time(t: &str) -> bool {
     !t.is_empty()
@@ -78,6 +89,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn leap_years_have_366_days() {
+        for (year, days) in [
+            (2015, 365),
+            (2016, 366),
+            (2017, 365),
+            (2020, 366),
+            (2024, 366),
+            (1900, 365),
+            (2000, 366),
+            (2100, 365),
+        ] {
+            assert_eq!(days_in_year(year), days, "{year}");
+        }
     }
 
     #[test]

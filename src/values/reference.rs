@@ -57,6 +57,13 @@ pub enum Law {
     /// Folkeskoleloven.
     #[serde(rename = "FSL")]
     Fsl,
+    /// Lov om ungdomsuddannelse for unge med særlige behov (STU).
+    #[serde(rename = "STU")]
+    Stu,
+    /// Lov om behandlings- og specialundervisningstilbud til børn og unge
+    /// (lov nr. 1532 af 12. december 2023, from 1 January 2024).
+    #[serde(rename = "LBS")]
+    Lbs,
 }
 
 impl Law {
@@ -69,6 +76,8 @@ impl Law {
             Law::Sul => "SUL",
             Law::Lsv => "LSV",
             Law::Fsl => "FSL",
+            Law::Stu => "STU",
+            Law::Lbs => "LBS",
         }
     }
 
@@ -81,7 +90,14 @@ impl Law {
             Law::Sul => "Sundhedsloven",
             Law::Lsv => "Lov om specialundervisning for voksne",
             Law::Fsl => "Folkeskoleloven",
+            Law::Stu => "Lov om ungdomsuddannelse for unge med særlige behov",
+            Law::Lbs => "Lov om behandlings- og specialundervisningstilbud til børn og unge",
         }
+    }
+
+    /// A law used as a whole, without paragraph numbers (LSV, STU, LBS).
+    pub fn whole(self) -> bool {
+        matches!(self, Law::Lsv | Law::Stu | Law::Lbs)
     }
 }
 
@@ -332,11 +348,11 @@ impl Reference {
 
     fn resolve_paragraf(&self, w: WrittenParagraf) -> Option<ParagrafId> {
         let law = w.law.unwrap_or(Law::Sel);
-        if law == Law::Lsv {
+        if law.whole() {
             return self
                 .paragraf_keys
-                .get(&(Law::Lsv, w.number.unwrap_or_default(), w.stk))
-                .or_else(|| self.paragraf_keys.get(&(Law::Lsv, String::new(), None)))
+                .get(&(law, w.number.unwrap_or_default(), w.stk))
+                .or_else(|| self.paragraf_keys.get(&(law, String::new(), None)))
                 .copied();
         }
         let number = w.number?;

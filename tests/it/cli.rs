@@ -61,7 +61,7 @@ fn usage_errors_are_danish_with_exit_2() {
     assert_eq!(
         run.stderr,
         "fejl: ukendt tilvalg '--formt'\n\n  tip: mente du '--format'?\n\n\
-Brug: ramme takst [TILVALG] <INPUTS>...\n\nSe mere med 'ramme takst --help'.\n"
+Brug: ramme takst [TILVALG] [INPUTS]...\n\nSe mere med 'ramme takst --help'.\n"
     );
     let run = Test::new().args(&["takst", "--pl", "x", "a.csv"]).run();
     run.code(2);

@@ -252,8 +252,8 @@ fn a_rule_follows_its_parameter_and_an_unknown_check_is_exit_2() {
     // Tolerance 2 % instead of 1 %: 2.040 against 2.000 is within it,
     // 2.050 is not, and the message says 2 %.
     let schema = include_str!("../../data-schema/takstindberetning.toml").replace(
-        "params = { days = 365, tolerance_pct = 1 }",
-        "params = { days = 365, tolerance_pct = 2 }",
+        "params = { tolerance_pct = 1 }\nwhen_field = \"taksttype\"\nwhen_value = \"Døgntakst\"",
+        "params = { tolerance_pct = 2 }\nwhen_field = \"taksttype\"\nwhen_value = \"Døgntakst\"",
     );
     let csv = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takstgrundlag;Takst;Status
 Aalborg;1001;Bo A;SEL §107;Sindslidende;Døgntakst;10;98;7.154.000;2.040,00;Fortsætter

@@ -98,7 +98,7 @@ pub fn tariffs(env: &Env) -> Result<Vec<Section>, String> {
     let config = &env.ctx.config;
     let prev = env.previous();
     let offers = tilbud::analyse(&d.current.records, prev, reference);
-    let rule = options::takst_rule(config, None, None);
+    let rule = options::takst_rule(config, env.year, None, None);
     let reduction = takst::analyse(
         &d.current.records,
         prev,
@@ -109,7 +109,7 @@ pub fn tariffs(env: &Env) -> Result<Vec<Section>, String> {
     let analysis = takstanalyse::analyse(
         &d.current.records,
         prev,
-        options::takst_pl(config, None),
+        options::takst_pl(config, env.year, None),
         options::weighting(config),
         reference,
     );

@@ -256,6 +256,21 @@ fn paragraf_cases() {
         ("SEL § 108 m.v.", "SEL §108"),
         ("§108 m.v.", "SEL §108"),
         ("§ 85 i SEL", "SEL §85"),
+        ("SEL §99", "SEL §99"),
+        ("§ 99", "SEL §99"),
+        ("Servicelovens § 112", "SEL §112"),
+        ("BL §82", "BL §82"),
+        ("Barnets lov § 84", "BL §84"),
+        ("STU", "STU"),
+        ("stu", "STU"),
+        ("Lov om ungdomsuddannelse for unge med særlige behov", "STU"),
+        ("Særligt tilrettelagt ungdomsuddannelse", "STU"),
+        ("LBS", "LBS"),
+        (
+            "Lov om behandlings- og specialundervisningstilbud til børn og unge",
+            "LBS",
+        ),
+        ("Behandlings- og specialundervisningstilbud", "LBS"),
     ] {
         assert_eq!(label(input), Ok(want.to_string()), "{input:?}");
     }
@@ -456,7 +471,7 @@ fn load_errors_name_the_file() {
     assert!(Reference::from_toml(&bad_region, p, m).is_err());
 
     let bad_erstatter = format!(
-        "{p}\n[[paragraf]]\nlaw = \"BL\"\nnumber = \"84\"\nlabel = \"BL §84\"\n\
+        "{p}\n[[paragraf]]\nlaw = \"BL\"\nnumber = \"199\"\nlabel = \"BL §199\"\n\
          description = \"x\"\ngroup = \"boern\"\nerstatter = \"SEL §999\"\n"
     );
     let err = Reference::from_toml(k, &bad_erstatter, m).unwrap_err();

@@ -20,6 +20,8 @@ fn law_word(w: &str) -> Option<Law> {
         "sul" | "sundhedsloven" | "sundhedslovens" | "sundhedslov" => Law::Sul,
         "lsv" | "specialundervisningsloven" | "specialundervisningslovens" => Law::Lsv,
         "fsl" | "folkeskoleloven" | "folkeskolelovens" | "folkeskolelov" => Law::Fsl,
+        "stu" => Law::Stu,
+        "lbs" => Law::Lbs,
         _ => return None,
     })
 }
@@ -58,6 +60,21 @@ pub(super) fn parse_paragraf_text(t: &str) -> Option<WrittenParagraf> {
         Ignored,
     }
     let folded = fold(t);
+    // The laws used as a whole, by their titles: "Lov om ungdomsuddannelse
+    // for unge med særlige behov", "Særligt tilrettelagt ungdomsuddannelse",
+    // "Lov om behandlings- og specialundervisningstilbud til børn og unge".
+    if folded.contains("ungdomsuddannelse") {
+        return Some(WrittenParagraf {
+            law: Some(Law::Stu),
+            ..WrittenParagraf::default()
+        });
+    }
+    if folded.contains("behandlings") && folded.contains("specialundervisningstilbud") {
+        return Some(WrittenParagraf {
+            law: Some(Law::Lbs),
+            ..WrittenParagraf::default()
+        });
+    }
     let mut out = WrittenParagraf::default();
     let mut next = Next::Number;
     let (mut special_education, mut adults) = (false, false);
