@@ -27,7 +27,7 @@ pub struct SheetKeys {
     /// The key's fields by their headers ("Tilbudsnr, Paragraf og Taksttype").
     pub names: String,
     /// (fingerprint, row) of each key's first row in the sheet.
-    pub rows: Vec<([u64; 2], u32)>,
+    pub rows: super::keytable::KeyTable,
 }
 
 /// A billed offer of a borgerliste: its rows and where their cells are.

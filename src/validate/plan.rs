@@ -53,6 +53,7 @@ impl<'v> ActiveSheet<'v> {
         map: HeaderMap,
         cells: &[HeaderCell],
         lang: Lang,
+        file_bytes: u64,
     ) -> Self {
         let schema = prepared.schema;
         let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
@@ -87,7 +88,7 @@ impl<'v> ActiveSheet<'v> {
             written: map.written.clone(),
             header_cols,
             parsers,
-            keys: KeyIndex::new(schema),
+            keys: KeyIndex::new(schema, file_bytes),
             bool_blanks: vec![Vec::new(); n],
             bool_blank_count: vec![0; n],
             x_style: false,

@@ -60,6 +60,8 @@ pub(super) struct FileSink<'v, 'c> {
     /// sentence: together they tell prose in a .txt file from a table.
     pub(super) widest: usize,
     pub(super) wordy: bool,
+    /// The file's size, to size the key table.
+    pub(super) file_bytes: u64,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
@@ -91,6 +93,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             facts: facts::FileFacts::default(),
             widest: 0,
             wordy: false,
+            file_bytes: 0,
         }
     }
 
