@@ -154,7 +154,7 @@ pub fn billed_offers<C>(
         let Some(file_facts) = facts.get(i) else {
             continue;
         };
-        let mut offers: Vec<_> = file_facts.billed.iter().collect();
+        let mut offers: Vec<_> = file_facts.billed.iter().map(|(k, b)| (k, b)).collect();
         offers.sort_by(|a, b| {
             a.1.rows
                 .first()

@@ -189,7 +189,7 @@ impl<'v> FileSink<'v, '_> {
         if !has_errors {
             let sheet = self.current.as_ref().and_then(|c| c.name.clone());
             self.facts
-                .observe_row(schema, &slots, &active.field_col, &sheet, row.number);
+                .observe_row(&active.fact_fields, &slots, &sheet, row.number);
         }
         let context = SheetContext {
             path: &self.path,
