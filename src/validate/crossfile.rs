@@ -4,6 +4,7 @@
 //! years.
 
 use super::facts::{self, FileFacts};
+use super::keytable::Fingerprint;
 use super::set::{count, push_cell_finding, shown, SetFile};
 use crate::finding::{Code, Finding, Location, Severity};
 use crate::lang::Lang;
@@ -60,7 +61,12 @@ pub fn repeated_keys<C>(
     lang: Lang,
 ) {
     // Per schema: fingerprint → where it was first.
-    let mut seen: HashMap<&str, HashMap<[u64; 2], FirstSeen>> = HashMap::new();
+    if group.len() < 2 {
+        // No other file to repeat a key of (and no table of a million keys
+        // built for nothing).
+        return;
+    }
+    let mut seen: HashMap<&str, HashMap<Fingerprint, FirstSeen>> = HashMap::new();
     for &i in group {
         let Some(file_facts) = facts.get(i) else {
             continue;
@@ -68,16 +74,19 @@ pub fn repeated_keys<C>(
         let mut repeats: Vec<(usize, u32, (usize, usize, u32))> = Vec::new();
         for (k, keys) in file_facts.keys.iter().enumerate() {
             let first = seen.entry(keys.schema.as_str()).or_default();
-            for (fp, row) in &keys.rows {
-                match first.get(fp) {
-                    Some(earlier) if earlier.0 != i => repeats.push((k, *row, *earlier)),
+            for (fp, row) in keys.rows.entries() {
+                match first.get(&fp) {
+                    Some(earlier) if earlier.0 != i => repeats.push((k, row, *earlier)),
                     Some(_) => {}
                     None => {
-                        first.insert(*fp, (i, k, *row));
+                        first.insert(fp, (i, k, row));
                     }
                 }
             }
         }
+        // The table holds a sheet's keys in no particular order: in row
+        // order, the findings kept within the limit are the first ones.
+        repeats.sort_unstable_by_key(|(k, row, _)| (*k, *row));
         for (k, row, (file, sheet_keys, first_row)) in repeats {
             let Some(keys) = file_facts.keys.get(k) else {
                 continue;
@@ -145,7 +154,7 @@ pub fn billed_offers<C>(
         let Some(file_facts) = facts.get(i) else {
             continue;
         };
-        let mut offers: Vec<_> = file_facts.billed.iter().collect();
+        let mut offers: Vec<_> = file_facts.billed.iter().map(|(k, b)| (k, b)).collect();
         offers.sort_by(|a, b| {
             a.1.rows
                 .first()

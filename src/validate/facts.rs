@@ -27,7 +27,7 @@ pub struct SheetKeys {
     /// The key's fields by their headers ("Tilbudsnr, Paragraf og Taksttype").
     pub names: String,
     /// (fingerprint, row) of each key's first row in the sheet.
-    pub rows: Vec<([u64; 2], u32)>,
+    pub rows: super::keytable::KeyTable,
 }
 
 /// A billed offer of a borgerliste: its rows and where their cells are.
@@ -54,8 +54,77 @@ pub struct FileFacts {
     pub keys: Vec<SheetKeys>,
     /// A takstindberetning's tariffs: (Tilbudsnr, Paragraf, Takst).
     pub tariffs: Vec<(String, ParagrafId, Decimal)>,
-    /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows.
-    pub billed: HashMap<(String, Option<ParagrafId>, Option<Decimal>), Billed>,
+    /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows, in
+    /// the order first seen.
+    pub billed: Vec<(BilledKey, Billed)>,
+    /// Tilbudsnr → its offers' places in `billed` (looked up per row without
+    /// allocating).
+    billed_index: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
+}
+
+/// A billed offer: (Tilbudsnr, Paragraf, Takst).
+pub type BilledKey = (String, Option<ParagrafId>, Option<Decimal>);
+
+/// Where a schema's fields that the facts read are: found once per sheet,
+/// not by name per row.
+#[derive(Debug, Clone, Default)]
+pub struct FactFields {
+    years: Vec<usize>,
+    tilbudsnr: Option<usize>,
+    paragraf: Option<usize>,
+    takst: Option<usize>,
+    /// Which facts the schema's rows give.
+    kind: FactKind,
+    tilbudsnr_col: Option<u32>,
+    takst_col: Option<u32>,
+    tilbudsnr_header: String,
+    takst_header: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum FactKind {
+    #[default]
+    Other,
+    Tariffs,
+    Billed,
+}
+
+impl FactFields {
+    /// The fields of `schema`, with the columns they are in (`field_col`).
+    pub fn of(schema: &Schema, field_col: &[Option<u32>]) -> Self {
+        let col = |i: Option<usize>| i.and_then(|i| field_col.get(i).copied().flatten());
+        let header = |i: Option<usize>| {
+            i.and_then(|i| schema.fields.get(i))
+                .map(|f| f.header.clone())
+                .unwrap_or_default()
+        };
+        let tilbudsnr = schema.field_index("tilbudsnr");
+        let takst = schema.field_index("takst");
+        FactFields {
+            years: (0..schema.fields.len())
+                .filter(|i| {
+                    schema
+                        .fields
+                        .get(*i)
+                        .is_some_and(|f| f.kind == FieldType::Year)
+                })
+                .collect(),
+            tilbudsnr,
+            paragraf: schema.field_index("paragraf"),
+            takst,
+            kind: if schema.name == TARIFF_SCHEMA {
+                FactKind::Tariffs
+            } else if schema.name == CITIZEN_SCHEMA {
+                FactKind::Billed
+            } else {
+                FactKind::Other
+            },
+            tilbudsnr_col: col(tilbudsnr),
+            takst_col: col(takst),
+            tilbudsnr_header: header(tilbudsnr),
+            takst_header: header(takst),
+        }
+    }
 }
 
 /// The schema names whose rows the cross-file checks read.
@@ -75,64 +144,69 @@ impl FileFacts {
     /// Remembers what a valid row says about the file.
     pub fn observe_row(
         &mut self,
-        schema: &Schema,
+        fields: &FactFields,
         slots: &[Slot<'_>],
-        field_col: &[Option<u32>],
         sheet: &Option<Arc<str>>,
         row: u32,
     ) {
-        let value = |name: &str| {
-            schema
-                .field_index(name)
-                .and_then(|i| slots.get(i))
-                .and_then(Slot::value)
-        };
-        for (field, slot) in schema.fields.iter().zip(slots) {
-            if field.kind != FieldType::Year || self.row_years.len() >= 8 {
-                continue;
+        let value = |i: Option<usize>| i.and_then(|i| slots.get(i)).and_then(Slot::value);
+        for &field in &fields.years {
+            if self.row_years.len() >= 8 {
+                break;
             }
-            if let Some(year) = slot
-                .value()
+            if let Some(year) = value(Some(field))
                 .and_then(Value::as_number)
                 .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i32(&d.trunc()))
             {
                 self.row_years.insert(year);
             }
         }
-        let tilbudsnr = value("tilbudsnr").and_then(Value::as_text);
-        let paragraf = match value("paragraf") {
+        if fields.kind == FactKind::Other {
+            return;
+        }
+        let Some(tilbudsnr) = value(fields.tilbudsnr).and_then(Value::as_text) else {
+            return;
+        };
+        let paragraf = match value(fields.paragraf) {
             Some(Value::Paragraf(p)) => Some(*p),
             _ => None,
         };
-        let takst = value("takst").and_then(Value::as_number);
-        let Some(tilbudsnr) = tilbudsnr else { return };
-        if schema.name == TARIFF_SCHEMA {
+        let takst = value(fields.takst).and_then(Value::as_number);
+        if fields.kind == FactKind::Tariffs {
             if let (Some(p), Some(t)) = (paragraf, takst) {
                 self.tariffs.push((tilbudsnr.to_string(), p, t));
             }
-        } else if schema.name == CITIZEN_SCHEMA {
-            let col = |name: &str| {
-                schema
-                    .field_index(name)
-                    .and_then(|i| field_col.get(i).copied().flatten())
-            };
-            let header = |name: &str| {
-                schema
-                    .field_index(name)
-                    .and_then(|i| schema.fields.get(i))
-                    .map(|f| f.header.clone())
-                    .unwrap_or_default()
-            };
-            let entry = self
-                .billed
-                .entry((tilbudsnr.to_string(), paragraf, takst))
-                .or_insert_with(|| Billed {
-                    tilbudsnr_col: col("tilbudsnr"),
-                    takst_col: col("takst"),
-                    tilbudsnr_header: header("tilbudsnr"),
-                    takst_header: header("takst"),
-                    ..Billed::default()
-                });
+            return;
+        }
+        let found = self.billed_index.get(tilbudsnr).and_then(|places| {
+            places.iter().copied().find(|&i| {
+                self.billed
+                    .get(i)
+                    .is_some_and(|((_, p, t), _)| *p == paragraf && *t == takst)
+            })
+        });
+        let place = match found {
+            Some(i) => i,
+            None => {
+                self.billed.push((
+                    (tilbudsnr.to_string(), paragraf, takst),
+                    Billed {
+                        tilbudsnr_col: fields.tilbudsnr_col,
+                        takst_col: fields.takst_col,
+                        tilbudsnr_header: fields.tilbudsnr_header.clone(),
+                        takst_header: fields.takst_header.clone(),
+                        ..Billed::default()
+                    },
+                ));
+                let i = self.billed.len() - 1;
+                self.billed_index
+                    .entry(tilbudsnr.to_string())
+                    .or_default()
+                    .push(i);
+                i
+            }
+        };
+        if let Some((_, entry)) = self.billed.get_mut(place) {
             entry.count += 1;
             if entry.rows.len() < ROWS_PER_OFFER {
                 entry.rows.push((sheet.clone(), row));

@@ -3,6 +3,7 @@
 //! first row; each key's first row is kept for the checks across files.
 
 use super::facts;
+use super::keytable::KeyTable;
 use super::plan::ActiveSheet;
 use super::sink::FileSink;
 use super::typed::{Slot, Value};
@@ -23,22 +24,30 @@ fn is_required(schema: &Schema, field: usize) -> bool {
 /// Distinct values remembered per unique field.
 const UNIQUE_LIMIT: usize = 1_000_000;
 
+/// Rows sampled before the key table is sized from the file's size.
+const SAMPLE_ROWS: u64 = 64;
+
 /// What a sheet's rows have shown of its keys so far.
 pub(super) struct KeyIndex {
-    /// Key hash → (a second, independent 32-bit hash, first row).
-    keys: HashMap<u64, (u32, u32), KeyHashState>,
+    /// Fingerprint → first row.
+    table: KeyTable,
     /// Per field, the values of a unique field and their first rows.
     uniques: Vec<Option<HashMap<String, u32>>>,
     /// Whether any field is unique on its own (most schemas have none).
     any_unique: bool,
     /// This sheet's entry in the file's facts, once it has a key.
     fact_keys: Option<usize>,
+    /// The file's size, and the bytes and rows seen so far, to size the
+    /// table once a few rows show how long a row is.
+    file_bytes: u64,
+    sampled_bytes: u64,
+    sampled_rows: u64,
 }
 
 impl KeyIndex {
-    pub(super) fn new(schema: &Schema) -> Self {
+    pub(super) fn new(schema: &Schema, file_bytes: u64) -> Self {
         KeyIndex {
-            keys: HashMap::with_hasher(KeyHashState),
+            table: KeyTable::with_capacity(SAMPLE_ROWS as usize),
             uniques: schema
                 .fields
                 .iter()
@@ -46,7 +55,36 @@ impl KeyIndex {
                 .collect(),
             any_unique: schema.fields.iter().any(|f| f.unique),
             fact_keys: None,
+            file_bytes,
+            sampled_bytes: 0,
+            sampled_rows: 0,
         }
+    }
+
+    /// Counts a data row's length (`bytes`, about as the file holds it)
+    /// toward the estimate of the sheet's rows; after [`SAMPLE_ROWS`] the
+    /// table is sized for the whole file.
+    pub(super) fn sample(&mut self, bytes: u64) {
+        if self.sampled_rows >= SAMPLE_ROWS {
+            return;
+        }
+        self.sampled_rows += 1;
+        self.sampled_bytes += bytes.max(1);
+        if self.sampled_rows == SAMPLE_ROWS {
+            let rows = self.file_bytes.saturating_mul(SAMPLE_ROWS) / self.sampled_bytes;
+            // At most what the file could hold at one byte a row.
+            let rows = usize::try_from(rows.min(self.file_bytes)).unwrap_or(usize::MAX);
+            self.table.reserve_for(rows);
+        }
+    }
+
+    /// The table, handed to the file's facts when the sheet ends.
+    pub(super) fn take_table(&mut self) -> KeyTable {
+        std::mem::take(&mut self.table)
+    }
+
+    pub(super) fn fact_keys(&self) -> Option<usize> {
+        self.fact_keys
     }
 }
 
@@ -112,21 +150,16 @@ impl<'v> FileSink<'v, '_> {
             }
         }
         let (hash, second) = key_hash(&values);
-        let check = (second >> 32) as u32;
+        let fingerprint = [
+            hash as u32,
+            (hash >> 32) as u32,
+            second as u32,
+            (second >> 32) as u32,
+        ];
         // One probe: with a million keys each probe is a cache miss.
-        let first = match active.keys.keys.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(e) if e.get().0 == check => e.get().1,
-            // The same 64-bit hash but another check: a different key.
-            // Too rare to keep (about one in 10^17 per file); count it unique.
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.remember_key(active, [hash, second], row);
-                return repeated;
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((check, row));
-                self.remember_key(active, [hash, second], row);
-                return repeated;
-            }
+        let Some(first) = active.keys.table.first_or_insert(fingerprint, row) else {
+            self.remember_key(active);
+            return repeated;
         };
         // The parts the sheet has a column for ("Takstniveau" only where
         // the report has levels).
@@ -160,38 +193,32 @@ impl<'v> FileSink<'v, '_> {
         true
     }
 
-    /// Keeps a key's first row in the sheet for the checks across files.
-    fn remember_key(&mut self, active: &mut ActiveSheet<'v>, fingerprint: [u64; 2], row: u32) {
-        let index = match active.keys.fact_keys {
-            Some(i) => i,
-            None => {
-                let prepared = active.prepared;
-                let (col, column) = match prepared.key.first() {
-                    Some(f) => active.field_column(*f),
-                    None => (None, None),
-                };
-                let names: Vec<String> = prepared
-                    .key
-                    .iter()
-                    .filter(|f| active.field_col.get(**f).copied().flatten().is_some())
-                    .map(|f| prepared.labels.get(*f).copied().unwrap_or("?").to_string())
-                    .collect();
-                self.facts.keys.push(facts::SheetKeys {
-                    sheet: self.current.as_ref().and_then(|c| c.name.clone()),
-                    schema: prepared.schema.name.clone(),
-                    col,
-                    column,
-                    names: msg::join_and(&names, self.lang()),
-                    rows: Vec::new(),
-                });
-                let i = self.facts.keys.len() - 1;
-                active.keys.fact_keys = Some(i);
-                i
-            }
-        };
-        if let Some(keys) = self.facts.keys.get_mut(index) {
-            keys.rows.push((fingerprint, row));
+    /// Makes the sheet's entry in the file's facts at its first key (the
+    /// keys themselves follow when the sheet ends).
+    fn remember_key(&mut self, active: &mut ActiveSheet<'v>) {
+        if active.keys.fact_keys.is_some() {
+            return;
         }
+        let prepared = active.prepared;
+        let (col, column) = match prepared.key.first() {
+            Some(f) => active.field_column(*f),
+            None => (None, None),
+        };
+        let names: Vec<String> = prepared
+            .key
+            .iter()
+            .filter(|f| active.field_col.get(**f).copied().flatten().is_some())
+            .map(|f| prepared.labels.get(*f).copied().unwrap_or("?").to_string())
+            .collect();
+        self.facts.keys.push(facts::SheetKeys {
+            sheet: self.current.as_ref().and_then(|c| c.name.clone()),
+            schema: prepared.schema.name.clone(),
+            col,
+            column,
+            names: msg::join_and(&names, self.lang()),
+            rows: KeyTable::default(),
+        });
+        active.keys.fact_keys = Some(self.facts.keys.len() - 1);
     }
 }
 
@@ -224,38 +251,10 @@ pub fn display_value(
             .unwrap_or_default(),
     }
 }
-/// The key map's keys are already hashes: use their bits as they are.
-#[derive(Debug, Clone, Copy, Default)]
-struct KeyHashState;
 
-struct KeyHasher(u64);
-
-impl BuildHasher for KeyHashState {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed here (write_u64); fold anything else.
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
-/// A key's hash for the map and a second, independent 64-bit hash: the
-/// map checks 32 bits of it (96 bits in all, so a million keys collide
-/// with a probability of about one in 10^17); across files all 128 bits
-/// are compared.
+/// A key's two independent 64-bit hashes: its 128-bit fingerprint, compared
+/// in the sheet and across files (a million keys collide with a probability
+/// of about one in 10^26).
 fn key_hash(values: &[&Value<'_>]) -> (u64, u64) {
     let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
     let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();

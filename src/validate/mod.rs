@@ -14,7 +14,8 @@
 //! - `search.rs`: the header search below title rows, and near misses;
 //! - `plan.rs`: the per-sheet check plan, made once when the header is found;
 //! - `rows.rs`: the active sheet's row checks (types, required, rules);
-//! - `keys.rs`: the key index (unique fields, repeated keys);
+//! - `keys.rs`: the key index (unique fields, repeated keys), its table in
+//!   `keytable.rs`;
 //! - `file.rs`: findings about the file as a whole (read errors, no schema);
 //! - `cell.rs`: one cell to a typed value; `typed.rs`: typed rows;
 //! - `set.rs`, `crossfile.rs`, `facts.rs`: a set of files checked together;
@@ -26,6 +27,7 @@ pub mod facts;
 mod file;
 mod guard;
 mod keys;
+pub mod keytable;
 pub mod parallel;
 mod plan;
 mod rows;
@@ -229,6 +231,7 @@ impl<'c> Validator<'c> {
         // writer prints that one. Only the reader sees the real path.
         let shown = guard::shown_path(path);
         let mut sink = FileSink::new(self, shown.clone(), consumer);
+        sink.file_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if *shown != path {
             sink.name_cpr_finding(None);
         }

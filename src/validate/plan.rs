@@ -4,6 +4,7 @@
 //! key index, blank yes/no answers).
 
 use super::cell::FieldParser;
+use super::facts::FactFields;
 use super::keys::KeyIndex;
 use super::typed::Slot;
 use super::Prepared;
@@ -43,6 +44,8 @@ pub(super) struct ActiveSheet<'v> {
     pub(super) series_col: HashMap<u32, (usize, usize)>,
     /// The series columns' headers as written.
     pub(super) series_labels: Vec<String>,
+    /// Where the fields the file's facts read are.
+    pub(super) fact_fields: FactFields,
 }
 
 impl<'v> ActiveSheet<'v> {
@@ -53,6 +56,7 @@ impl<'v> ActiveSheet<'v> {
         map: HeaderMap,
         cells: &[HeaderCell],
         lang: Lang,
+        file_bytes: u64,
     ) -> Self {
         let schema = prepared.schema;
         let header_cols: HashSet<u32> = cells.iter().map(|c| c.col).collect();
@@ -81,13 +85,14 @@ impl<'v> ActiveSheet<'v> {
             .collect();
         let n = schema.fields.len();
         ActiveSheet {
+            fact_fields: FactFields::of(schema, &map.columns),
             prepared,
             col_field,
             field_col: map.columns.clone(),
             written: map.written.clone(),
             header_cols,
             parsers,
-            keys: KeyIndex::new(schema),
+            keys: KeyIndex::new(schema, file_bytes),
             bool_blanks: vec![Vec::new(); n],
             bool_blank_count: vec![0; n],
             x_style: false,

@@ -180,11 +180,16 @@ impl<'v> FileSink<'v, '_> {
                 );
             }
         }
+        if !prepared.key.is_empty() {
+            // About the bytes the row takes in the file (a CSV's exactly).
+            let bytes: usize = row.cells.iter().map(|c| cell_bytes(&c.cell) + 1).sum();
+            active.keys.sample(bytes as u64);
+        }
         has_errors |= self.check_unique(active, &slots, row.number);
         if !has_errors {
             let sheet = self.current.as_ref().and_then(|c| c.name.clone());
             self.facts
-                .observe_row(schema, &slots, &active.field_col, &sheet, row.number);
+                .observe_row(&active.fact_fields, &slots, &sheet, row.number);
         }
         let context = SheetContext {
             path: &self.path,
@@ -206,8 +211,15 @@ impl<'v> FileSink<'v, '_> {
     }
 
     /// The sheet ends: its row count, and the blank yes/no answers decided.
-    pub(super) fn finish_active(&mut self, active: ActiveSheet<'v>) {
+    pub(super) fn finish_active(&mut self, mut active: ActiveSheet<'v>) {
         let lang = self.lang();
+        if let Some(keys) = active
+            .keys
+            .fact_keys()
+            .and_then(|i| self.facts.keys.get_mut(i))
+        {
+            keys.rows = active.keys.take_table();
+        }
         let schema = active.prepared.schema;
         if let Some(report) = self.current.as_ref().and_then(|c| c.report) {
             if let Some(r) = self.sheets.get_mut(report) {
@@ -277,4 +289,13 @@ impl<'v> FileSink<'v, '_> {
 fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
     slots.clear();
     slots.into_iter().map(|_| Slot::Blank).collect()
+}
+
+/// The bytes a cell takes in a CSV, or about that in a workbook.
+fn cell_bytes(cell: &Cell<'_>) -> usize {
+    match cell {
+        Cell::Text(t) | Cell::Error(t) => t.len(),
+        Cell::Empty => 0,
+        _ => 8,
+    }
 }

@@ -181,6 +181,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             map,
             cells,
             lang,
+            self.file_bytes,
         )
     }
 }

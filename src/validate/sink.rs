@@ -60,6 +60,8 @@ pub(super) struct FileSink<'v, 'c> {
     /// sentence: together they tell prose in a .txt file from a table.
     pub(super) widest: usize,
     pub(super) wordy: bool,
+    /// The file's size, to size the key table.
+    pub(super) file_bytes: u64,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
@@ -91,6 +93,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             facts: facts::FileFacts::default(),
             widest: 0,
             wordy: false,
+            file_bytes: 0,
         }
     }
 
@@ -240,16 +243,20 @@ impl RowSink for FileSink<'_, '_> {
             return;
         };
         current.had_rows = true;
-        let filled = row
-            .cells
-            .iter()
-            .filter(|c| !matches!(c.cell, input::Cell::Empty))
-            .count();
-        self.widest = self.widest.max(filled);
-        if !self.wordy {
-            self.wordy = row.cells.iter().any(
-                |c| matches!(c.cell, input::Cell::Text(t) if t.split_whitespace().count() >= 6),
-            );
+        // Prose or a table? Asked only of a file no schema fits, and a sheet
+        // being checked means one does: its rows need not be looked at.
+        if !matches!(current.mode, Mode::Active(_)) {
+            let filled = row
+                .cells
+                .iter()
+                .filter(|c| !matches!(c.cell, input::Cell::Empty))
+                .count();
+            self.widest = self.widest.max(filled);
+            if !self.wordy {
+                self.wordy = row.cells.iter().any(
+                    |c| matches!(c.cell, input::Cell::Text(t) if t.split_whitespace().count() >= 6),
+                );
+            }
         }
         let visible = current.visible;
         let mode = std::mem::replace(&mut current.mode, Mode::ScanOnly);

@@ -156,6 +156,85 @@ fn sep_of(c: char) -> Option<Sep> {
 }
 
 fn parse_unsigned(body: &str) -> Result<Decimal, ValueError> {
+    // Most cells of a large file: one pass, no second look.
+    if let Some(d) = parse_plain(body.as_bytes()) {
+        return Ok(d);
+    }
+    parse_general(body)
+}
+
+/// The common shapes, read in one pass: digits ("1234"), a decimal comma
+/// ("1234,5") and Danish thousands dots with or without one ("1.234.567",
+/// "1.234,50"). None for anything else, and for what the general path
+/// refuses or reads otherwise; the general path then decides. The result is
+/// the one [`to_decimal`] gives (normalized).
+fn parse_plain(body: &[u8]) -> Option<Decimal> {
+    let mut mantissa: u64 = 0;
+    let mut digits = 0usize;
+    let mut i = 0usize;
+    let mut first_group = 0usize;
+    while let Some(&b) = body.get(i) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        i += 1;
+        first_group += 1;
+    }
+    if first_group == 0 {
+        return None;
+    }
+    digits += first_group;
+    if body.get(i) == Some(&b'.') {
+        // Thousands dots: a first group of 1-3 digits not starting with 0,
+        // then groups of exactly three.
+        if first_group > 3 || body.first() == Some(&b'0') {
+            return None;
+        }
+        while body.get(i) == Some(&b'.') {
+            let group = body.get(i + 1..i + 4)?;
+            for &b in group {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            }
+            digits += 3;
+            i += 4;
+        }
+    }
+    let mut scale = 0u32;
+    if body.get(i) == Some(&b',') {
+        i += 1;
+        let frac = body.get(i..)?;
+        if frac.is_empty() {
+            return None;
+        }
+        // Trailing zeros add nothing once normalized.
+        let significant = frac.len() - frac.iter().rev().take_while(|&&b| b == b'0').count();
+        for (k, &b) in frac.iter().enumerate() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            if k < significant {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            }
+        }
+        digits += frac.len();
+        scale = u32::try_from(significant).ok()?;
+        i = body.len();
+    }
+    if i != body.len() || digits > 18 {
+        return None;
+    }
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
+    }
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
+/// Every accepted form (see the module docs).
+fn parse_general(body: &str) -> Result<Decimal, ValueError> {
     let starts_with_digit = body.chars().next().is_some_and(|c| c.is_ascii_digit());
     let ends_with_digit = body.chars().next_back().is_some_and(|c| c.is_ascii_digit());
     if !starts_with_digit || !ends_with_digit {
@@ -302,6 +381,65 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_general_path_reads() {
+        for s in [
+            "0",
+            "7",
+            "007",
+            "1234",
+            "1.234",
+            "1.234.567",
+            "12.345,67",
+            "1.234,50",
+            "1234,5",
+            "0,50",
+            "10,0",
+            "1,000",
+            "999.999.999,999",
+            "123456789012345678",
+            "1.000.000.000.000.000,00",
+            "0,0",
+            "100",
+        ] {
+            let fast =
+                parse_plain(s.as_bytes()).unwrap_or_else(|| panic!("{s} takes the fast path"));
+            let general = parse_general(s).unwrap();
+            assert_eq!((fast, fast.scale()), (general, general.scale()), "{s}");
+        }
+        // Left to the general path: it decides (or refuses) these.
+        for s in [
+            "",
+            ",5",
+            "5,",
+            "0.234",
+            "1234.567",
+            "12.5",
+            "1.2345",
+            "1.23",
+            "1,234,567",
+            "1 234",
+            "1.234.56",
+            "1.234,5,6",
+            "1234567890123456789",
+            "x",
+            "1.",
+            ".1",
+        ] {
+            assert_eq!(parse_plain(s.as_bytes()), None, "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_general_path(s in "[0-9.,]{1,14}") {
+            if let Some(fast) = parse_plain(s.as_bytes()) {
+                let general = parse_general(&s);
+                proptest::prop_assert_eq!(Ok((fast, fast.scale())), general.map(|g| (g, g.scale())));
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,143 @@
+//! The key table: a sheet's keys as 128-bit fingerprints with the row each was
+//! first seen in, 20 bytes a slot in one flat allocation sized from an
+//! estimate of the sheet's rows (so about 22 bytes a key when the estimate
+//! fits), for the key check in `keys.rs` and the checks across files.
+
+/// A key's 128-bit fingerprint, as four words (20 bytes with its row, and
+/// 4-byte aligned: no padding).
+pub type Fingerprint = [u32; 4];
+
+/// One slot of the key table: an all-zero fingerprint means empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Entry {
+    fingerprint: Fingerprint,
+    row: u32,
+}
+
+/// The sheet's keys: fingerprint → first row, open addressing with linear
+/// probing in one flat allocation of 20-byte slots. Sized from an estimate
+/// of the sheet's rows so that it never grows on a file the estimate fits;
+/// beyond 90 % full it doubles.
+#[derive(Debug, Clone, Default)]
+pub struct KeyTable {
+    slots: Vec<Entry>,
+    len: usize,
+}
+
+impl KeyTable {
+    /// A table for about `keys` keys.
+    pub fn with_capacity(keys: usize) -> Self {
+        KeyTable {
+            slots: vec![Entry::default(); keys + keys / 8 + 16],
+            len: 0,
+        }
+    }
+
+    /// Makes room for `keys` keys in all, so that the table does not grow
+    /// before (a table already as large is left as it is).
+    pub fn reserve_for(&mut self, keys: usize) {
+        let wanted = KeyTable::with_capacity(keys);
+        if wanted.slots.len() <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(self, wanted);
+        for e in old.slots.into_iter().filter(|e| e.fingerprint != [0; 4]) {
+            self.first_or_insert(e.fingerprint, e.row);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bytes held by the table.
+    pub fn bytes(&self) -> usize {
+        self.slots.capacity() * std::mem::size_of::<Entry>()
+    }
+
+    fn home(&self, fingerprint: &Fingerprint) -> usize {
+        // Multiply-shift onto any table size (no power of two needed).
+        let h = (u64::from(fingerprint[0]) << 32) | u64::from(fingerprint[1]);
+        ((u128::from(h) * self.slots.len() as u128) >> 64) as usize
+    }
+
+    /// The first row of `fingerprint`, or None after recording `row` as its
+    /// first.
+    pub fn first_or_insert(&mut self, mut fingerprint: Fingerprint, row: u32) -> Option<u32> {
+        if fingerprint == [0; 4] {
+            fingerprint = [1, 0, 0, 0];
+        }
+        if (self.len + 1) * 10 > self.slots.len() * 9 {
+            self.grow();
+        }
+        let n = self.slots.len();
+        let mut i = self.home(&fingerprint);
+        loop {
+            let Some(slot) = self.slots.get_mut(i) else {
+                i = 0;
+                continue;
+            };
+            if slot.fingerprint == fingerprint {
+                return Some(slot.row);
+            }
+            if slot.fingerprint == [0; 4] {
+                *slot = Entry { fingerprint, row };
+                self.len += 1;
+                return None;
+            }
+            i = if i + 1 == n { 0 } else { i + 1 };
+        }
+    }
+
+    fn grow(&mut self) {
+        self.reserve_for(self.slots.len() * 2);
+    }
+
+    /// (fingerprint, first row) of every key, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (Fingerprint, u32)> + '_ {
+        self.slots
+            .iter()
+            .filter(|e| e.fingerprint != [0; 4])
+            .map(|e| (e.fingerprint, e.row))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_found_again_and_survive_growth() {
+        let mut table = KeyTable::with_capacity(4);
+        let fp = |i: u32| [i.wrapping_mul(0x9E37_79B9), i, !i, 7];
+        for i in 0..10_000u32 {
+            assert_eq!(table.first_or_insert(fp(i), i + 2), None, "{i}");
+        }
+        for i in 0..10_000u32 {
+            assert_eq!(table.first_or_insert(fp(i), 99_999), Some(i + 2), "{i}");
+        }
+        assert_eq!(table.len(), 10_000);
+        let mut rows: Vec<u32> = table.entries().map(|(_, r)| r).collect();
+        rows.sort_unstable();
+        assert_eq!(rows, (2..10_002).collect::<Vec<_>>());
+        // The all-zero fingerprint is a key like any other.
+        assert_eq!(table.first_or_insert([0; 4], 5), None);
+        assert_eq!(table.first_or_insert([0; 4], 6), Some(5));
+    }
+
+    #[test]
+    fn a_table_sized_for_its_keys_holds_them_in_under_24_bytes_each() {
+        assert_eq!(std::mem::size_of::<Entry>(), 20);
+        let n = 1_000_000usize;
+        let mut table = KeyTable::with_capacity(n);
+        for i in 0..n as u32 {
+            table.first_or_insert([i.wrapping_mul(0x9E37_79B9), i, 1, 2], i);
+        }
+        assert_eq!(table.len(), n);
+        assert!(table.bytes() <= 24 * n, "{} bytes", table.bytes());
+    }
+}
