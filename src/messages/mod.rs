@@ -11,6 +11,7 @@ use crate::lang::Lang;
 pub mod bilag;
 pub mod inbox;
 pub mod tariff;
+pub mod validation;
 
 /// What an operating-system error means, in words a user knows.
 pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
