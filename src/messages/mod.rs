@@ -8,6 +8,7 @@
 
 use crate::lang::Lang;
 
+pub mod annotate;
 pub mod bilag;
 pub mod inbox;
 pub mod tariff;
