@@ -11,6 +11,7 @@ use crate::lang::Lang;
 pub mod annotate;
 pub mod bilag;
 pub mod inbox;
+pub mod samarbejde;
 pub mod status;
 pub mod tariff;
 pub mod validation;
