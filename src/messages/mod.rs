@@ -15,6 +15,7 @@ pub mod inbox;
 pub mod samarbejde;
 pub mod status;
 pub mod tariff;
+pub mod udgift;
 pub mod validation;
 
 /// What an operating-system error means, in words a user knows.
