@@ -11,6 +11,7 @@ use crate::lang::Lang;
 pub mod annotate;
 pub mod bilag;
 pub mod bilag_front;
+pub mod cli;
 pub mod forbrug;
 pub mod inbox;
 pub mod samarbejde;
