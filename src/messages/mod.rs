@@ -8,6 +8,7 @@
 
 use crate::lang::Lang;
 
+pub mod analysis;
 pub mod annotate;
 pub mod bilag;
 pub mod bilag_front;
