@@ -38,26 +38,16 @@ impl Population {
         let Some(k) = &self.statbank else {
             return Vec::new();
         };
-        let mut notes = vec![lang.pick(
-            format!(
-                "Befolkning: Danmarks Statistik (FOLK1A), {}, {}; {} rækker for hele landet, regioner og landsdele er udeladt.",
-                k.quarter, k.band, k.aggregate_rows
-            ),
-            format!(
-                "Population: Statistics Denmark (FOLK1A), {}, {}; {} rows for the country, regions and provinces are left out.",
-                k.quarter, k.band, k.aggregate_rows
-            ),
+        let mut notes = vec![crate::messages::cli::population_source(
+            &k.quarter,
+            &k.band,
+            k.aggregate_rows,
+            lang,
         )];
         if !k.unknown_areas.is_empty() {
-            notes.push(lang.pick(
-                format!(
-                    "Befolkning: ukendte områder udeladt: {}.",
-                    k.unknown_areas.join(", ")
-                ),
-                format!(
-                    "Population: unknown areas left out: {}.",
-                    k.unknown_areas.join(", ")
-                ),
+            notes.push(crate::messages::cli::population_unknown_areas(
+                &k.unknown_areas.join(", "),
+                lang,
             ));
         }
         notes

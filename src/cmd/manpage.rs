@@ -51,29 +51,8 @@ fn examples(command: &str) -> &'static [&'static str] {
 
 fn exit_status(out: &mut dyn Write, lang: Lang) -> io::Result<()> {
     writeln!(out, ".SH \"EXIT STATUS\"")?;
-    for (code, text) in [
-        (
-            "0",
-            lang.pick(
-                "inddata er gyldige (advarsler tilladt), og kommandoen gjorde sit arbejde",
-                "the inputs are valid (warnings allowed) and the command did its work",
-            ),
-        ),
-        (
-            "1",
-            lang.pick(
-                "inddata har fejl; rapporten er skrevet alligevel",
-                "the inputs have errors; the report is still written",
-            ),
-        ),
-        (
-            "2",
-            lang.pick(
-                "forkert brug, en konfigurationsfejl eller uddata, der ikke kunne skrives",
-                "wrong use, a configuration error or an output that could not be written",
-            ),
-        ),
-    ] {
+    for code in 0..=2u8 {
+        let text = crate::messages::cli::exit_status_meaning(code, lang);
         writeln!(out, ".TP\n\\fB{code}\\fR\n{text}")?;
     }
     Ok(())

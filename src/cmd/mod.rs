@@ -149,17 +149,10 @@ pub fn output_plan(
     // than written as text under a misleading name ("val.pdf").
     if let (None, Some(path)) = (args.format, &args.output) {
         if Format::from_path(path).is_none() {
-            return Err(Error::Usage(lang.pick(
-                format!(
-                    "{} har ingen kendt endelse; brug en af {} eller vælg formatet med --format",
-                    path.display(),
-                    extensions()
-                ),
-                format!(
-                    "{} has no known extension; use one of {} or choose the format with --format",
-                    path.display(),
-                    extensions()
-                ),
+            return Err(Error::Usage(crate::messages::cli::unknown_extension(
+                &path.display().to_string(),
+                &extensions(),
+                lang,
             )));
         }
     }
@@ -168,27 +161,14 @@ pub fn output_plan(
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Text);
     if !allowed.contains(&format) {
-        return Err(Error::Usage(lang.pick(
-            format!(
-                "formatet {} kan ikke bruges her (mulige: {})",
-                format_name(format),
-                names()
-            ),
-            format!(
-                "the format {} is not available here (available: {})",
-                format_name(format),
-                names()
-            ),
+        return Err(Error::Usage(crate::messages::cli::format_not_available(
+            format_name(format),
+            &names(),
+            lang,
         )));
     }
     if format == Format::Xlsx && args.output.is_none() {
-        return Err(Error::Usage(
-            lang.pick(
-                "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
-                "--format xlsx needs a file to write to: -o FILE.xlsx",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(crate::messages::cli::xlsx_needs_file(lang)));
     }
     if let Some(path) = &args.output {
         check_not_input(path, inputs)?;

@@ -8,6 +8,7 @@ use crate::error::{Error, ExitStatus};
 use crate::finding::column_letters;
 use crate::input::{self, Cell, ReadOptions, Row, RowSink, SheetInfo};
 use crate::lang::Lang;
+use crate::messages::cli as messages;
 use crate::output::{check_not_input, AtomicFile};
 use crate::pseudonym::{normalise_cpr, Key, KeyError};
 use crate::text::fold_key;
@@ -62,8 +63,24 @@ impl RowOut for XlsxOut {
 struct Problem {
     cell: String,
     error: bool,
-    da: String,
-    en: String,
+    kind: ProblemKind,
+}
+
+/// What is wrong with a cell, told in the chosen language when listed.
+enum ProblemKind {
+    /// A value in the CPR column that is not a CPR number.
+    InvalidCpr,
+    /// A CPR number outside the CPR column, masked.
+    MaskedOutside,
+}
+
+impl ProblemKind {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            ProblemKind::InvalidCpr => messages::pseudonym_invalid_cpr(lang),
+            ProblemKind::MaskedOutside => messages::pseudonym_cpr_masked(crate::cpr::MASK, lang),
+        }
+    }
 }
 
 struct Pseudonymiser<'o> {
@@ -155,8 +172,7 @@ impl RowSink for Pseudonymiser<'_> {
                         self.problems.push(Problem {
                             cell: cell_ref,
                             error: true,
-                            da: "værdien (******) er ikke et gyldigt CPR-nummer; personkoden er tom".into(),
-                            en: "the value (******) is not a valid CPR number; the person code is empty".into(),
+                            kind: ProblemKind::InvalidCpr,
                         });
                         String::new()
                     }
@@ -165,14 +181,7 @@ impl RowSink for Pseudonymiser<'_> {
                 self.problems.push(Problem {
                     cell: format!("{}{}", column_letters(sc.col), row.number),
                     error: false,
-                    da: format!(
-                        "et CPR-nummer uden for kolonnen er maskeret ({})",
-                        crate::cpr::MASK
-                    ),
-                    en: format!(
-                        "a CPR number outside the column is masked ({})",
-                        crate::cpr::MASK
-                    ),
+                    kind: ProblemKind::MaskedOutside,
                 });
                 match crate::cpr::mask(&raw) {
                     // Nine digits that lost their zero: the whole value.
@@ -193,16 +202,11 @@ impl RowSink for Pseudonymiser<'_> {
 }
 
 fn key_error(e: KeyError, lang: Lang) -> Error {
-    Error::Usage(match (lang, e) {
-        (Lang::Da, KeyError::Exists { path }) => {
-            format!("nøglefilen {path} findes allerede; ramme overskriver aldrig en nøgle")
-        }
-        (Lang::Da, KeyError::Malformed { path }) => {
-            format!("{path} er ikke en ramme-nøgle (forventede 64 hexadecimale tegn)")
-        }
-        (Lang::Da, KeyError::Io { path, source }) => format!("{path}: {source}"),
-        (Lang::Da, KeyError::Random(e)) => format!("ingen tilfældige tal fra styresystemet: {e}"),
-        (_, e) => e.to_string(),
+    Error::Usage(match e {
+        KeyError::Exists { path } => messages::key_exists(&path, lang),
+        KeyError::Malformed { path } => messages::key_malformed(&path, lang),
+        KeyError::Io { path, source } => format!("{path}: {source}"),
+        KeyError::Random(e) => messages::no_random(&e, lang),
     })
 }
 
@@ -213,10 +217,7 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
         key = Some(Key::create_file(path).map_err(|e| key_error(e, lang))?);
         eprintln!(
             "{}",
-            lang.pick(
-                format!("Ny nøgle skrevet til {} (kun læsbar for ejeren). Gem den sikkert, og brug den samme nøgle hvert år.", path.display()),
-                format!("New key written to {} (readable by its owner only). Keep it safe and use the same key every year.", path.display()),
-            )
+            messages::pseudonym_key_written(&path.display().to_string(), lang)
         );
         if args.input.is_none() {
             return Ok(ExitStatus::Success);
@@ -311,37 +312,26 @@ pub fn run(ctx: &Context, args: &PseudonymArgs) -> Result<ExitStatus, Error> {
         let _ = writeln!(std::io::stdout(), "{line}");
     };
     let Some(_) = cpr_col else {
-        say(lang.pick(
-            format!(
-                "{}: fandt ingen kolonne \"{column}\" i de første {} rækker; intet er skrevet.",
-                crate::cpr::mask_path(input).display(),
-                crate::validate::HEADER_SEARCH_ROWS
-            ),
-            format!(
-                "{}: found no column \"{column}\" in the first {} rows; nothing was written.",
-                crate::cpr::mask_path(input).display(),
-                crate::validate::HEADER_SEARCH_ROWS
-            ),
+        say(messages::pseudonym_no_column(
+            &crate::cpr::mask_path(input).display().to_string(),
+            column,
+            crate::validate::HEADER_SEARCH_ROWS,
+            lang,
         ));
         return Ok(ExitStatus::InputErrors);
     };
     for p in &problems {
-        let word = if p.error {
-            lang.pick("fejl", "error")
-        } else {
-            lang.pick("advarsel", "warning")
-        };
-        say(format!(
-            "  {word:<8} {:<8} {}",
-            p.cell,
-            lang.pick(&p.da, &p.en)
-        ));
+        let word = messages::problem_word(p.error, lang);
+        say(format!("  {word:<8} {:<8} {}", p.cell, p.kind.text(lang)));
     }
     let errors = problems.iter().filter(|p| p.error).count();
-    say(lang.pick(
-            format!("{}: {coded} personkoder skrevet til {}; {errors} ugyldige værdier. CPR-kolonnen er ikke skrevet.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
-            format!("{}: {coded} person codes written to {}; {errors} invalid values. The CPR column was not written.", crate::cpr::mask_path(input).display(), crate::cpr::mask_path(output).display()),
-        ));
+    say(messages::pseudonym_done(
+        &crate::cpr::mask_path(input).display().to_string(),
+        coded,
+        &crate::cpr::mask_path(output).display().to_string(),
+        errors,
+        lang,
+    ));
     Ok(if errors > 0 {
         ExitStatus::InputErrors
     } else {

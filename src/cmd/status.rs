@@ -11,6 +11,7 @@ use crate::analysis::status::{
 };
 use crate::cli::{Format, StatusArgs};
 use crate::error::{Error, ExitStatus};
+use crate::messages::cli as messages;
 use crate::values::reference::Party;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -118,10 +119,7 @@ fn expected_senders(
     let mut region_name = None;
     if let Some(region) = region {
         let Some(kommuner) = reference.kommuner_in_region(region) else {
-            return Err(Error::Usage(lang.pick(
-                format!("\"{region}\" er ikke en region (f.eks. Nordjylland, Region Sjælland)"),
-                format!("\"{region}\" is not a region (e.g. Nordjylland, Region Sjælland)"),
-            )));
+            return Err(Error::Usage(messages::not_a_region(region, lang)));
         };
         let name = sender_name(reference, region).map(|(_, n)| n);
         for k in kommuner {
@@ -140,10 +138,7 @@ fn expected_senders(
         }
         region_name = name;
     } else if config.senders.is_empty() {
-        return Err(Error::Usage(lang.pick(
-            "status skal vide, hvem der skal indsende: --region NAVN, [samarbejde] region eller [[status.sender]] i ramme.toml".to_string(),
-            "status needs to know who should send: --region NAME, [samarbejde] region or [[status.sender]] in ramme.toml".to_string(),
-        )));
+        return Err(Error::Usage(messages::status_no_senders(lang)));
     }
     for entry in &config.senders {
         let resolved = sender_name(reference, &entry.name);
@@ -191,9 +186,6 @@ pub fn config_deadline(ctx: &Context) -> Result<Option<NaiveDate>, Error> {
                 .source
                 .clone()
                 .unwrap_or_else(|| crate::config::DEFAULT_CONFIG.into()),
-            message: ctx.lang.pick(
-                format!("[status] deadline = \"{text}\" er ikke en dato (f.eks. 01-03-2017)"),
-                format!("[status] deadline = \"{text}\" is not a date (e.g. 01-03-2017)"),
-            ),
+            message: messages::deadline_not_a_date(text, ctx.lang),
         })
 }

@@ -6,6 +6,7 @@ use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, ExitStatus};
 use crate::input::{ReadOptions, RowSink};
 use crate::lang::Lang;
+use crate::messages::cli as messages;
 use crate::output::{check_not_input, AtomicFile};
 use crate::report::analysis::{mark_workbook, save_workbook};
 use crate::report::annotate::{self, grid::Grid, Annotation};
@@ -118,9 +119,9 @@ fn annotate_targets(
 ) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
     let lang = ctx.lang;
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(lang.pick(
-            format!("--annotate {} er en fil, ikke en mappe", dir.display()),
-            format!("--annotate {} is a file, not a folder", dir.display()),
+        return Err(Error::Usage(messages::annotate_not_a_folder(
+            &dir.display().to_string(),
+            lang,
         )));
     }
     // The letters are .txt files, which a folder of inputs would read.
@@ -131,15 +132,9 @@ fn annotate_targets(
             .iter()
             .any(|i| i.is_dir() && resolved(i).as_ref() == Some(&out))
         {
-            return Err(Error::Usage(lang.pick(
-                format!(
-                    "--annotate {} er en af inddatamapperne; skriv rettelserne i en anden mappe",
-                    dir.display()
-                ),
-                format!(
-                    "--annotate {} is one of the input folders; write the corrections to another folder",
-                    dir.display()
-                ),
+            return Err(Error::Usage(messages::annotate_into_inputs(
+                &dir.display().to_string(),
+                lang,
             )));
         }
     }
@@ -148,24 +143,18 @@ fn annotate_targets(
     for file in files {
         let (xlsx, txt) = annotate::target_names(file);
         if !seen.insert(xlsx.clone()) {
-            return Err(Error::Usage(lang.pick(
-                format!("to inddatafiler hedder {}; deres rettelsesfiler ville overskrive hinanden (kør dem hver for sig)", file.file_name().unwrap_or_default().to_string_lossy()),
-                format!("two inputs are named {}; their correction files would overwrite each other (run them separately)", file.file_name().unwrap_or_default().to_string_lossy()),
+            return Err(Error::Usage(messages::annotate_same_name(
+                &file.file_name().unwrap_or_default().to_string_lossy(),
+                lang,
             )));
         }
         let (xlsx, txt) = (dir.join(xlsx), dir.join(txt));
         for target in [&xlsx, &txt] {
             check_not_input(target, files)?;
             if target.exists() && !args.force {
-                return Err(Error::Usage(lang.pick(
-                    format!(
-                        "{} findes allerede; ramme overskriver ikke (brug --force for at overskrive)",
-                        target.display()
-                    ),
-                    format!(
-                        "{} already exists; ramme does not overwrite it (use --force to overwrite)",
-                        target.display()
-                    ),
+                return Err(Error::Usage(messages::annotate_exists(
+                    &target.display().to_string(),
+                    lang,
                 )));
             }
         }
@@ -190,13 +179,7 @@ fn write_annotations(
         if file.findings.is_empty() && file.omitted == 0 {
             eprintln!(
                 "{}",
-                lang.pick(
-                    format!("Ingen fund i {}: ingen rettelsesfil.", file.path.display()),
-                    format!(
-                        "No findings in {}: no correction file.",
-                        file.path.display()
-                    ),
-                )
+                messages::annotate_nothing(&file.path.display().to_string(), lang)
             );
             continue;
         }
@@ -245,13 +228,10 @@ fn write_annotations(
         out.commit()?;
         eprintln!(
             "{}",
-            lang.pick(
-                format!("Rettelser skrevet: {} og {}", xlsx.display(), txt.display()),
-                format!(
-                    "Corrections written: {} and {}",
-                    xlsx.display(),
-                    txt.display()
-                ),
+            messages::annotate_written(
+                &xlsx.display().to_string(),
+                &txt.display().to_string(),
+                lang
             )
         );
     }

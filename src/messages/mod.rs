@@ -9,12 +9,21 @@
 
 use crate::lang::Lang;
 
+pub mod analysis;
+pub mod annotate;
 pub mod bilag;
+pub mod bilag_front;
+pub mod cli;
+pub mod forbrug;
 pub mod inbox;
 pub mod regulering;
 pub mod rules;
+pub mod samarbejde;
+pub mod status;
 pub mod tariff;
+pub mod udgift;
 pub mod validate;
+pub mod validation;
 
 /// What an operating-system error means, in words a user knows.
 pub fn io_text(e: &std::io::Error, lang: Lang) -> String {

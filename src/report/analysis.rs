@@ -8,6 +8,7 @@ use super::xlsx::{self, ChartKind, Print};
 use crate::dataset::{ExcludedRow, InputFile, InputStatus, Loaded};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::messages::analysis as messages;
 use crate::output::Destination;
 use crate::output::Format;
 use crate::report::validation::{self, ValidationReport};
@@ -200,32 +201,18 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
                 Some(sheet) => format!("{} ({sheet})", e.source.path.display()),
                 None => e.source.path.display().to_string(),
             };
-            let cells = if e.cells.is_empty() {
-                lang.pick(
-                    format!("række {}", e.source.row),
-                    format!("row {}", e.source.row),
-                )
-            } else {
-                e.cells.join(", ")
-            };
-            t.notes.push(lang.pick(
-                format!("Udeladt: {place}, række {}: fejl i {cells}.", e.source.row),
-                format!(
-                    "Left out: {place}, row {}: errors in {cells}.",
-                    e.source.row
-                ),
+            let cells = (!e.cells.is_empty()).then(|| e.cells.join(", "));
+            t.notes.push(messages::left_out(
+                &place,
+                e.source.row,
+                cells.as_deref(),
+                lang,
             ));
         }
         if section.excluded.len() > SHOWN {
-            t.notes.push(lang.pick(
-                format!(
-                    "… og {} rækker mere udeladt.",
-                    section.excluded.len() - SHOWN
-                ),
-                format!(
-                    "… and {} more rows left out.",
-                    section.excluded.len() - SHOWN
-                ),
+            t.notes.push(messages::more_left_out(
+                section.excluded.len() - SHOWN,
+                lang,
             ));
         }
         if !section.other_files.is_empty() {
@@ -238,45 +225,24 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
                 .iter()
                 .map(|(kind, n)| format!("{n} {kind}"))
                 .collect();
-            t.notes.push(lang.pick(
-                format!(
-                    "{}: ikke brugt, andre slags filer: {}.",
-                    section.label,
-                    list.join(", ")
-                ),
-                format!(
-                    "{}: not used, other kinds of files: {}.",
-                    section.label,
-                    list.join(", ")
-                ),
+            t.notes.push(messages::other_files(
+                &section.label,
+                &list.join(", "),
+                lang,
             ));
         }
         for file in section.files {
             let shown =
                 |p: &std::path::Path| crate::cpr::mask(&p.display().to_string()).into_owned();
             match &file.status {
-                InputStatus::Duplicate(first) => t.notes.push(lang.pick(
-                    format!(
-                        "Sat til side: {} er en nøjagtig kopi af {} og tælles ikke med.",
-                        shown(&file.path),
-                        shown(first)
-                    ),
-                    format!(
-                        "Set aside: {} is an exact copy of {} and is not counted.",
-                        shown(&file.path),
-                        shown(first)
-                    ),
+                InputStatus::Duplicate(first) => t.notes.push(messages::duplicate_file(
+                    &shown(&file.path),
+                    &shown(first),
+                    lang,
                 )),
-                InputStatus::RammeOutput => t.notes.push(lang.pick(
-                    format!(
-                        "Sprunget over: {} er lavet af ramme og er ikke en indberetning.",
-                        shown(&file.path)
-                    ),
-                    format!(
-                        "Skipped: {} was made by ramme and is not a submission.",
-                        shown(&file.path)
-                    ),
-                )),
+                InputStatus::RammeOutput => t
+                    .notes
+                    .push(messages::ramme_output(&shown(&file.path), lang)),
                 _ => {}
             }
         }
@@ -290,10 +256,7 @@ pub fn inputs_table(inputs: &[InputSection<'_>], lang: Lang) -> Table {
         }
     }
     if inputs.iter().any(|i| i.errors() > 0) {
-        t.notes.push(lang.pick(
-            "Valideringen af filerne viser hver fejl celle for celle.".to_string(),
-            "The validation of the files shows every error cell by cell.".to_string(),
-        ));
+        t.notes.push(messages::see_validation(lang));
     }
     t.keyed("inputs")
 }
@@ -356,13 +319,7 @@ fn write_xlsx(
     lang: Lang,
 ) -> Result<(), Error> {
     let Some(path) = &plan.path else {
-        return Err(Error::Usage(
-            lang.pick(
-                "--format xlsx skal have en fil at skrive til: -o FIL.xlsx",
-                "--format xlsx needs a file to write to: -o FILE.xlsx",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(crate::messages::cli::xlsx_needs_file(lang)));
     };
     let print = Print {
         title: tables.first().map(|t| t.title.clone()).unwrap_or_default(),

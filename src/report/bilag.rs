@@ -7,6 +7,7 @@
 use super::table::{self, Table, TableCell};
 use super::xlsx::{self, Print, SheetFormats};
 use crate::lang::Lang;
+use crate::messages::bilag_front as messages;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
@@ -129,27 +130,9 @@ fn front_sheet(
     r += 1;
     // What is not in the figures, where DAS sees it first.
     let (left_text, fmt) = if annex.left_out > 0 {
-        (
-            lang.pick(
-                format!(
-                    "{} rækker er udeladt af tallene på grund af fejl; arket Validering viser hver række og hvorfor.",
-                    crate::numfmt::number(annex.left_out.into(), 0, lang)
-                ),
-                format!(
-                    "{} rows are left out of the figures because of errors; the sheet Validering lists each row and why.",
-                    crate::numfmt::number(annex.left_out.into(), 0, Lang::En)
-                ),
-            ),
-            &red,
-        )
+        (messages::rows_left_out(annex.left_out, lang), &red)
     } else {
-        (
-            lang.pick(
-                "Ingen rækker er udeladt af tallene.".to_string(),
-                "No rows are left out of the figures.".to_string(),
-            ),
-            &bold,
-        )
+        (messages::no_rows_left_out(lang), &bold)
     };
     ws.write_string_with_format(r, 0, lang.pick("Udeladte rækker", "Rows left out"), &bold)?;
     ws.write_number_with_format(
@@ -291,16 +274,9 @@ pub fn markdown(annex: &Annex, lang: Lang, out: &mut dyn std::io::Write) -> std:
             s.left_out.into(),
         ]);
     }
-    sources.notes.push(lang.pick(
-        format!(
-            "Udeladte rækker i alt: {}.",
-            crate::numfmt::number(annex.left_out.into(), 0, lang)
-        ),
-        format!(
-            "Rows left out in all: {}.",
-            crate::numfmt::number(annex.left_out.into(), 0, lang)
-        ),
-    ));
+    sources
+        .notes
+        .push(messages::rows_left_out_total(annex.left_out, lang));
     sources.notes.extend(annex.failures.iter().cloned());
     table::write_md(&[sources], lang, out)?;
     for section in &annex.sections {

@@ -7,6 +7,7 @@ use super::table::{Column, Kind, Table, TableCell};
 use crate::analysis::brugerrater::UserRates;
 use crate::analysis::forbrug::{Flag, ForbrugResult, OfferUse, Params, Totals};
 use crate::lang::Lang;
+use crate::messages::forbrug as messages;
 use crate::values::reference::{Group, Reference};
 use serde_json::{json, Value as Json};
 
@@ -204,18 +205,9 @@ pub fn early_warning_table(
         t.push(offer_row(o, reference, lang));
     }
     let level = crate::numfmt::pct(params.warn_below_pct, lang);
-    t.notes.push(lang.pick(
-        format!("Tilbud i det forstærkede samarbejde, hvis belagte pladser i januar er under {level} af pladser × budgetteret belægningsprocent ([forbrug] belaegning_advarsel). En borger tæller dage/31, når borgerlisten har Dage, ellers 1."),
-        format!("Offers of the strengthened cooperation whose places used in January are below {level} of places × budgeted occupancy ([forbrug] belaegning_advarsel). A citizen counts days/31 when the list has Dage, else 1."),
-    ));
+    t.notes.push(messages::early_warning_note(&level, lang));
     if t.rows.is_empty() {
-        t.notes.push(
-            lang.pick(
-                "Ingen tilbud under advarselsgrænsen.",
-                "No offers below the warning level.",
-            )
-            .to_string(),
-        );
+        t.notes.push(messages::no_early_warning(lang));
     }
     t
 }
@@ -224,19 +216,44 @@ pub fn early_warning_table(
 pub fn user_rates_table(rates: &UserRates, band: &str, reference: &Reference, lang: Lang) -> Table {
     let mut t = Table::new(
         lang.pick("Brugerrater", "User rates"),
-        &lang.pick(
-            format!("Brugere og udgift pr. bruger efter betalingskommune, målgruppe og børn/voksne ({band})"),
-            format!("Users and spending per user by paying kommune, target group and children/adults ({band})"),
-        ),
+        &messages::user_rates_caption(band, lang),
         vec![
-            Column::new("kommune", lang.pick("Betalingskommune", "Paying kommune"), Kind::Text),
-            Column::new("maalgruppe", lang.pick("Målgruppe", "Target group"), Kind::Text),
-            Column::new("gruppe", lang.pick("Børn/voksne", "Children/adults"), Kind::Text),
+            Column::new(
+                "kommune",
+                lang.pick("Betalingskommune", "Paying kommune"),
+                Kind::Text,
+            ),
+            Column::new(
+                "maalgruppe",
+                lang.pick("Målgruppe", "Target group"),
+                Kind::Text,
+            ),
+            Column::new(
+                "gruppe",
+                lang.pick("Børn/voksne", "Children/adults"),
+                Kind::Text,
+            ),
             Column::new("users", lang.pick("Brugere", "Users"), Kind::Integer),
-            Column::new("per_1000", lang.pick("Pr. 1.000 indb.", "Per 1,000 inh."), Kind::Number(2)),
-            Column::new("spending_per_user", lang.pick("Udgift pr. bruger", "Spending per user"), Kind::Kr),
-            Column::new("region_per_1000", lang.pick("Regionen pr. 1.000", "Region per 1,000"), Kind::Number(2)),
-            Column::new("region_spending_per_user", lang.pick("Regionen pr. bruger", "Region per user"), Kind::Kr),
+            Column::new(
+                "per_1000",
+                lang.pick("Pr. 1.000 indb.", "Per 1,000 inh."),
+                Kind::Number(2),
+            ),
+            Column::new(
+                "spending_per_user",
+                lang.pick("Udgift pr. bruger", "Spending per user"),
+                Kind::Kr,
+            ),
+            Column::new(
+                "region_per_1000",
+                lang.pick("Regionen pr. 1.000", "Region per 1,000"),
+                Kind::Number(2),
+            ),
+            Column::new(
+                "region_spending_per_user",
+                lang.pick("Regionen pr. bruger", "Region per user"),
+                Kind::Kr,
+            ),
         ],
     );
     for r in &rates.rows {
@@ -251,15 +268,9 @@ pub fn user_rates_table(rates: &UserRates, band: &str, reference: &Reference, la
             r.region.spending_per_user().into(),
         ]);
     }
-    t.notes.push(lang.pick(
-        "Brugere er forskellige personkoder i januar. Målgruppen er tilbuddets i takstindberetningen; børn/voksne er paragraffens gruppe, ellers målgruppens (et tilbud for begge tæller som voksne). Regionens tal er alle betalingskommuners brugere mod befolkningen i deres region(er).".to_string(),
-        "Users are distinct person codes in January. The target group is the offer's in its tariff report; children/adults is the paragraph's group, else the target group's (an offer for both counts as adults). The region's figure is all paying kommuner's users against the population of their region(s).".to_string(),
-    ));
+    t.notes.push(messages::user_rates_note(lang));
     if rates.region_population.is_none() {
-        t.notes.push(lang.pick(
-            "Uden befolkningstal (--befolkning) vises ingen brugere pr. 1.000 indbyggere.".to_string(),
-            "Without population figures (--befolkning) no users per 1,000 inhabitants are shown.".to_string(),
-        ));
+        t.notes.push(messages::user_rates_no_population(lang));
     }
     t
 }
@@ -297,18 +308,20 @@ pub fn render(
     for o in &result.offers {
         offers.push(offer_row(o, reference, lang));
     }
-    offers.notes.push(lang.pick(
-        format!("Markering: \"kun egne borgere\", når kun driftsherrens egne borgere bruger tilbuddet (enheder som \"Aalborg ÆH\" tæller som kommunen); \"få kommuner\" ved færre end {} betalende kommuner ([forbrug] faa_kommuner). Budgetterede pladser er pladser × belægningsprocent / 100.", params.faa_kommuner),
-        format!("Flag: \"own citizens only\" when only the operator's own citizens use the offer (units like \"Aalborg ÆH\" count as the kommune); \"few kommuner\" with fewer than {} paying kommuner ([forbrug] faa_kommuner). Budgeted places are places × occupancy percent / 100.", params.faa_kommuner),
-    ));
+    offers
+        .notes
+        .push(messages::offers_note(params.faa_kommuner, lang));
     for u in &result.unmatched {
         let paragraf = reference
             .paragraf_info(u.paragraf)
             .map(|p| p.label.clone())
             .unwrap_or_default();
-        offers.notes.push(lang.pick(
-            format!("Tilbud {} ({paragraf}) står i borgerlisterne ({} rækker, {}) men i ingen takstindberetning; ikke medregnet.", u.tilbudsnr, u.rows, crate::numfmt::kr(u.spending, lang)),
-            format!("Offer {} ({paragraf}) is in the citizen lists ({} rows, {}) but in no tariff report; not counted.", u.tilbudsnr, u.rows, crate::numfmt::kr(u.spending, lang)),
+        offers.notes.push(messages::unmatched_offer(
+            &u.tilbudsnr,
+            &paragraf,
+            u.rows,
+            &crate::numfmt::kr(u.spending, lang),
+            lang,
         ));
     }
     let mut totals = Table::new(
@@ -377,10 +390,7 @@ pub fn render(
         lang.pick("Regionen", "Region").to_string(),
         &result.region,
     ));
-    totals.notes.push(lang.pick(
-        "Borgere summeres over tilbud: en borger i to tilbud tæller to gange.".to_string(),
-        "Citizens are summed over offers: a citizen in two offers counts twice.".to_string(),
-    ));
+    totals.notes.push(messages::totals_note(lang));
     let warning = early_warning_table(result, params, reference, lang);
     let rates_table = user_rates_table(rates, band, reference, lang);
     let json = json!({

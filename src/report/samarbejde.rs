@@ -9,6 +9,7 @@ use crate::analysis::kriterier::{Basis, KriterierResult, Warning};
 use crate::analysis::udmelding::{Assessed, Note, StepName};
 use crate::dataset::Section;
 use crate::lang::Lang;
+use crate::messages::samarbejde as messages;
 use crate::numfmt;
 use chrono::NaiveDate;
 use serde_json::json;
@@ -70,36 +71,23 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
         ]);
         for w in &e.warnings {
             t.notes.push(match w {
-                Warning::DispensationNotNew => lang.pick(
-                    format!("Advarsel: {} ({}) har dispensation, men er ikke et nyt tilbud; dispensation gives kun til nye tilbud.", a.tilbudsnavn, a.tilbudsnr),
-                    format!("Warning: {} ({}) has a dispensation but is not a new offer; dispensations are for new offers only.", a.tilbudsnavn, a.tilbudsnr),
-                ),
-                Warning::A1AboveIndicator { cases, indicator } => lang.pick(
-                    format!(
-                        "Advarsel: {} ({}) angiver A1 med {} tilfælde om året; indikatoren er ca. {} (1 pr. {} indbyggere).",
-                        a.tilbudsnavn, a.tilbudsnr, numfmt::plain(*cases, 2, lang), numfmt::plain(*indicator, 2, lang), numfmt::number(result.indicator_per, 0, lang)
-                    ),
-                    format!(
-                        "Warning: {} ({}) claims A1 with {} cases a year; the indicator is about {} (1 per {} inhabitants).",
-                        a.tilbudsnavn, a.tilbudsnr, numfmt::plain(*cases, 2, lang), numfmt::plain(*indicator, 2, lang), numfmt::number(result.indicator_per, 0, lang)
-                    ),
+                Warning::DispensationNotNew => {
+                    messages::dispensation_not_new(&a.tilbudsnavn, &a.tilbudsnr, lang)
+                }
+                Warning::A1AboveIndicator { cases, indicator } => messages::a1_above_indicator(
+                    &a.tilbudsnavn,
+                    &a.tilbudsnr,
+                    &numfmt::plain(*cases, 2, lang),
+                    &numfmt::plain(*indicator, 2, lang),
+                    &numfmt::number(result.indicator_per, 0, lang),
+                    lang,
                 ),
             });
         }
     }
-    t.notes.push(lang.pick(
-        "A = A1 eller A2 eller A3; B = B1; C = C1 og C2. Omfattet, når A, B og C er opfyldt, eller som nyt tilbud med DAS' dispensation.".to_string(),
-        "A = A1 or A2 or A3; B = B1; C = C1 and C2. Eligible when A, B and C hold, or as a new offer with DAS's dispensation.".to_string(),
-    ));
+    t.notes.push(messages::criteria_note(lang));
     if result.population.is_none() {
-        t.notes.push(
-            lang.pick(
-                "A1-indikatoren er ikke tjekket, fordi regionens befolkningstal ikke er oplyst."
-                    .to_string(),
-                "The A1 indicator was not checked because the region's population was not given."
-                    .to_string(),
-            ),
-        );
+        t.notes.push(messages::indicator_not_checked(lang));
     }
     let json = json!({
         "offers": result.offers.iter().map(|e| json!({
@@ -128,37 +116,13 @@ pub fn render_kriterier(result: &KriterierResult, lang: Lang) -> Rendered {
 
 fn note_text(note: &Note, lang: Lang) -> String {
     match note {
-        Note::OutsideWindow { next } => {
-            let next = next.map(|d| lang.pick(format!(" Næste mulighed: {}.", date(d)), format!(" Next window: {}.", date(d)))).unwrap_or_default();
-            lang.pick(
-                format!("Indgivet uden for vinduet (januar–marts i lige år); anmodningen kan ikke behandles.{next}"),
-                format!("Filed outside the window (January–March of even years); the request cannot be treated.{next}"),
-            )
-        }
-        Note::NoHandling => lang.pick(
-            "Kommunen skal beskrive, hvordan målgruppens behov dækkes (afsnit 2).".to_string(),
-            "The kommune must describe how the target group's needs will be met (section 2).".to_string(),
-        ),
-        Note::NoCompetingAnswer => lang.pick(
-            "Kommunen skal svare på, om den vil etablere et konkurrerende tilbud (afsnit 2).".to_string(),
-            "The kommune must say whether it will open a competing offer (section 2).".to_string(),
-        ),
-        Note::CompetingBoundUntil(Some(d)) => lang.pick(
-            format!("Kommunen vil etablere et konkurrerende tilbud: beskyttelsen (intet konkurrerende tilbud) binder kommunen til og med {}.", date(*d)),
-            format!("The kommune will open a competing offer: the protection (no competing offer) binds it until {} inclusive.", date(*d)),
-        ),
-        Note::CompetingBoundUntil(None) => lang.pick(
-            "Kommunen vil etablere et konkurrerende tilbud: beskyttelsen binder kommunen, til udmeldingen træder i kraft.".to_string(),
-            "The kommune will open a competing offer: the protection binds it until the withdrawal takes effect.".to_string(),
-        ),
-        Note::Nødspor => lang.pick(
-            "Driftsherren melder ud, fordi tilbuddet ikke længere er rentabelt, men kommunerne ønsker det bevaret: tilbuddet sættes i nødsporet, hvor kommunerne og driftsherren finder en fælles løsning.".to_string(),
-            "The operator withdraws because the offer no longer pays while the kommuner want it kept: the offer goes to the nødspor, where the kommuner and the operator seek a joint solution.".to_string(),
-        ),
-        Note::NotCovered => lang.pick(
-            "Tilbuddet er ikke omfattet af det forstærkede samarbejde (det findes ikke blandt de omfattede tilbud).".to_string(),
-            "The offer is not in the strengthened cooperation (it is not among the covered offers).".to_string(),
-        ),
+        Note::OutsideWindow { next } => messages::outside_window(next.map(date).as_deref(), lang),
+        Note::NoHandling => messages::no_handling(lang),
+        Note::NoCompetingAnswer => messages::no_competing_answer(lang),
+        Note::CompetingBoundUntil(Some(d)) => messages::competing_bound_until(&date(*d), lang),
+        Note::CompetingBoundUntil(None) => messages::competing_bound_open(lang),
+        Note::Nødspor => messages::nodspor(lang),
+        Note::NotCovered => messages::not_covered(lang),
     }
 }
 
@@ -256,10 +220,7 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
             ]);
         }
     }
-    t.notes.push(lang.pick(
-        "Et tilbud er omfattet for en toårig aftaleperiode og kan meldes ud med et års varsel; udmeldingen træder først i kraft, når aftaleperioden udløber (1. januar efter den første periode, der slutter mindst et år efter indmeldelsen).".to_string(),
-        "An offer is covered for a two-year agreement period and can be withdrawn with one year's notice; the withdrawal takes effect only when the period ends (1 January after the first period that ends at least one year after filing).".to_string(),
-    ));
+    t.notes.push(messages::withdrawal_rule_note(lang));
     let json = json!({
         "requests": requests.iter().map(|a| json!({
             "row": a.request.row,
@@ -285,16 +246,7 @@ pub fn render_udmelding(requests: &[Assessed], lang: Lang) -> Rendered {
 pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
     let mut t = Table::new(
         lang.pick("Objektiv finansiering", "Objective financing"),
-        &lang.pick(
-            format!(
-                "Objektiv finansiering: {} fordelt efter befolkningstal",
-                numfmt::kr(f.total, lang)
-            ),
-            format!(
-                "Objective financing: {} split by population",
-                numfmt::kr(f.total, lang)
-            ),
-        ),
+        &messages::financing_caption(&numfmt::kr(f.total, lang), lang),
         vec![
             Column::new("kommune", lang.pick("Kommune", "Kommune"), Kind::Text),
             Column::new("key", lang.pick("Befolkning", "Population"), Kind::Integer),
@@ -318,15 +270,12 @@ pub fn render_finansiering(f: &Financing, lang: Lang) -> Rendered {
         rust_decimal::Decimal::ONE_HUNDRED.into(),
         f.total.into(),
     ]);
-    t.notes.push(lang.pick(
-        format!(
-            "Beløb {} × objektiv andel {} − modregning {} = {}, fordelt i hele kroner efter største rest, så delene summer præcist.",
-            numfmt::kr(f.amount, lang), numfmt::pct(f.share_pct, lang), numfmt::kr(f.offset, lang), numfmt::kr(f.total, lang)
-        ),
-        format!(
-            "Amount {} × objective share {} − offset {} = {}, split in whole kroner by largest remainder, so the parts add up exactly.",
-            numfmt::kr(f.amount, lang), numfmt::pct(f.share_pct, lang), numfmt::kr(f.offset, lang), numfmt::kr(f.total, lang)
-        ),
+    t.notes.push(messages::financing_note(
+        &numfmt::kr(f.amount, lang),
+        &numfmt::pct(f.share_pct, lang),
+        &numfmt::kr(f.offset, lang),
+        &numfmt::kr(f.total, lang),
+        lang,
     ));
     let json = json!({
         "amount": json_kr(f.amount),

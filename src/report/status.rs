@@ -6,6 +6,7 @@ use super::table::{self, Column, Kind, Table, TableCell};
 use crate::analysis::status::{StatusReport, SubmissionStatus};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::messages::status as messages;
 use crate::output::Destination;
 use crate::output::Format;
 use rust_decimal::Decimal;
@@ -14,14 +15,6 @@ use serde_json::{json, Value as Json};
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string())
         .unwrap_or_default()
-}
-
-fn errors_word(n: u64, lang: Lang) -> String {
-    let n_text = crate::numfmt::number(n.into(), 0, lang);
-    lang.pick(
-        format!("{n_text} fejl"),
-        format!("{n_text} error{}", if n == 1 { "" } else { "s" }),
-    )
 }
 
 /// The contract's JSON document (with `files` and `to_fix` beside it).
@@ -93,12 +86,7 @@ pub fn to_json(report: &StatusReport) -> Json {
 /// The three tables: the matrix, the files, whom to chase.
 pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
     let region = report.region.clone().unwrap_or_default();
-    let deadline = report.deadline.map(|d| {
-        lang.pick(
-            format!(" · frist {}", date(Some(d))),
-            format!(" · deadline {}", date(Some(d))),
-        )
-    });
+    let deadline = report.deadline.map(|d| date(Some(d)));
     let mut columns = vec![Column::new(
         "sender",
         lang.pick("Afsender", "Sender"),
@@ -114,16 +102,7 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
     ));
     let mut matrix = Table::new(
         lang.pick("Status", "Status"),
-        &lang.pick(
-            format!(
-                "Indberetninger {region}{}",
-                deadline.clone().unwrap_or_default()
-            ),
-            format!(
-                "Submissions {region}{}",
-                deadline.clone().unwrap_or_default()
-            ),
-        ),
+        &messages::matrix_caption(&region, deadline.as_deref(), lang),
         columns,
     );
     for s in &report.senders {
@@ -131,10 +110,7 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
         let name = if s.expected {
             s.sender.clone()
         } else {
-            lang.pick(
-                format!("{} (ikke forventet)", s.sender),
-                format!("{} (not expected)", s.sender),
-            )
+            messages::not_expected(&s.sender, lang)
         };
         row.push(name.into());
         for schema in &report.schemas {
@@ -143,7 +119,7 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
                 Some(sub) => {
                     let mut t = match sub.status {
                         SubmissionStatus::Ok => lang.pick("modtaget", "received").to_string(),
-                        SubmissionStatus::Errors => errors_word(sub.errors, lang),
+                        SubmissionStatus::Errors => messages::errors_count(sub.errors, lang),
                         SubmissionStatus::Missing => lang.pick("MANGLER", "MISSING").to_string(),
                     };
                     if sub.late {
@@ -162,15 +138,10 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
         .iter()
         .filter(|s| s.submissions.iter().any(|sub| sub.files > 0))
         .count();
-    matrix.notes.push(lang.pick(
-        format!(
-            "{delivered} af {} afsendere har sendt noget. \"MANGLER\": intet modtaget; \"fejl\": modtaget, men skal rettes og sendes igen; \"–\": ikke forventet.",
-            report.senders.len()
-        ),
-        format!(
-            "{delivered} of {} senders have sent something. \"MISSING\": nothing received; \"errors\": received but to be corrected and sent again; \"–\": not expected.",
-            report.senders.len()
-        ),
+    matrix.notes.push(messages::delivered_note(
+        delivered,
+        report.senders.len(),
+        lang,
     ));
 
     let mut files = Table::new(
@@ -239,10 +210,7 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
     for (s, sub) in report.missing().into_iter().chain(report.faulty()) {
         let why = match sub.status {
             SubmissionStatus::Missing => lang.pick("ikke modtaget", "not received").to_string(),
-            _ => lang.pick(
-                format!("{}: ret og send igen", errors_word(sub.errors, lang)),
-                format!("{}: correct and send again", errors_word(sub.errors, lang)),
-            ),
+            _ => messages::correct_and_send(sub.errors, lang),
         };
         chase.push(vec![
             s.sender.clone().into(),
@@ -250,30 +218,18 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
             why.into(),
             s.contact
                 .clone()
-                .unwrap_or_else(|| {
-                    lang.pick(
-                        "(ukendt; se [status] i ramme.toml)",
-                        "(unknown; see [status] in ramme.toml)",
-                    )
-                    .to_string()
-                })
+                .unwrap_or_else(|| messages::contact_unknown(lang))
                 .into(),
         ]);
     }
     let unattributed = report.faulty_unattributed();
     if unattributed > 0 {
-        chase.notes.push(lang.pick(
-            format!(
-                "{unattributed} fil(er) med fejl nævner ingen afsender; se tabellen over filer."
-            ),
-            format!("{unattributed} file(s) with errors name no sender; see the table of files."),
-        ));
+        chase
+            .notes
+            .push(messages::unattributed_note(unattributed, lang));
     }
     if chase.rows.is_empty() && unattributed == 0 {
-        chase.notes.push(lang.pick(
-            "Ingen: alle har sendt, og intet har fejl.".to_string(),
-            "Nobody: everyone has sent, and nothing has errors.".to_string(),
-        ));
+        chase.notes.push(messages::nobody_to_chase(lang));
     }
     vec![matrix, files, chase]
 }

@@ -5,6 +5,7 @@ use super::table::{Column, Kind, Table, TableCell};
 use super::xlsx::ChartKind;
 use crate::analysis::udgift::{Comparison, DetailRow, Targets, UdgiftResult};
 use crate::lang::Lang;
+use crate::messages::udgift as messages;
 use crate::values::reference::Reference;
 use serde_json::{json, Value as Json};
 
@@ -24,13 +25,9 @@ pub struct Labels {
 
 impl Labels {
     pub fn new(before: Option<u16>, after: Option<u16>, lang: Lang) -> Labels {
-        let label = |year: Option<u16>, fallback_da: &str, fallback_en: &str| match year {
-            Some(y) => lang.pick(format!("Januar {y}"), format!("January {y}")),
-            None => lang.pick(fallback_da, fallback_en).to_string(),
-        };
         Labels {
-            before: label(before, "Januar, før", "January, before"),
-            after: label(after, "Januar, efter", "January, after"),
+            before: messages::january(before, false, lang),
+            after: messages::january(after, true, lang),
         }
     }
 }
@@ -46,17 +43,7 @@ pub fn render(
     let [pass_total, pass_takst, pass_visitation] = r.passes(targets);
     let mut summary = Table::new(
         lang.pick("Udgiftsmonitorering", "Expenditure monitoring"),
-        &lang.pick(
-            format!(
-                "Udgiftsmonitorering for regionen: {} mod {}",
-                labels.after.to_lowercase(),
-                labels.before.to_lowercase()
-            ),
-            format!(
-                "Expenditure monitoring for the region: {} against {}",
-                labels.after, labels.before
-            ),
-        ),
+        &messages::summary_caption(&labels.after, &labels.before, lang),
         vec![
             Column::new("item", lang.pick("Post", "Item"), Kind::Text),
             Column::new("amount", lang.pick("Beløb", "Amount"), Kind::Kr),
@@ -131,21 +118,14 @@ pub fn render(
             TableCell::Empty,
             TableCell::Empty,
         ]);
-        summary.notes.push(lang.pick(
-            "Taksteffekten deles i to: priseffekten er sidste års udgift × tilbuddets indberettede takstændring (takst i år / takst sidste år − 1) for borgere i samme tilbud begge år; niveaueffekten er resten (et andet takstniveau, flere eller færre dage). De to giver tilsammen taksteffekten.".to_string(),
-            "The tariff effect splits in two: the price effect is last year's expenditure × the offer's reported tariff change (tariff this year / last year − 1) for citizens in the same offer in both years; the level effect is the rest (another tariff level, more or fewer days). The two add up to the tariff effect.".to_string(),
-        ));
+        summary.notes.push(messages::price_level_note(lang));
         if result.unpriced_rows > 0 {
-            summary.notes.push(lang.pick(
-                format!("{} fortsættende rækker har ingen indberettet takstændring (tilbuddet mangler i et af årenes takstindberetninger); hele deres ændring står i niveaueffekten.", result.unpriced_rows),
-                format!("{} continuing rows have no reported tariff change (the offer is missing from one year's tariff reports); all of their change is in the level effect.", result.unpriced_rows),
-            ));
+            summary
+                .notes
+                .push(messages::unpriced_rows(result.unpriced_rows, lang));
         }
     }
-    summary.notes.push(lang.pick(
-        "Rækker matches på personkode, tilbudsnr og paragraf. Taksteffekten er ændringen for borgere i samme tilbud begge år; visitationseffekten er udgiften til nye borgere/tilbud minus udgiften til dem, der er ophørt. De to effekter giver tilsammen den samlede ændring.".to_string(),
-        "Rows are matched on person code, offer number and paragraph. The tariff effect is the change for citizens in the same offer in both years; the visitation effect is the expenditure on new citizens/offers minus that on those who left. The two effects add up to the total change.".to_string(),
-    ));
+    summary.notes.push(messages::matching_note(lang));
 
     let mut persons = Table::new(
         lang.pick("Borgere", "Citizens"),
@@ -159,12 +139,12 @@ pub fn render(
     for (code, label, n) in [
         (
             "before_persons",
-            format!("{}: {}", labels.before, lang.pick("borgere", "citizens")),
+            messages::citizens_in(&labels.before, lang),
             r.before.persons,
         ),
         (
             "after_persons",
-            format!("{}: {}", labels.after, lang.pick("borgere", "citizens")),
+            messages::citizens_in(&labels.after, lang),
             r.after.persons,
         ),
         (
@@ -180,12 +160,12 @@ pub fn render(
         ),
         (
             "before_rows",
-            format!("{}: {}", labels.before, lang.pick("rækker", "rows")),
+            messages::rows_in(&labels.before, lang),
             r.before.rows,
         ),
         (
             "after_rows",
-            format!("{}: {}", labels.after, lang.pick("rækker", "rows")),
+            messages::rows_in(&labels.after, lang),
             r.after.rows,
         ),
     ] {
@@ -249,10 +229,7 @@ pub fn render(
         r.visitation_effect_pct().into(),
         yes_no(pass_total, lang),
     ]);
-    kommuner.notes.push(lang.pick(
-        "Pr. kommune matches rækker inden for kommunen: en borger, der har skiftet betalingskommune, tæller som ophørt i den gamle og ny i den nye, så kommunernes effekter summer ikke nødvendigvis til regionens.".to_string(),
-        "Per kommune, rows are matched within the kommune: a citizen who changed paying kommune counts as left in the old and new in the new one, so the kommuner's effects need not add up to the region's.".to_string(),
-    ));
+    kommuner.notes.push(messages::by_kommune_note(lang));
 
     let side = |s: &crate::analysis::udgift::Side| json!({"rows": s.rows, "persons": s.persons, "total": json_kr(s.total)});
     let mut json = json!({

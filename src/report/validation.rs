@@ -4,6 +4,7 @@
 use super::style::Style;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
+use crate::messages::validation as messages;
 use crate::validate::FileReport;
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
@@ -18,31 +19,14 @@ fn severity_word(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-fn count_phrase(
-    n: u64,
-    one_da: &str,
-    many_da: &str,
-    one_en: &str,
-    many_en: &str,
-    lang: Lang,
-) -> String {
-    let word = match (lang, n == 1) {
-        (Lang::Da, true) => one_da,
-        (Lang::Da, false) => many_da,
-        (Lang::En, true) => one_en,
-        (Lang::En, false) => many_en,
-    };
-    format!("{} {word}", crate::numfmt::number(n.into(), 0, lang))
-}
-
 fn errors_phrase(n: u64, lang: Lang) -> String {
-    count_phrase(n, "fejl", "fejl", "error", "errors", lang)
+    messages::errors_count(n, lang)
 }
 fn warnings_phrase(n: u64, lang: Lang) -> String {
-    count_phrase(n, "advarsel", "advarsler", "warning", "warnings", lang)
+    messages::warnings_count(n, lang)
 }
 fn rows_phrase(n: u64, lang: Lang) -> String {
-    count_phrase(n, "række", "rækker", "row", "rows", lang)
+    messages::rows_count(n, lang)
 }
 
 /// Text for a person: one block per file, its findings with cell and
@@ -94,16 +78,7 @@ pub fn write_text(
             writeln!(
                 out,
                 "  {}",
-                style.dim(&lang.pick(
-                    format!(
-                        "… og {} fund mere (brug --max-findings 0 for at se alle)",
-                        file.omitted
-                    ),
-                    format!(
-                        "… and {} more findings (use --max-findings 0 to see all)",
-                        file.omitted
-                    ),
-                ))
+                style.dim(&messages::more_findings_hint(file.omitted, lang))
             )?;
         }
         let text = format!(
@@ -124,21 +99,7 @@ pub fn write_text(
         writeln!(out)?;
     }
     let s = report.summary();
-    let files = count_phrase(s.files as u64, "fil", "filer", "file", "files", lang);
-    let summary = lang.pick(
-        format!(
-            "I alt: {files}, {}, {}, {}.",
-            rows_phrase(s.rows, lang),
-            errors_phrase(s.errors, lang),
-            warnings_phrase(s.warnings, lang)
-        ),
-        format!(
-            "Total: {files}, {}, {}, {}.",
-            rows_phrase(s.rows, lang),
-            errors_phrase(s.errors, lang),
-            warnings_phrase(s.warnings, lang)
-        ),
-    );
+    let summary = messages::total_line(s.files as u64, s.rows, s.errors, s.warnings, lang);
     writeln!(out, "{}", style.bold(&summary))
 }
 
@@ -148,7 +109,7 @@ fn describe_file(file: &FileReport, lang: Lang) -> String {
     for sheet in &file.sheets {
         let mut parts = Vec::new();
         if let Some(name) = &sheet.sheet {
-            parts.push(lang.pick(format!("ark \"{name}\""), format!("sheet \"{name}\"")));
+            parts.push(messages::sheet_named(name, lang));
         }
         if let Some(schema) = &sheet.schema {
             parts.push(schema.clone());
@@ -163,12 +124,7 @@ fn describe_file(file: &FileReport, lang: Lang) -> String {
         how.push(enc.to_string());
     }
     if let Some(d) = file.notes.delimiter {
-        how.push(match d {
-            b';' => lang.pick("semikolon", "semicolon").to_string(),
-            b',' => lang.pick("komma", "comma").to_string(),
-            b'\t' => lang.pick("tabulator", "tab").to_string(),
-            other => format!("'{}'", char::from(other)),
-        });
+        how.push(messages::delimiter_name(d, lang));
     }
     let mut text = sheets.join("; ");
     if !how.is_empty() {
@@ -186,7 +142,7 @@ fn write_finding_line(
     let loc = &finding.location;
     let place = match (loc.cell_ref(), loc.row) {
         (Some(cell), _) => cell,
-        (None, Some(row)) => lang.pick(format!("række {row}"), format!("row {row}")),
+        (None, Some(row)) => messages::row_place(row, lang),
         (None, None) => match &loc.sheet {
             Some(_) => lang.pick("ark", "sheet").to_string(),
             None => lang.pick("fil", "file").to_string(),
@@ -348,11 +304,7 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
             let place = f
                 .location
                 .cell_ref()
-                .or_else(|| {
-                    f.location
-                        .row
-                        .map(|r| lang.pick(format!("række {r}"), format!("row {r}")))
-                })
+                .or_else(|| f.location.row.map(|r| messages::row_place(r, lang)))
                 .unwrap_or_else(|| lang.pick("fil", "file").to_string());
             writeln!(
                 out,
@@ -365,14 +317,7 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
             )?;
         }
         if file.omitted > 0 {
-            writeln!(
-                out,
-                "\n{}",
-                lang.pick(
-                    format!("… og {} fund mere.", file.omitted),
-                    format!("… and {} more findings.", file.omitted)
-                )
-            )?;
+            writeln!(out, "\n{}", messages::more_findings(file.omitted, lang))?;
         }
         writeln!(out)?;
     }
@@ -381,7 +326,7 @@ pub fn write_md(report: &ValidationReport, lang: Lang, out: &mut dyn Write) -> i
         out,
         "**{}** {}, {}, {}, {}.",
         lang.pick("I alt:", "Total:"),
-        count_phrase(s.files as u64, "fil", "filer", "file", "files", lang),
+        messages::files_count(s.files as u64, lang),
         rows_phrase(s.rows, lang),
         errors_phrase(s.errors, lang),
         warnings_phrase(s.warnings, lang)

@@ -77,30 +77,8 @@ befolkning = [\"2017/befolkning.csv\"]  # {befolkning}\n";
             .replace("{udmelding}", udmelding)
             .replace("{befolkning}", befolkning)
     };
-    lang.pick(
-        format!(
-            "bilaget har ingen inddata. Skriv i [bilag], hvilke filer, mapper eller mønstre (relativt til konfigurationsfilen) bilaget skal læse, fx:{}",
-            fill([
-                "årets takstindberetninger",
-                "sidste års takstindberetninger",
-                "borgerlister, januar året før",
-                "borgerlister, januar i år",
-                "kriterievurderinger",
-                "udmeldinger",
-                "befolkningstal",
-            ])
-        ),
-        format!(
-            "the annex has no inputs. Name in [bilag] the files, folders or patterns (relative to the config file) the annex reads, e.g.:{}",
-            fill([
-                "this year's tariff reports",
-                "last year's tariff reports",
-                "citizen lists, January last year",
-                "citizen lists, January this year",
-                "criteria assessments",
-                "withdrawals",
-                "population figures",
-            ])
-        ),
+    crate::messages::cli::bilag_no_inputs(
+        &fill(crate::messages::cli::bilag_input_names(lang)),
+        lang,
     )
 }

@@ -106,10 +106,8 @@ pub fn left_out_table(rows: &[&ExcludedRow], lang: Lang) -> Table {
         ]);
     }
     if rows.is_empty() {
-        t.notes.push(lang.pick(
-            "Ingen rækker er udeladt.".to_string(),
-            "No rows are left out.".to_string(),
-        ));
+        t.notes
+            .push(crate::messages::bilag_front::none_left_out(lang));
     }
     t
 }

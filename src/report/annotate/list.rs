@@ -5,6 +5,7 @@
 use super::{grid, letter, print_setup, Annotation};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
+use crate::messages::annotate as messages;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Url, Worksheet, XlsxError};
 
 /// What the cell should have held, in words: the message's own "forventede
@@ -52,7 +53,7 @@ pub fn place(finding: &Finding, lang: Lang) -> String {
     let loc = &finding.location;
     match (loc.cell_ref(), loc.row) {
         (Some(cell), _) => cell,
-        (None, Some(row)) => lang.pick(format!("række {row}"), format!("row {row}")),
+        (None, Some(row)) => crate::messages::validation::row_place(row, lang),
         (None, None) if loc.sheet.is_some() => lang.pick("ark", "sheet").to_string(),
         (None, None) => lang.pick("fil", "file").to_string(),
     }
@@ -88,44 +89,19 @@ pub(super) fn write_findings_sheet(
         .set_bold();
 
     let file = a.file_name();
-    ws.write_string_with_format(
-        0,
-        0,
-        lang.pick(
-            format!("Rettelser til {file}"),
-            format!("Corrections to {file}"),
-        ),
-        &title,
-    )?;
-    let mut lines = vec![letter::counts_sentence(a)];
-    lines.push(lang.pick(
-        "Cellerne er markeret i arkene efter dette: fejl med rødt, advarsler med gult. Hold musen over en markeret celle for at se forklaringen; klik på en celle i listen for at gå til den.".to_string(),
-        "The cells are marked in the sheets after this one: errors in red, warnings in yellow. Hover over a marked cell to see the explanation; click a cell in the list to go to it.".to_string(),
-    ));
+    ws.write_string_with_format(0, 0, messages::corrections_to(&file, lang), &title)?;
+    let mut lines = vec![letter::counts_sentence(a), messages::marks_explained(lang)];
     if a.grid.truncated {
-        lines.push(lang.pick(
-            format!(
-                "Filen er stor: kopien viser kun de første {} rækker; fund længere nede står kun i listen.",
-                crate::numfmt::number(grid::MAX_ROWS.into(), 0, lang)
-            ),
-            format!(
-                "The file is large: the copy shows only the first {} rows; findings further down are only in the list.",
-                crate::numfmt::number(grid::MAX_ROWS.into(), 0, lang)
-            ),
+        lines.push(messages::copy_truncated(
+            &crate::numfmt::number(grid::MAX_ROWS.into(), 0, lang),
+            lang,
         ));
     }
     if a.report.omitted > 0 {
-        lines.push(lang.pick(
-            format!(
-                "Listen viser de første {} fund; {} fund mere er ikke vist.",
-                a.report.findings.len(),
-                a.report.omitted
-            ),
-            format!(
-                "The list shows the first {} findings; {} more are not shown.",
-                a.report.findings.len(),
-                a.report.omitted
-            ),
+        lines.push(messages::list_truncated(
+            a.report.findings.len(),
+            a.report.omitted,
+            lang,
         ));
     }
     let mut r = 1u32;
