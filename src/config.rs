@@ -80,7 +80,7 @@ pub struct TakstConfig {
     pub aabningsdage: Option<rust_decimal::Decimal>,
     /// The target over several years: the real change (fixed prices of the
     /// first year) the region's tariffs may have at most over the years
-    /// given (seed 002: the strategy 2017–2020). Without it, the target is
+    /// given (the Sjælland steering group's minutes of 2016: the strategy 2017–2020). Without it, the target is
     /// the required reduction chained over the years.
     pub target_real_pct: Option<rust_decimal::Decimal>,
 }
@@ -229,7 +229,7 @@ pub struct BilagConfig {
     pub finansiering_share: Option<rust_decimal::Decimal>,
 }
 
-/// The strengthened cooperation (seed 004) and the A1 indicator.
+/// The strengthened cooperation (the Nordjylland note on the strengthened cooperation (KKR, 2013)) and the A1 indicator.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SamarbejdeConfig {

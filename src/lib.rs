@@ -1,10 +1,16 @@
 //! ramme: validation and analyses for Danish rammeaftale secretariats.
 //!
 //! The binary is thin: `main.rs` parses the command line and calls [`run`].
-//! Modules by what they do: `input` reads files, `schema` describes
-//! submissions, `values` parses Danish cell values, `validate` checks rows
-//! and yields findings, `rules` holds the named row rules, `report` writes
-//! results, `cmd` has one file per subcommand.
+//! Modules by layer, highest first (ARCHITECTURE.md; imports only go down):
+//! `cmd` one file per command and the options of every analysis; `help`
+//! and `cli` the command line; `report` the writers; `analysis` the pure
+//! computations; `config` ramme.toml; `pseudonym` keyed person codes;
+//! `dataset` a year's files as typed records; `output` atomic outputs and
+//! formats; `error` typed errors and exit codes; `validate` the streaming
+//! engine; `rules` the row rules; `messages` the texts people read;
+//! `schema` the registry of submission types; `values` Danish cell values,
+//! typed rows and reference data; `input` bytes to cells; and the leaves
+//! `notice`, `cpr`, `finding`, `numfmt`, `text`, `lang`.
 
 pub mod analysis;
 pub mod cli;

@@ -1,4 +1,4 @@
-//! User rates and cost per user (seed 002 points 4 and 6): by
+//! User rates and cost per user (the Sjælland steering group's minutes of 2016 points 4 and 6): by
 //! betalingskommune × målgruppe × børn/voksne, the users in January, users
 //! per 1.000 inhabitants of an age band, and spending per user, with the
 //! region's figure beside each kommune's. The målgruppe comes from the

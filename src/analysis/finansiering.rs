@@ -1,4 +1,4 @@
-//! Objective financing (seed 001 point 9): an amount, less an offset such
+//! Objective financing (the Nordjylland DAS minutes of 17 November 2016 point 9): an amount, less an offset such
 //! as a surplus to be used, split between the kommuner by a key (usually
 //! population) in whole kroner that add up exactly (largest remainder).
 

@@ -1,8 +1,8 @@
-//! Use of offers (domain.md, "Use of offers"): the January borgerlister
+//! Use of offers : the January borgerlister
 //! against the year's takstindberetninger. Per offer (Tilbudsnr, Paragraf):
 //! the citizens, the paying kommuner, the driftsherre's own citizens' share
 //! of the spending, a flag for offers bought only by their own kommune or
-//! by few kommuner (seed 002 point 12, seed 001 point 7), and the
+//! by few kommuner (the Sjælland steering group's minutes of 2016 point 12, the Nordjylland DAS minutes of 17 November 2016 point 7), and the
 //! occupancy against the budget (Pladser × Belægningsprocent), whose
 //! shortfall in the strengthened cooperation is the early warning of seed
 //! 004 box 3. User rates are in [`super::brugerrater`].

@@ -1,4 +1,4 @@
-//! Criteria for the most specialised offers (seed 004, tables 1–2):
+//! Criteria for the most specialised offers (the Nordjylland note on the strengthened cooperation (KKR, 2013), tables 1–2):
 //! A = A1 or A2 or A3; B = B1; C = C1 and C2; eligible when A and B and C,
 //! or as a new offer with DAS's dispensation.
 

@@ -27,7 +27,7 @@ fn defaults_are_five_percent_two_years_one_percent() {
 fn figures_of_the_accounts() {
     // (basis, revenue, costs, carried in) → (result, result %, carry, to regulate)
     let cases = [
-        // domain.md's example: overskud 800.000 = 8 %; 500.000 carried,
+        // the rules in the README's example: overskud 800.000 = 8 %; 500.000 carried,
         // −300.000 to regulate.
         (
             "10000000", "10800000", "10000000", "0", "800000", "8", "500000", "-300000",

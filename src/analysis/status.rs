@@ -3,9 +3,9 @@
 //! a borgerliste, the Navn of an udmelding; never the file's name), and the
 //! matrix of expected senders × submission types against a deadline.
 
-use crate::validate::typed::{TypedRow, Value};
 use crate::validate::{RowConsumer, SheetContext};
 use crate::values::reference::{Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use std::collections::HashMap;
 
 /// The field that names a submission's sender, per schema.

@@ -1,4 +1,4 @@
-//! Offers in and out (seed 001, point 7): from the year's takstindberetninger,
+//! Offers in and out (the Nordjylland DAS minutes of 17 November 2016, point 7): from the year's takstindberetninger,
 //! the offers that are new and those leaving, the leaving ones grouped by
 //! why they leave (Årsag: lukker, udgår af rammeaftalen men drives videre,
 //! sammenlægges, omlægges) with the date they leave, counts per driftsherre,

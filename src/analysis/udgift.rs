@@ -1,4 +1,4 @@
-//! Expenditure monitoring (seed 001 point 10; domain.md): two January
+//! Expenditure monitoring (the Nordjylland DAS minutes of 17 November 2016 point 10): two January
 //! borgerlister compared row by row on (Personkode, Tilbudsnr, Paragraf).
 //! The total change splits exactly into a takst effect (rows in both years)
 //! and a visitation effect (rows only in one year). Per betalingskommune,

@@ -1,4 +1,4 @@
-//! The withdrawal procedure (seed 004, appendices 1 and 3; domain.md):
+//! The withdrawal procedure (the Nordjylland note on the strengthened cooperation (KKR, 2013), appendices 1 and 3):
 //! requests only in allowed months of even years, one year's notice, effect
 //! when an agreement period ends, the nødspor route, section 2's duties, and
 //! each request's timeline through the årshjul.

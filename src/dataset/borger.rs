@@ -4,8 +4,8 @@
 
 use super::{Record, Source};
 use crate::schema::Schema;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::{ParagrafId, Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
 
 /// One row of a borgerliste: a citizen in an offer in January.

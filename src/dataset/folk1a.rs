@@ -9,8 +9,8 @@
 use super::{Record, Source};
 use crate::schema::Schema;
 use crate::text::fold_key;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::{Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

@@ -2,8 +2,8 @@
 
 use super::{Record, Source};
 use crate::schema::Schema;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::{Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
 
 /// The expert panel's assessment of one offer. In a form filled in with

@@ -7,9 +7,9 @@ use super::{
     TariffRow, WithdrawalRequest,
 };
 use crate::validate::set::{Entry, SetReport};
-use crate::validate::typed::TypedRow;
 use crate::validate::{RowConsumer, SheetContext};
 use crate::values::reference::Reference;
+use crate::values::typed::TypedRow;
 use std::path::{Path, PathBuf};
 
 /// Collectors of every record type for one file.

@@ -3,8 +3,8 @@
 use super::{Record, Source};
 use crate::schema::Schema;
 use crate::text::fold_key;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::{ParagrafId, Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
 
 /// One row of a regnskab: an offer's budget, costs and revenue in a year.

@@ -3,8 +3,8 @@
 use super::{Record, Source};
 use crate::schema::Schema;
 use crate::text::fold_key;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::{MaalgruppeId, ParagrafId, Party, Reference};
+use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
 
 /// Whether an offer continues, is new, or leaves the rammeaftale.
@@ -15,7 +15,7 @@ pub enum Status {
     Udgaar,
 }
 
-/// Why an offer leaves the rammeaftale (seed 001 point 7), in the order
+/// Why an offer leaves the rammeaftale (the Nordjylland DAS minutes of 17 November 2016 point 7), in the order
 /// the tables show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum LeaveReason {

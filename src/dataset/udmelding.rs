@@ -3,8 +3,8 @@
 use super::{Record, Source};
 use crate::schema::Schema;
 use crate::text::fold_key;
-use crate::validate::typed::{TypedRow, Value};
 use crate::values::reference::Reference;
+use crate::values::typed::{TypedRow, Value};
 use chrono::NaiveDate;
 
 /// Who files the request: section 1 of the form or section 2.

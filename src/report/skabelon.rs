@@ -1,4 +1,4 @@
-//! Blank submission templates ("ensartet materiale", seed 000): a workbook
+//! Blank submission templates ("ensartet materiale", the L 550 network group's terms of reference): a workbook
 //! per schema with the header row, an explanation on every column, and
 //! dropdowns and number checks so a kommune fills it in right the first
 //! time. A template filled in correctly validates clean.

@@ -13,7 +13,7 @@ use crate::finding::Code;
 use crate::lang::Lang;
 use crate::messages::rules::{self as msg, OccupancyNorm};
 use crate::text::fold_key;
-use crate::validate::typed::Value;
+use crate::values::typed::Value;
 use rust_decimal::Decimal;
 
 pub(super) const KIND: CheckKind = CheckKind {
@@ -153,7 +153,7 @@ when_values = ["Døgntakst", "Dagtakst"]
         b: &str,
         tilbudstype: Option<&str>,
         navn: &str,
-    ) -> Vec<Option<crate::validate::typed::Value<'static>>> {
+    ) -> Vec<Option<crate::values::typed::Value<'static>>> {
         vec![
             choice(taksttype),
             num(b),

@@ -6,7 +6,7 @@ use super::{CheckKind, Def, Row, RowCheck, RuleError, Violation};
 use crate::finding::Code;
 use crate::lang::Lang;
 use crate::messages::rules as msg;
-use crate::validate::typed::Value;
+use crate::values::typed::Value;
 use chrono::Datelike;
 
 pub(super) const KIND: CheckKind = CheckKind {

@@ -28,7 +28,7 @@ use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 use crate::schema::{FieldType, RuleDef, Schema};
 use crate::text::fold_key;
-use crate::validate::typed::{Slot, Value};
+use crate::values::typed::{Slot, Value};
 use rust_decimal::Decimal;
 
 /// The check families a schema's `[[rule]]` may name: one line per family.

@@ -90,7 +90,7 @@ impl RowCheck for Omkostningskategorier {
 mod tests {
     use crate::lang::Lang;
     use crate::rules::testing::{num, Case};
-    use crate::validate::typed::Value;
+    use crate::values::typed::Value;
 
     const FIELDS: [(&str, &str); 8] = [
         ("takstgrundlag", "money"),

@@ -3,7 +3,7 @@
 use super::{CompiledRule, Violation};
 use crate::lang::Lang;
 use crate::schema::Schema;
-use crate::validate::typed::{Slot, Value};
+use crate::values::typed::{Slot, Value};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

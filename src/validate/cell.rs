@@ -1,7 +1,6 @@
 //! Turning one cell into a typed value for its field, or saying in plain
 //! language what is wrong with it.
 
-use super::typed::Value;
 use crate::finding::Code;
 use crate::input::Cell;
 use crate::lang::Lang;
@@ -10,6 +9,7 @@ use crate::numfmt;
 use crate::schema::{Field, FieldType};
 use crate::text::fold_key;
 use crate::values::reference::{MaalgruppeId, ParagrafId, PartyMatch, Reference};
+use crate::values::typed::Value;
 use crate::values::{self, ValueError};
 use rust_decimal::Decimal;
 use std::borrow::Cow;

@@ -4,9 +4,9 @@
 //! compact: a borgerliste of a million rows costs 24 bytes a key, and its
 //! offers are grouped by (Tilbudsnr, Paragraf, Takst), not kept per row.
 
-use super::typed::{Slot, Value};
 use crate::schema::{FieldType, Schema};
 use crate::values::reference::ParagrafId;
+use crate::values::typed::{Slot, Value};
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;

@@ -6,11 +6,11 @@ use super::facts;
 use super::keytable::KeyTable;
 use super::plan::ActiveSheet;
 use super::sink::FileSink;
-use super::typed::{Slot, Value};
 use crate::finding::{Code, Severity};
 use crate::messages::validate as msg;
 use crate::schema::Schema;
 use crate::values::reference::Reference;
+use crate::values::typed::{Slot, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 

@@ -17,7 +17,7 @@
 //! - `keys.rs`: the key index (unique fields, repeated keys), its table in
 //!   `keytable.rs`;
 //! - `file.rs`: findings about the file as a whole (read errors, no schema);
-//! - `cell.rs`: one cell to a typed value; `typed.rs`: typed rows;
+//! - `cell.rs`: one cell to a typed value; `values::typed`: typed rows;
 //! - `set.rs`, `crossfile.rs`, `facts.rs`: a set of files checked together;
 //!   `parallel.rs`: files on all cores; `summary.rs`: the totals.
 
@@ -35,7 +35,6 @@ mod search;
 pub mod set;
 mod sink;
 pub mod summary;
-pub mod typed;
 
 pub use guard::cell_has_cpr;
 pub use keys::display_value;
@@ -46,10 +45,10 @@ use crate::lang::Lang;
 use crate::rules::{CompiledRule, RuleError};
 use crate::schema::header::HeaderIndex;
 use crate::schema::{Catalog, Schema};
+use crate::values::typed::TypedRow;
 use sink::FileSink;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use typed::TypedRow;
 
 /// How many non-empty rows are searched for the header row.
 pub const HEADER_SEARCH_ROWS: u32 = 30;

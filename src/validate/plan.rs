@@ -6,12 +6,12 @@
 use super::cell::FieldParser;
 use super::facts::FactFields;
 use super::keys::KeyIndex;
-use super::typed::Slot;
 use super::Prepared;
 use crate::input;
 use crate::lang::Lang;
 use crate::schema::header::{HeaderCell, HeaderMap};
 use crate::values::reference::Reference;
+use crate::values::typed::Slot;
 use std::collections::{HashMap, HashSet};
 
 /// The state of a sheet whose header has been found.

@@ -5,12 +5,12 @@
 
 use super::plan::ActiveSheet;
 use super::sink::FileSink;
-use super::typed::{Slot, TypedRow};
 use super::SheetContext;
 use crate::finding::{Code, Severity};
 use crate::input::{Cell, Row};
 use crate::messages::validate as msg;
 use crate::schema::FieldType;
+use crate::values::typed::{Slot, TypedRow};
 
 impl<'v> FileSink<'v, '_> {
     /// One data row of a sheet whose header is found.

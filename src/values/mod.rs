@@ -11,6 +11,7 @@ pub mod codes;
 pub mod date;
 pub mod number;
 pub mod reference;
+pub mod typed;
 
 pub use boolean::parse_bool;
 pub use codes::{check_max_len, check_personkode, parse_tilbudsnr, tilbudsnr_from_number};

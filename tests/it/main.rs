@@ -13,6 +13,7 @@ mod hostile;
 mod inbox;
 mod inbox_set;
 mod injection;
+mod layers;
 mod legal_days;
 mod outputs;
 mod privacy;

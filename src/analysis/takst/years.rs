@@ -1,4 +1,4 @@
-//! The tariff reduction over several years (seed 002: the strategy
+//! The tariff reduction over several years (the Sjælland steering group's minutes of 2016: the strategy
 //! 2017–2020): each pair of consecutive reports compared as `takst` does,
 //! then each year's change chained into the change since the first year,
 //! nominal and in fixed prices of the first year, for the region and per

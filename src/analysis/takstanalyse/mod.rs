@@ -1,4 +1,4 @@
-//! The yearly tariff analysis by målgruppe and paragraf (seed 002, KKR
+//! The yearly tariff analysis by målgruppe and paragraf (the Sjælland steering group's minutes of 2016, KKR
 //! Sjælland): per målgruppe × paragraf × taksttype the offers, the places,
 //! the volume-weighted average tariff of this year and of last year, and the
 //! like-for-like change against last year, compared with the P/L; with

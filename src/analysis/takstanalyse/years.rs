@@ -1,4 +1,4 @@
-//! The takstanalyse over several years (seed 002: the strategy 2017–2020):
+//! The takstanalyse over several years (the Sjælland steering group's minutes of 2016: the strategy 2017–2020):
 //! each pair of consecutive reports analysed as for two years, then per
 //! målgruppe × paragraf × taksttype, per group and for the region, each
 //! year's like-for-like change chained into the change since the first
