@@ -3,8 +3,8 @@
 //! is shared with `takstanalyse --years`.
 
 use super::{load_year, year_of, Context};
+use crate::analysis::takst;
 use crate::analysis::takst::years::{analyse_years, YearSet};
-use crate::analysis::takst::{self, TakstRule};
 use crate::cli::TakstArgs;
 use crate::dataset::{Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
@@ -47,16 +47,7 @@ fn two_years(
     files: Vec<PathBuf>,
 ) -> Result<ExitStatus, Error> {
     let year = year_of(&current.records);
-    let rule = TakstRule {
-        pl_pct: args
-            .pl
-            .or(ctx.config.takst.pl_for(year))
-            .unwrap_or(Decimal::ZERO),
-        required_pct: args
-            .required
-            .or(ctx.config.takst.required)
-            .unwrap_or(Decimal::ZERO),
-    };
+    let rule = super::options::takst_rule(&ctx.config, year, args.pl, args.required);
     let plan = super::output_plan(&args.output, &super::ANALYSIS_FORMATS, &files)?;
     let result = takst::analyse(
         &current.records,

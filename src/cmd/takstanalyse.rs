@@ -61,7 +61,7 @@ fn two_years(
     let result = takstanalyse::analyse(
         &current.records,
         previous.as_ref().map(|p| p.records.as_slice()),
-        args.pl.or(ctx.config.takst.pl_for(year)),
+        super::options::takst_pl(&ctx.config, year, args.pl),
         super::options::weighting(&ctx.config),
         &ctx.catalog.reference,
     );
