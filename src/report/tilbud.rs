@@ -6,6 +6,7 @@ use crate::analysis::tilbud::{Offer, TilbudResult};
 use crate::dataset::takst::LeaveReason;
 use crate::lang::Lang;
 use crate::messages::tariff as msg;
+use crate::messages::tilbud as text;
 use serde_json::{json, Value as Json};
 
 /// The machine code of a reason in JSON and CSV.
@@ -154,10 +155,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
         offers_table(
             lang.pick("Nye tilbud", "New offers"),
             "new",
-            &lang.pick(
-                format!("Nye tilbud i rammeaftalen{year_text}"),
-                format!("New offers in the rammeaftale{year_text}"),
-            ),
+            &text::new_offers_title(&year_text, lang),
             lang.pick("Ingen nye tilbud.", "No new offers."),
             &result.new,
             lang,
@@ -165,10 +163,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
         offers_table(
             lang.pick("Udgående tilbud", "Leaving offers"),
             "leaving",
-            &lang.pick(
-                format!("Tilbud, der udgår af rammeaftalen{year_text}"),
-                format!("Offers leaving the rammeaftale{year_text}"),
-            ),
+            &text::leaving_offers_title(&year_text, lang),
             lang.pick("Ingen tilbud udgår.", "No offers leave."),
             &result.leaving,
             lang,
@@ -185,10 +180,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
     }
     let mut counts = Table::new(
         lang.pick("Pr. driftsherre", "By operator"),
-        &lang.pick(
-            format!("Tilbud og pladser pr. driftsherre{year_text}"),
-            format!("Offers and places by operator{year_text}"),
-        ),
+        &text::by_operator_title(&year_text, lang),
         vec![
             Column::new("kommune", lang.pick("Driftsherre", "Operator"), Kind::Text),
             Column::new("offers", lang.pick("Tilbud", "Offers"), Kind::Integer),
@@ -218,10 +210,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
         sum(|c| c.new).into(),
         sum(|c| c.leaving).into(),
     ]);
-    counts.notes.push(lang.pick(
-        "Enheder som Aalborg ÆH og Aalborg FB tælles under deres kommune; et tilbud med flere takster tæller én gang.".to_string(),
-        "Units such as Aalborg ÆH and Aalborg FB count under their kommune; an offer with several tariffs counts once.".to_string(),
-    ));
+    counts.notes.push(text::units_count_under_kommune(lang));
     tables.push(counts);
     if let Some(vanished) = &result.vanished {
         let mut t = offers_table(
@@ -243,10 +232,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
             lang,
         );
         if !vanished.is_empty() {
-            t.notes.push(lang.pick(
-            "Tilbud, der udgår, skal indberettes med status Udgår og \"Erstattes af\" eller en bemærkning.".to_string(),
-            "Leaving offers must be reported with status Udgår and \"Erstattes af\" or a remark.".to_string(),
-        ));
+            t.notes.push(text::leaving_must_be_reported(lang));
         }
         tables.push(t);
     }
@@ -270,10 +256,7 @@ pub fn render(result: &TilbudResult, year: Option<i32>, lang: Lang) -> Rendered 
             lang,
         );
         if !unannounced.is_empty() {
-            t.notes.push(lang.pick(
-                "Et nyt tilbud skal indberettes med status Ny.".to_string(),
-                "A new offer must be reported with status Ny.".to_string(),
-            ));
+            t.notes.push(text::new_must_be_reported(lang));
         }
         tables.push(t);
     }
