@@ -10,8 +10,8 @@
 //! tariff change for matched rows; the level effect is the rest (another
 //! tariff level, more or fewer days), so the two add up exactly.
 
+use crate::analysis::tariff::LastYear;
 use crate::dataset::{CitizenRow, TariffRow};
-use crate::text::fold_key;
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -134,22 +134,15 @@ fn offer_key(tilbudsnr: &str, paragraf: ParagrafId) -> u128 {
 }
 
 impl PriceChanges {
-    /// From this year's takstindberetninger and last year's (matched on
-    /// Tilbudsnr, Paragraf and Taksttype), else their Takst forrige år
-    /// column. Of an offer's several tariffs (types, levels) the one with
+    /// From this year's takstindberetninger and last year's (matched as in
+    /// every tariff analysis, by `tariff::LastYear`: Tilbudsnr, Paragraf,
+    /// Taksttype and Takstniveau), else their Takst forrige år column. Of an offer's several tariffs (types, levels) the one with
     /// the largest budget (Pladser × Belægning) gives its change.
     pub fn from_tariffs(current: &[TariffRow], previous: Option<&[TariffRow]>) -> PriceChanges {
-        let mut last: HashMap<(&str, ParagrafId, String), Decimal> = HashMap::new();
-        for t in previous.unwrap_or_default() {
-            last.entry((t.tilbudsnr.as_str(), t.paragraf, fold_key(&t.taksttype)))
-                .or_insert(t.takst);
-        }
+        let last = LastYear::of(previous.unwrap_or_default());
         let mut best: HashMap<u128, (Decimal, Decimal)> = HashMap::new();
         for t in current {
-            let before = last
-                .get(&(t.tilbudsnr.as_str(), t.paragraf, fold_key(&t.taksttype)))
-                .copied()
-                .or(t.takst_forrige_aar);
+            let before = last.previous(t).map(|p| p.takst);
             let Some(change) = before
                 .and_then(|b| t.takst.checked_div(b))
                 .map(|r| r - Decimal::ONE)

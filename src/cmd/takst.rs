@@ -8,27 +8,66 @@ use crate::analysis::takst::years::{analyse_years, YearSet};
 use crate::cli::TakstArgs;
 use crate::dataset::{Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
+use crate::lang::Lang;
 use crate::messages::tariff as msg;
 use crate::report::analysis::InputSection;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
-    if let Some(dirs) = &args.years {
+    match load_tariff_years(
+        ctx,
+        &args.inputs,
+        args.previous.as_deref(),
+        args.years.as_deref(),
+    )? {
+        TariffYears::Two(two) => two_years(ctx, args, *two),
+        TariffYears::Several(sets) => several_years(ctx, args, &sets),
+    }
+}
+
+/// What `takst` and `takstanalyse` compare: a year and the one before (the
+/// inputs and `--previous`, or `--years` with two years: exactly the same
+/// report), or several years.
+pub(super) enum TariffYears {
+    Two(Box<TwoYears>),
+    Several(Vec<LoadedYear>),
+}
+
+/// A year's reports and, when given, the year before's.
+pub(super) struct TwoYears {
+    pub current: Loaded<TariffRow>,
+    pub previous: Option<Loaded<TariffRow>>,
+    /// Every file read, for the output guard.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads the years of `takst` or `takstanalyse`: `--years` when given, else
+/// the inputs and `--previous`.
+pub(super) fn load_tariff_years(
+    ctx: &Context,
+    inputs: &[PathBuf],
+    previous: Option<&[PathBuf]>,
+    years: Option<&[PathBuf]>,
+) -> Result<TariffYears, Error> {
+    if let Some(dirs) = years {
         let mut sets = load_years(ctx, dirs)?;
         if sets.len() == 2 {
-            // One pair of years: exactly the two-year report.
             let (Some(now), Some(before)) = (sets.pop(), sets.pop()) else {
                 return Err(Error::Usage(msg::years_too_few(ctx.lang)));
             };
             let mut files = now.files;
             files.extend(before.files);
-            return two_years(ctx, args, now.loaded, Some(before.loaded), files);
+            return Ok(TariffYears::Two(Box::new(TwoYears {
+                current: now.loaded,
+                previous: Some(before.loaded),
+                files,
+            })));
         }
-        return several_years(ctx, args, &sets);
+        return Ok(TariffYears::Several(sets));
     }
-    let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
-    let previous = match &args.previous {
+    let (current, mut files) = load_year::<TariffRow>(ctx, inputs, Some("--previous"))?;
+    let previous = match previous {
         Some(inputs) => {
             let (loaded, previous_files) = load_year::<TariffRow>(ctx, inputs, Some("--previous"))?;
             files.extend(previous_files);
@@ -36,15 +75,38 @@ pub fn run(ctx: &Context, args: &TakstArgs) -> Result<ExitStatus, Error> {
         }
         None => None,
     };
-    two_years(ctx, args, current, previous, files)
+    Ok(TariffYears::Two(Box::new(TwoYears {
+        current,
+        previous,
+        files,
+    })))
+}
+
+/// The input sections of a two-year report: this year's reports and, when
+/// given, last year's.
+pub(super) fn two_year_inputs<'a>(
+    current: &'a Loaded<TariffRow>,
+    previous: Option<&'a Loaded<TariffRow>>,
+    lang: Lang,
+) -> Vec<InputSection<'a>> {
+    let mut inputs = vec![InputSection::of(
+        lang.pick("Takstindberetninger", "Tariff reports"),
+        current,
+    )];
+    if let Some(p) = previous {
+        inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
+    }
+    inputs
 }
 
 fn two_years(
     ctx: &Context,
     args: &TakstArgs,
-    current: Loaded<TariffRow>,
-    previous: Option<Loaded<TariffRow>>,
-    files: Vec<PathBuf>,
+    TwoYears {
+        current,
+        previous,
+        files,
+    }: TwoYears,
 ) -> Result<ExitStatus, Error> {
     let year = year_of(&current.records);
     let rule = super::options::takst_rule(&ctx.config, year, args.pl, args.required);
@@ -58,13 +120,7 @@ fn two_years(
     );
     let lang = ctx.lang;
     let rendered = crate::report::takst::render(&result, year, lang);
-    let mut inputs = vec![InputSection::of(
-        lang.pick("Takstindberetninger", "Tariff reports"),
-        &current,
-    )];
-    if let Some(p) = &previous {
-        inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
-    }
+    let inputs = two_year_inputs(&current, previous.as_ref(), lang);
     super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 

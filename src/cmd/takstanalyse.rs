@@ -2,12 +2,13 @@
 //! paragraf, for one year against the year before or (`--years`) over
 //! several years.
 
-use super::takst::{load_years, year_pl, LoadedYear};
-use super::{load_year, year_of, Context};
+use super::takst::{
+    load_tariff_years, two_year_inputs, year_pl, LoadedYear, TariffYears, TwoYears,
+};
+use super::{year_of, Context};
 use crate::analysis::takst::years::YearSet;
 use crate::analysis::takstanalyse;
 use crate::cli::TakstanalyseArgs;
-use crate::dataset::{Loaded, TariffRow};
 use crate::error::{Error, ExitStatus};
 use crate::report::analysis::InputSection;
 use rust_decimal::Decimal;
@@ -23,37 +24,25 @@ pub fn run(ctx: &Context, args: &TakstanalyseArgs) -> Result<ExitStatus, Error> 
             )));
         }
     }
-    if let Some(dirs) = &args.years {
-        let mut sets = load_years(ctx, dirs)?;
-        if sets.len() == 2 {
-            // One pair of years: exactly the two-year report.
-            let (Some(now), Some(before)) = (sets.pop(), sets.pop()) else {
-                return Err(Error::Usage(crate::messages::tariff::years_too_few(lang)));
-            };
-            let mut files = now.files;
-            files.extend(before.files);
-            return two_years(ctx, args, now.loaded, Some(before.loaded), files);
-        }
-        return several_years(ctx, args, &sets);
+    match load_tariff_years(
+        ctx,
+        &args.inputs,
+        args.previous.as_deref(),
+        args.years.as_deref(),
+    )? {
+        TariffYears::Two(two) => two_years(ctx, args, *two),
+        TariffYears::Several(sets) => several_years(ctx, args, &sets),
     }
-    let (current, mut files) = load_year::<TariffRow>(ctx, &args.inputs, Some("--previous"))?;
-    let previous = match &args.previous {
-        Some(inputs) => {
-            let (loaded, previous_files) = load_year::<TariffRow>(ctx, inputs, Some("--previous"))?;
-            files.extend(previous_files);
-            Some(loaded)
-        }
-        None => None,
-    };
-    two_years(ctx, args, current, previous, files)
 }
 
 fn two_years(
     ctx: &Context,
     args: &TakstanalyseArgs,
-    current: Loaded<TariffRow>,
-    previous: Option<Loaded<TariffRow>>,
-    files: Vec<PathBuf>,
+    TwoYears {
+        current,
+        previous,
+        files,
+    }: TwoYears,
 ) -> Result<ExitStatus, Error> {
     let lang = ctx.lang;
     let year = year_of(&current.records);
@@ -71,13 +60,7 @@ fn two_years(
         previous.as_ref().and_then(|p| year_of(&p.records)),
         lang,
     );
-    let mut inputs = vec![InputSection::of(
-        lang.pick("Takstindberetninger", "Tariff reports"),
-        &current,
-    )];
-    if let Some(p) = &previous {
-        inputs.push(InputSection::of(lang.pick("Sidste år", "Last year"), p));
-    }
+    let inputs = two_year_inputs(&current, previous.as_ref(), lang);
     super::write_analysis(&plan, &rendered, &inputs, lang)
 }
 

@@ -163,3 +163,35 @@ fn percentages_and_targets_on_both_sides() {
     let empty = analyse(&[], &after, false);
     assert_eq!(empty.region.change_pct(), None);
 }
+
+#[test]
+fn price_changes_match_last_year_as_every_tariff_analysis_does() {
+    use crate::analysis::tariff::testrow::row;
+    let level = |niveau: &str, takst: &str, pladser: &str| TariffRow {
+        takstniveau: Some(niveau.into()),
+        ..row("Døgntakst", pladser, "100", takst, None)
+    };
+    let paragraf = Reference::embedded().unwrap().paragraf("SEL §108").unwrap();
+    // Two levels of one offer: each is matched with its own level of last
+    // year (not with the offer's first row), and the level with the larger
+    // budget gives the change: B, 2000 → 2100, +5 %. Matched on the offer
+    // alone, B would be 2100 / 1000 − 1 = +110 %.
+    let previous = [level("A", "1000", "2"), level("B", "2000", "10")];
+    let current = [level("A", "1010", "2"), level("B", "2100", "10")];
+    let prices = PriceChanges::from_tariffs(&current, Some(&previous));
+    assert_eq!(prices.len(), 1);
+    let person = CitizenRow::new("P", "1", paragraf, 851, d("1"), 0);
+    assert_eq!(prices.change_of(&person), Some(d("0.05")));
+    // Last year's report wins over this year's "Takst forrige år"; without
+    // last year, the column is used; without either, no change.
+    let with_column = |column: &str| TariffRow {
+        takst_forrige_aar: Some(d(column)),
+        ..level("B", "2100", "10")
+    };
+    let prices = PriceChanges::from_tariffs(&[with_column("1400")], Some(&previous));
+    assert_eq!(prices.change_of(&person), Some(d("0.05")));
+    let prices = PriceChanges::from_tariffs(&[with_column("1400")], None);
+    assert_eq!(prices.change_of(&person), Some(d("0.5")));
+    let prices = PriceChanges::from_tariffs(&[level("B", "2100", "10")], None);
+    assert!(prices.is_empty());
+}
