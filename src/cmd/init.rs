@@ -17,14 +17,19 @@ lang = "da"                    # sprog for beskeder og tabeller: "da" eller "en"
 
 [validate]
 max_findings = 1000            # fund pr. fil i rapporten (0 = alle)
+# max_file_mb = 1024           # største fil, der læses (MiB); større filer bliver en file-error
+# max_memory_mb = 900          # hukommelse til regnearkslæseren (MiB)
+# max_read_seconds = 10        # processortid til at læse ét regneark (sekunder)
 
 [reference]
 maalgrupper = []               # målgrupper ud over de indbyggede
 
 [takst]
 pl = 0                         # pris- og lønudvikling i procent
+# pl = { 2016 = 1.6, 2017 = 1.9 }  # eller pr. år (år N: fra N−1 til N), til takst --years
 required = 0                   # krævet real takstreduktion i procent
 aabningsdage = 250             # åbningsdage om året for et dagtilbud (vægter dagtakster)
+# target_real_pct = -4         # takst --years: mål for den reale ændring over årene i procent
 
 [udgift]
 target_total = -2              # mål for den samlede udgiftsændring i procent
@@ -46,11 +51,20 @@ indicator_per = 40000          # A1: 1 tilfælde om året pr. 40.000 indbyggere
 faa_kommuner = 3               # færre betalende kommuner end dette: "få kommuner"
 belaegning_advarsel = 85       # varsel under denne procent af budgetteret belægning
 # alder = "18+"                # brugerraternes aldersinterval i bilaget (FOLK1A)
+# kvartal = "2017K1"           # FOLK1A-kvartalet i bilaget (ellers det seneste)
 
 [regulering]                   # over-/underskud (ramme regulering)
 overskud_graense = 5           # op til ±5 % af det budgetterede takstgrundlag kan overføres
 regulering_aar = 2             # resten reguleres i takstgrundlaget 2 år senere
 tolerance_pct = 1              # reguleringen må afvige højst 1 % af beløbet
+
+[status]                       # hvem har sendt hvad (ramme status, validate --annotate)
+# deadline = "01-03-2017"      # fristen for indberetningerne
+# schemas = ["takstindberetning", "borgerliste"]   # hvad hver kommune sender
+# [[status.sender]]            # en afsender ud over regionens kommuner, eller en kontaktperson
+# name = "Aalborg ÆH"
+# contact = "Navn Efternavn"
+# email = "takster@example.dk"
 
 [bilag]                        # hvad `ramme bilag` læser: filer, mapper eller mønstre
 # year = 2017                  # året, bilaget gælder (ellers kolonnen År i takstindberetningerne)
@@ -148,4 +162,60 @@ pub fn manpage(args: &ManpageArgs) -> Result<ExitStatus, Error> {
         }
     }
     Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STARTER;
+    use crate::config::Config;
+
+    /// The starter with every commented setting switched on (the single P/L
+    /// replaced by the table of years).
+    fn everything_on() -> String {
+        STARTER
+            .lines()
+            .filter(|l| !l.starts_with("pl = 0"))
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.starts_with("[[")
+                        || rest.split_once(" = ").is_some_and(|(k, _)| {
+                            k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                        }) =>
+                {
+                    rest
+                }
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_starter_is_a_valid_config_as_written() {
+        let config: Config = toml::from_str(STARTER).unwrap();
+        assert_eq!(config.takst.pl, Some(0.into()));
+        assert!(config.bilag.is_some());
+    }
+
+    #[test]
+    fn every_commented_setting_is_a_real_key_with_the_code_default() {
+        let text = everything_on();
+        let config: Config = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let limits = crate::input::limits::ReadLimits::default();
+        assert_eq!(config.validate.read_limits(), limits);
+        assert_eq!(config.validate.max_file_mb, Some(limits.max_file_mb));
+        assert_eq!(config.takst.pl, None);
+        assert_eq!(
+            config.takst.pl_for(Some(2017)),
+            Some("1.9".parse().unwrap())
+        );
+        assert_eq!(config.takst.target_real_pct, Some((-4).into()));
+        assert_eq!(config.forbrug.kvartal.as_deref(), Some("2017K1"));
+        assert_eq!(config.status.deadline.as_deref(), Some("01-03-2017"));
+        assert_eq!(config.status.senders.len(), 1);
+        assert_eq!(config.regulering.regulering_aar, Some(2));
+        let bilag = config.bilag.unwrap();
+        assert_eq!(bilag.year, Some(2017));
+        assert!(bilag.finansiering_share.is_some());
+    }
 }
