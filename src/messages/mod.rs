@@ -20,6 +20,7 @@ pub mod regulering;
 pub mod rules;
 pub mod samarbejde;
 pub mod status;
+pub mod takst;
 pub mod tariff;
 pub mod tilbud;
 pub mod udgift;

@@ -8,6 +8,7 @@ use super::table::{Column, Kind, Table, TableCell};
 use super::xlsx::ChartKind;
 use crate::analysis::takst::{GroupChange, PreviousSource, SkipReason, TakstResult};
 use crate::lang::Lang;
+use crate::messages::takst as text;
 use crate::numfmt;
 use serde_json::{json, Value as Json};
 
@@ -44,10 +45,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
 
     let mut summary = Table::new(
         lang.pick("Takstreduktion", "Tariff reduction"),
-        &lang.pick(
-            format!("Takstudvikling pr. driftsherre{year_text} (tilladt ændring {allowed})"),
-            format!("Tariff change by operator{year_text} (allowed change {allowed})"),
-        ),
+        &text::by_operator_title(&year_text, &allowed, lang),
         vec![
             Column::new("kommune", lang.pick("Driftsherre", "Operator"), Kind::Text),
             Column::new("offers", lang.pick("Takster", "Tariffs"), Kind::Integer),
@@ -66,10 +64,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         ],
     )
     .keyed("by_kommune")
-    .when_empty(lang.pick(
-        "Ingen takster at sammenligne med sidste år.",
-        "No tariffs to compare with last year.",
-    ));
+    .when_empty(&text::nothing_to_compare(lang));
     for g in &result.by_kommune {
         summary.push(vec![
             g.kommune.clone().into(),
@@ -94,21 +89,12 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         Some(doegn_days(year)),
         lang,
     ));
-    summary.notes.push(lang.pick(
-        format!("Tilladt = (1 + P/L {pl}) × (1 − krævet reduktion {required}) − 1. Real ændring = (1 + ændring) / (1 + P/L) − 1."),
-        format!("Allowed = (1 + P/L {pl}) × (1 − required reduction {required}) − 1. Real change = (1 + change) / (1 + P/L) − 1."),
-    ));
-    summary.notes.push(lang.pick(
-        "Kun takster, der fortsætter (ikke Ny, ikke Udgår); enheder som Aalborg ÆH tælles under deres kommune.".to_string(),
-        "Only continuing tariffs (not Ny, not Udgår); units such as Aalborg ÆH count under their kommune.".to_string(),
-    ));
+    summary.notes.push(text::allowed_note(&pl, &required, lang));
+    summary.notes.push(text::only_continuing(lang));
 
     let mut offers = Table::new(
         lang.pick("Takster pr. tilbud", "Tariffs by offer"),
-        &lang.pick(
-            format!("Takster pr. tilbud{year_text}"),
-            format!("Tariffs by offer{year_text}"),
-        ),
+        &text::by_offer_title(&year_text, lang),
         vec![
             Column::new(
                 "driftsherre",
@@ -143,10 +129,7 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         ],
     )
     .keyed("offers")
-    .when_empty(lang.pick(
-        "Ingen fortsættende takster med en takst fra sidste år.",
-        "No continuing tariffs with a tariff from last year.",
-    ));
+    .when_empty(&text::no_continuing(lang));
     for o in &result.offers {
         offers.push(vec![
             o.driftsherre.clone().into(),
@@ -174,24 +157,20 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         ]);
     }
     for d in &result.disagreements {
-        offers.notes.push(lang.pick(
-            format!(
-                "Forskel: {} {} ({}, {}): \"Takst forrige år\" siger {}, sidste års indberetning {}; sidste års indberetning er brugt.",
-                d.driftsherre, d.tilbudsnavn, d.tilbudsnr, d.taksttype, numfmt::kr(d.column, lang), numfmt::kr(d.last_year, lang)
-            ),
-            format!(
-                "Difference: {} {} ({}, {}): \"Takst forrige år\" says {}, last year's report {}; last year's report is used.",
-                d.driftsherre, d.tilbudsnavn, d.tilbudsnr, d.taksttype, numfmt::kr(d.column, lang), numfmt::kr(d.last_year, lang)
-            ),
+        offers.notes.push(text::disagreement(
+            &d.driftsherre,
+            &d.tilbudsnavn,
+            &d.tilbudsnr,
+            &d.taksttype,
+            &numfmt::kr(d.column, lang),
+            &numfmt::kr(d.last_year, lang),
+            lang,
         ));
     }
     let count = |reason| result.skipped.iter().filter(|s| s.reason == reason).count();
     let (new, leaving) = (count(SkipReason::New), count(SkipReason::Leaving));
     if new + leaving > 0 {
-        offers.notes.push(lang.pick(
-            format!("Ikke med: {new} nye og {leaving} udgående takster."),
-            format!("Not included: {new} new and {leaving} leaving tariffs."),
-        ));
+        offers.notes.push(text::not_included(new, leaving, lang));
     }
     for s in result
         .skipped
@@ -211,15 +190,12 @@ pub fn render(result: &TakstResult, year: Option<i32>, lang: Lang) -> Rendered {
         .iter()
         .filter(|s| s.reason == SkipReason::NoPrevious)
     {
-        offers.notes.push(lang.pick(
-            format!(
-                "Uden sidste års takst (hverken kolonnen \"Takst forrige år\" eller sidste års indberetning): {} {} ({}, {}).",
-                s.driftsherre, s.tilbudsnavn, s.tilbudsnr, s.taksttype
-            ),
-            format!(
-                "Without last year's tariff (neither the column \"Takst forrige år\" nor last year's report): {} {} ({}, {}).",
-                s.driftsherre, s.tilbudsnavn, s.tilbudsnr, s.taksttype
-            ),
+        offers.notes.push(text::no_previous(
+            &s.driftsherre,
+            &s.tilbudsnavn,
+            &s.tilbudsnr,
+            &s.taksttype,
+            lang,
         ));
     }
     let json = json!({

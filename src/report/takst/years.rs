@@ -6,6 +6,7 @@ use crate::analysis::takst::years::{GroupSpan, TakstYearsResult};
 use crate::analysis::takstanalyse::years::{TakstanalyseYearsResult, YearTotal};
 use crate::analysis::tariff::Span;
 use crate::lang::Lang;
+use crate::messages::takst as text;
 use crate::numfmt;
 use crate::report::analysis::{json_opt_pct, Rendered};
 use crate::report::table::{Column, Kind, Table, TableCell};
@@ -45,19 +46,19 @@ fn span_columns(years: &[Option<i32>], first: &str, lang: Lang) -> Vec<Column> {
             let y = year_label(years, i, lang);
             Column::new(
                 &format!("change_{y}"),
-                &lang.pick(format!("Ændring {y}"), format!("Change {y}")),
+                &text::change_column(&y, lang),
                 Kind::Pct,
             )
         })
         .collect();
     columns.push(Column::new(
         "nominal_pct",
-        &lang.pick(format!("Siden {first}"), format!("Since {first}")),
+        &text::since_column(first, lang),
         Kind::Pct,
     ));
     columns.push(Column::new(
         "real_pct",
-        &lang.pick(format!("I {first}-priser"), format!("In {first} prices")),
+        &text::in_prices_column(first, lang),
         Kind::Pct,
     ));
     columns.push(Column::new(
@@ -86,21 +87,11 @@ fn chain_notes(table: &mut Table, first: &str, pl: &[Option<rust_decimal::Decima
         .iter()
         .map(|p| p.map_or_else(|| "?".to_string(), |p| numfmt::pct(p, lang)))
         .collect();
-    table.notes.push(lang.pick(
-        format!(
-            "Hvert års ændring sammenligner årets indberetninger med året før (tilbud med begge år, hverken Ny eller Udgår). Siden {first} er den nominelle ændring siden {first}, Π (1 + årets ændring) − 1; I {first}-priser er den samme i faste {first}-priser, divideret med den kædede P/L (1 + P/L år for år: {}).",
-            known.join(", ")
-        ),
-        format!(
-            "Each year's change compares that year's reports with the year before (offers in both years, neither Ny nor Udgår). Since {first} is the nominal change since {first}, Π (1 + the year's change) − 1; In {first} prices is the same in fixed {first} prices, divided by the chained P/L (1 + P/L year by year: {}).",
-            known.join(", ")
-        ),
-    ));
+    table
+        .notes
+        .push(text::chain_note(first, &known.join(", "), lang));
     if pl.iter().any(Option::is_none) {
-        table.notes.push(lang.pick(
-            "P/L mangler for et år ([takst] pl = {2017 = 1.9, …} i ramme.toml eller --pl), så der er ingen real ændring fra det år.".to_string(),
-            "The P/L of a year is missing ([takst] pl = {2017 = 1.9, …} in ramme.toml or --pl), so there is no real change from that year.".to_string(),
-        ));
+        table.notes.push(text::pl_missing(lang));
     }
 }
 
@@ -110,12 +101,7 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
     let target = target_text(result.target_real_pct, lang);
     let mut steps = Table::new(
         lang.pick("År for år", "Year by year"),
-        &lang.pick(
-            format!("Takstudvikling år for år siden {first} (mål for den reale ændring {target})"),
-            format!(
-                "Tariff change year by year since {first} (target for the real change {target})"
-            ),
-        ),
+        &text::years_title(&first, &target, lang),
         vec![
             Column::new("year", lang.pick("År", "Year"), Kind::Text),
             Column::new("offers", lang.pick("Takster", "Tariffs"), Kind::Integer),
@@ -134,12 +120,12 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
             Column::new("pass", lang.pick("Overholdt", "Met"), Kind::Text),
             Column::new(
                 "nominal_since_first_pct",
-                &lang.pick(format!("Siden {first}"), format!("Since {first}")),
+                &text::since_column(&first, lang),
                 Kind::Pct,
             ),
             Column::new(
                 "real_since_first_pct",
-                &lang.pick(format!("I {first}-priser"), format!("In {first} prices")),
+                &text::in_prices_column(&first, lang),
                 Kind::Pct,
             ),
         ],
@@ -185,15 +171,9 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
     );
     let required = numfmt::pct(result.required_pct, lang);
     steps.notes.push(if result.target_from_required {
-        lang.pick(
-            format!("Målet er den krævede reale reduktion {required} om året kædet over årene ([takst] target_real_pct eller --target giver et andet mål). Over årene: Overholdt betyder en real ændring på højst målet."),
-            format!("The target is the required real reduction {required} a year chained over the years ([takst] target_real_pct or --target sets another). Over the years: Met means a real change of at most the target."),
-        )
+        text::target_from_required(&required, lang)
     } else {
-        lang.pick(
-            format!("Målet for den reale ændring over årene er {target} ([takst] target_real_pct eller --target); Overholdt over årene betyder en real ændring på højst målet."),
-            format!("The target for the real change over the years is {target} ([takst] target_real_pct or --target); Met over the years means a real change of at most the target."),
-        )
+        text::target_given(&target, lang)
     });
     steps.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
@@ -209,10 +189,7 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
     columns.extend(span_columns(&result.years, &first, lang));
     let mut by = Table::new(
         lang.pick("Pr. driftsherre over årene", "By operator over the years"),
-        &lang.pick(
-            format!("Takstudvikling pr. driftsherre siden {first}"),
-            format!("Tariff change by operator since {first}"),
-        ),
+        &text::by_operator_since_title(&first, lang),
         columns,
     )
     .keyed("by_kommune")
@@ -229,10 +206,7 @@ pub fn render_takst(result: &TakstYearsResult, lang: Lang) -> Rendered {
         &result.region,
         TableCell::total(lang.pick("Regionen i alt", "Region total")),
     ));
-    by.notes.push(lang.pick(
-        "En driftsherre uden takster at sammenligne et år har ingen ændring over årene. Enheder som Aalborg ÆH tælles under deres kommune.".to_string(),
-        "An operator without tariffs to compare in a year has no change over the years. Units such as Aalborg ÆH count under their kommune.".to_string(),
-    ));
+    by.notes.push(text::by_operator_since_note(lang));
 
     let json = json!({
         "years": json_years(&result.years),
@@ -300,10 +274,7 @@ pub fn render_takstanalyse(result: &TakstanalyseYearsResult, lang: Lang) -> Rend
     columns.extend(span_columns(&result.years, &first, lang));
     let mut table = Table::new(
         lang.pick("Takstanalyse over årene", "Tariff analysis over the years"),
-        &lang.pick(
-            format!("Takstanalyse {first}–{last} pr. målgruppe og paragraf (mål for den reale ændring {target})"),
-            format!("Tariff analysis {first}–{last} by target group and section (target for the real change {target})"),
-        ),
+        &text::analysis_years_title(&first, &last, &target, lang),
         columns,
     )
     .keyed("rows")
@@ -338,10 +309,9 @@ pub fn render_takstanalyse(result: &TakstanalyseYearsResult, lang: Lang) -> Rend
         TableCell::total(lang.pick("Regionen i alt", "Region, total")),
     ));
     chain_notes(&mut table, &first, &result.pl, lang);
-    table.notes.push(lang.pick(
-        format!("Inden for målet: en real ændring siden {first} på højst {target} ([takst] target_real_pct eller --target; standard 0, dvs. højst P/L)."),
-        format!("Within the target: a real change since {first} of at most {target} ([takst] target_real_pct or --target; default 0, i.e. at most the P/L)."),
-    ));
+    table
+        .notes
+        .push(text::within_target_note(&first, &target, lang));
     table.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
         None,
