@@ -21,6 +21,7 @@ pub mod rules;
 pub mod samarbejde;
 pub mod status;
 pub mod takst;
+pub mod takstanalyse;
 pub mod tariff;
 pub mod tilbud;
 pub mod udgift;

@@ -4,6 +4,7 @@ use super::analysis::{json_kr, json_opt_kr, json_opt_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
 use crate::analysis::takstanalyse::{Figures, TakstanalyseResult};
 use crate::lang::Lang;
+use crate::messages::takstanalyse as text;
 use crate::numfmt;
 use crate::values::reference::Group;
 use serde_json::{json, Value as Json};
@@ -79,18 +80,12 @@ pub fn render(
         Column::new("places", lang.pick("Pladser", "Places"), Kind::Number(2)),
         Column::new(
             "avg_takst",
-            &lang.pick(
-                format!("Gns. takst {now_label}"),
-                format!("Avg. tariff {now_label}"),
-            ),
+            &text::avg_tariff_column(&now_label, lang),
             Kind::Kr,
         ),
         Column::new(
             "avg_takst_previous",
-            &lang.pick(
-                format!("Gns. takst {before_label}"),
-                format!("Avg. tariff {before_label}"),
-            ),
+            &text::avg_tariff_column(&before_label, lang),
             Kind::Kr,
         ),
         Column::new("change_pct", lang.pick("Ændring", "Change"), Kind::Pct),
@@ -109,10 +104,7 @@ pub fn render(
     }
     let mut table = Table::new(
         lang.pick("Takstanalyse", "Tariff analysis"),
-        &lang.pick(
-            format!("Takstanalyse{year_text} pr. målgruppe og paragraf"),
-            format!("Tariff analysis{year_text} by target group and section"),
-        ),
+        &text::title(&year_text, lang),
         columns,
     )
     .keyed("rows")
@@ -175,26 +167,13 @@ pub fn render(
         &result.region,
     ));
 
-    table.notes.push(lang.pick(
-        "Børn eller voksne følger paragraffen; for en paragraf for begge afgør målgruppen.".to_string(),
-        "Children or adults follows the section; for a section for both, the target group decides.".to_string(),
-    ));
-    table.notes.push(lang.pick(
-        "Tilbud tæller hvert tilbud (Tilbudsnr og paragraf) én gang, også i subtotaler og total, og Pladser tæller hvert tilbuds pladser én gang.".to_string(),
-        "Offers counts each offer (offer number and section) once, also in subtotals and the total, and Places counts each offer's places once.".to_string(),
-    ));
-    table.notes.push(lang.pick(
-        format!("Gns. takst {now_label} er vægtet med den årlige mængde q (se nedenfor): Σ (q × takst) / Σ q, og forskellige taksttyper gennemsnittes aldrig sammen."),
-        format!("Avg. tariff {now_label} is weighted by the yearly volume q (see below): Σ (q × tariff) / Σ q, and different tariff types are never averaged together."),
-    ));
-    table.notes.push(lang.pick(
-        format!("Gns. takst {before_label} er de samme tilbuds takst sidste år (fra sidste års indberetning, ellers årets kolonne Takst forrige år) vægtet med årets volumen; tilbud uden sidste års takst indgår ikke."),
-        format!("Avg. tariff {before_label} is the same offers' tariff last year (from last year's report, else this year's column Takst forrige år) weighted by this year's volume; offers without last year's tariff are left out."),
-    ));
-    table.notes.push(lang.pick(
-        "Ændring sammenligner tilbud, der er med begge år og hverken er nye eller udgår, så nye og udgående tilbud ikke flytter den.".to_string(),
-        "Change compares offers present in both years that are neither new nor leaving, so new and leaving offers do not move it.".to_string(),
-    ));
+    table.notes.push(text::group_follows_section(lang));
+    table.notes.push(text::counted_once(lang));
+    table.notes.push(text::avg_tariff_note(&now_label, lang));
+    table
+        .notes
+        .push(text::avg_tariff_previous_note(&before_label, lang));
+    table.notes.push(text::change_like_for_like(lang));
     table.notes.push(crate::messages::tariff::weighting_note(
         result.weighting.opening_days,
         Some(crate::report::takst::doegn_days(year)),
@@ -212,21 +191,12 @@ pub fn render(
     match result.pl_pct {
         Some(pl) => {
             let pl = numfmt::pct(pl, lang);
-            table.notes.push(lang.pick(
-                format!("Real ændring er (1 + ændring) / (1 + P/L) − 1 med P/L {pl}, og Inden for P/L betyder en ændring på højst {pl}."),
-                format!("Real change is (1 + change) / (1 + P/L) − 1 with P/L {pl}, and Within P/L means a change of at most {pl}."),
-            ));
+            table.notes.push(text::real_change_note(&pl, lang));
         }
-        None => table.notes.push(lang.pick(
-            "Pris- og lønudviklingen (P/L) er ikke oplyst, så real ændring og Inden for P/L vises ikke.".to_string(),
-            "The price and wage index (P/L) was not given, so the real change and Within P/L are not shown.".to_string(),
-        )),
+        None => table.notes.push(text::no_pl(lang)),
     }
     if !result.has_previous {
-        table.notes.push(lang.pick(
-            "Ingen takster fra sidste år (hverken sidste års indberetninger eller kolonnen Takst forrige år), så der er ingen ændring at vise.".to_string(),
-            "No tariffs from last year (neither last year's reports nor the column Takst forrige år), so there is no change to show.".to_string(),
-        ));
+        table.notes.push(text::no_previous(lang));
     }
 
     let rows: Vec<Json> = result
