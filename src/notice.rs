@@ -37,9 +37,11 @@ pub fn wrote(path: &Path) {
     }
     // An output name is echoed like every name: never a CPR number.
     let shown = crate::cpr::mask_path(path);
-    let text = lang().pick(
-        format!("Skrev {}.", shown.display()),
-        format!("Wrote {}.", shown.display()),
-    );
+    // The one text of this module, formatted for the chosen language only
+    // (`notice` sits below `messages` in the layers, see ARCHITECTURE.md).
+    let text = match lang() {
+        Lang::Da => format!("Skrev {}.", shown.display()),
+        Lang::En => format!("Wrote {}.", shown.display()),
+    };
     let _ = writeln!(std::io::stderr(), "{text}");
 }
