@@ -8,16 +8,6 @@ use crate::values::reference::{Party, Reference};
 use crate::values::typed::{TypedRow, Value};
 use std::collections::HashMap;
 
-/// The field that names a submission's sender, per schema.
-pub fn sender_field(schema: &str) -> Option<&'static str> {
-    match schema {
-        "takstindberetning" => Some("driftsherre"),
-        "borgerliste" => Some("betalingskommune"),
-        "udmelding" => Some("navn"),
-        _ => None,
-    }
-}
-
 /// A sender's party and canonical name as written anywhere ("Aalborg
 /// Kommune" → Aalborg; "aalborg æh" → "Aalborg æh" with Aalborg; "Region
 /// Nordjylland"), so names in files and in ramme.toml meet.
@@ -153,7 +143,7 @@ impl<'r> SenderCollector<'r> {
 
 impl RowConsumer for SenderCollector<'_> {
     fn row(&mut self, context: &SheetContext<'_>, row: &TypedRow<'_, '_>) {
-        let Some(field_name) = sender_field(&context.schema.name) else {
+        let Some(field_name) = context.schema.sender.as_deref() else {
             return;
         };
         let schema_id = std::ptr::from_ref(context.schema) as usize;
@@ -208,6 +198,8 @@ pub struct SubmittedFile {
     pub path: String,
     /// The recognised schemas of its sheets.
     pub schemas: Vec<String>,
+    /// Whether one of them names a sender (`sender` in its schema).
+    pub has_sender_field: bool,
     /// Each sender found in it with its rows, errors and warnings.
     pub senders: Vec<SenderCounts>,
     /// All the file's errors and warnings.
@@ -316,6 +308,8 @@ pub struct SenderStatus {
 pub struct FileStatus {
     pub path: String,
     pub schemas: Vec<String>,
+    /// Whether its schemas name a sender (so "no sender found" means something).
+    pub has_sender_field: bool,
     pub senders: Vec<String>,
     pub errors: u64,
     pub warnings: u64,
@@ -450,6 +444,7 @@ pub fn compute(
         file_statuses.push(FileStatus {
             path: file.path.clone(),
             schemas: file.schemas.clone(),
+            has_sender_field: file.has_sender_field,
             senders: names,
             errors: file.errors,
             warnings: file.warnings,

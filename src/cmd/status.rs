@@ -62,6 +62,12 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitStatus, Error> {
                 .iter()
                 .filter_map(|s| s.schema.clone())
                 .collect(),
+            has_sender_field: f.report.sheets.iter().any(|s| {
+                s.schema
+                    .as_deref()
+                    .and_then(|name| ctx.catalog.schema(name))
+                    .is_some_and(|schema| schema.sender.is_some())
+            }),
             senders: f
                 .consumer
                 .as_ref()

@@ -166,13 +166,9 @@ pub fn tables(report: &StatusReport, lang: Lang) -> Vec<Table> {
         ],
     );
     for f in &report.files {
-        let has_sender_field = f
-            .schemas
-            .iter()
-            .any(|s| crate::analysis::status::sender_field(s).is_some());
         let senders = if !f.senders.is_empty() {
             f.senders.join(", ")
-        } else if has_sender_field || f.schemas.is_empty() {
+        } else if f.has_sender_field || f.schemas.is_empty() {
             lang.pick("(ingen afsender fundet)", "(no sender found)")
                 .to_string()
         } else {

@@ -225,6 +225,11 @@ pub struct Schema {
     /// Field names forming the key; each key may occur once in a file.
     #[serde(default)]
     pub key: Vec<String>,
+    /// The field that names who sent the file (`ramme status`, the letters
+    /// of `validate --annotate`): the Driftsherre of a takstindberetning,
+    /// the Betalingskommune of a borgerliste. None: the type has no sender.
+    #[serde(default)]
+    pub sender: Option<String>,
     #[serde(rename = "field")]
     pub fields: Vec<Field>,
     #[serde(rename = "rule", default)]
@@ -428,6 +433,11 @@ fn check_schema(schema: &Schema) -> Result<(), SchemaError> {
     for name in &schema.key {
         if schema.field_index(name).is_none() {
             return Err(invalid(format!("key names unknown field {name:?}")));
+        }
+    }
+    if let Some(name) = &schema.sender {
+        if schema.field_index(name).is_none() {
+            return Err(invalid(format!("sender names unknown field {name:?}")));
         }
     }
     for rule in &schema.rules {

@@ -205,7 +205,7 @@ fn the_new_type_is_known_by_name_to_validate_skabelon_and_status() {
 
 #[test]
 fn a_file_in_the_folder_that_is_no_valid_schema_is_exit_2() {
-    let cases: [(&str, String); 4] = [
+    let cases: [(&str, String); 5] = [
         // Not TOML at all.
         ("noter.toml", "Husk at ringe til Aalborg\n".into()),
         // TOML, but no schema.
@@ -219,6 +219,11 @@ fn a_file_in_the_folder_that_is_no_valid_schema_is_exit_2() {
         (
             "venteliste.toml",
             VENTELISTE.replace("key = [\"tilbudsnr\", \"uge\"]", "key = [\"tilbud\"]"),
+        ),
+        // A sender that is not one of its fields.
+        (
+            "venteliste.toml",
+            VENTELISTE.replace("key = [", "sender = \"afsender\"\nkey = ["),
         ),
     ];
     for (name, text) in cases {

@@ -310,3 +310,46 @@ fn the_status_workbook_and_markdown() {
         md.stdout
     );
 }
+
+#[test]
+fn accounts_are_read_for_their_driftsherre() {
+    // The regnskab schema names its sender (`sender = "driftsherre"`), so
+    // the accounts count for the kommuner that sent them, not as files
+    // without a sender.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/2015");
+    let run = Test::new()
+        .file("ramme.toml", "[status]\nschemas = [\"regnskab\"]\n")
+        .file(
+            "ind/regnskab_2015.csv",
+            std::fs::read(root.join("regnskab_2015.csv")).unwrap(),
+        )
+        .args(&[
+            "status",
+            "ind",
+            "--region",
+            "Nordjylland",
+            "--format",
+            "json",
+        ])
+        .run();
+    let json = run.json();
+    let file = &json["files"][0];
+    assert_eq!(file["schemas"], json!(["regnskab"]), "{json:#}");
+    assert_eq!(
+        file["senders"],
+        json!([
+            "Hjørring",
+            "Rebild",
+            "Region Nordjylland",
+            "Vesthimmerlands"
+        ])
+    );
+    assert_eq!(
+        sender(&json, "Rebild")["submissions"]["regnskab"]["status"],
+        "ok"
+    );
+    assert_eq!(
+        sender(&json, "Thisted")["submissions"]["regnskab"]["status"],
+        "missing"
+    );
+}
