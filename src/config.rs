@@ -83,6 +83,10 @@ pub struct TakstConfig {
     /// given (the Sjælland steering group's minutes of 2016: the strategy 2017–2020). Without it, the target is
     /// the required reduction chained over the years.
     pub target_real_pct: Option<rust_decimal::Decimal>,
+    /// The overhead rule's limit in percent of the direct costs: over the
+    /// `overhead_pct` of the takstindberetning schema (6) for every rule of
+    /// the `overhead` check.
+    pub overhead_pct: Option<rust_decimal::Decimal>,
 }
 
 impl TakstConfig {
@@ -102,6 +106,7 @@ struct TakstToml {
     required: Option<rust_decimal::Decimal>,
     aabningsdage: Option<rust_decimal::Decimal>,
     target_real_pct: Option<rust_decimal::Decimal>,
+    overhead_pct: Option<rust_decimal::Decimal>,
 }
 
 /// `pl = 1.6` or `pl = {2016 = 1.6, 2017 = 1.9}`.
@@ -180,6 +185,7 @@ impl<'de> Deserialize<'de> for TakstConfig {
             required: raw.required,
             aabningsdage: raw.aabningsdage,
             target_real_pct: raw.target_real_pct,
+            overhead_pct: raw.overhead_pct,
         })
     }
 }

@@ -30,6 +30,7 @@ pl = 0                         # pris- og lønudvikling i procent
 required = 0                   # krævet real takstreduktion i procent
 aabningsdage = 250             # åbningsdage om året for et dagtilbud (vægter dagtakster)
 # target_real_pct = -4         # takst --years: mål for den reale ændring over årene i procent
+# overhead_pct = 6             # højst så mange procent indirekte omkostninger af de direkte (overhead)
 
 [udgift]
 target_total = -2              # mål for den samlede udgiftsændring i procent
@@ -210,6 +211,7 @@ mod tests {
             Some("1.9".parse().unwrap())
         );
         assert_eq!(config.takst.target_real_pct, Some((-4).into()));
+        assert_eq!(config.takst.overhead_pct, Some(6.into()));
         assert_eq!(config.forbrug.kvartal.as_deref(), Some("2017K1"));
         assert_eq!(config.status.deadline.as_deref(), Some("01-03-2017"));
         assert_eq!(config.status.senders.len(), 1);

@@ -53,6 +53,9 @@ impl Context {
                 .reference
                 .add_maalgrupper(&config.reference.maalgrupper);
         }
+        if let Some(pct) = config.takst.overhead_pct {
+            catalog.set_check_param("overhead", "overhead_pct", pct);
+        }
         Ok(Context {
             config,
             lang,
@@ -86,6 +89,15 @@ fn check_config(config: &Config) -> Result<(), Error> {
     ) {
         if let Some(v) = value {
             crate::cli::check_rate(v).map_err(|m| fail(&key, m))?;
+        }
+    }
+    if let Some(v) = config.takst.overhead_pct {
+        if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
+            let shown = crate::numfmt::plain(v, 4, crate::lang::current());
+            return Err(fail(
+                "[takst] overhead_pct",
+                crate::messages::cli::percent_out_of_range(&shown, crate::lang::current()),
+            ));
         }
     }
     if let Some(bilag) = &config.bilag {

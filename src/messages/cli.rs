@@ -3,6 +3,14 @@
 
 use crate::lang::Lang;
 
+/// A percent setting of ramme.toml outside 0–100 (after the key's name).
+pub fn percent_out_of_range(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("er {value} %; angiv en procent mellem 0 og 100, f.eks. 6"),
+        Lang::En => format!("is {value} %; give a percent between 0 and 100, e.g. 6"),
+    }
+}
+
 /// `-o` with an extension that names no format.
 pub fn unknown_extension(path: &str, extensions: &str, lang: Lang) -> String {
     match lang {

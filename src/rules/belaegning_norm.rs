@@ -1,7 +1,8 @@
 //! `belaegning-norm`: the budgeted occupancy of a døgn or dag offer lies
 //! within `min_pct`–`max_pct` (95–100 %); above `recommended_max_pct` (98 %)
 //! it is noted as above the recommended maximum. A short-stay offer
-//! (respite, acute: one of `markers` in its Tilbudstype or name) needs only
+//! (respite, acute: one of `markers` in its Tilbudstype, its name or the
+//! name of its målgruppe, e.g. "Aflastning børn") needs only
 //! `short_stay_min_pct` (90 %). Which offers the norm is for is the rule's
 //! condition (`when_field = "taksttype"`, `when_values`).
 //!
@@ -13,6 +14,7 @@ use crate::finding::Code;
 use crate::lang::Lang;
 use crate::messages::rules::{self as msg, OccupancyNorm};
 use crate::text::fold_key;
+use crate::values::reference::MaalgruppeId;
 use crate::values::typed::Value;
 use rust_decimal::Decimal;
 
@@ -50,6 +52,10 @@ struct BelaegningNorm {
     marked_by: Vec<usize>,
     /// The markers as written and folded.
     markers: Vec<(String, String)>,
+    /// The Målgruppe field, and the målgrupper whose name holds a marker
+    /// (with the marker): "Aflastning børn" marks the offers for it.
+    maalgruppe: Option<usize>,
+    marked_groups: Vec<(MaalgruppeId, String)>,
     min_pct: Decimal,
     max_pct: Decimal,
     recommended_max_pct: Decimal,
@@ -68,13 +74,25 @@ fn compile(def: &Def<'_>) -> Result<Box<dyn RowCheck>, RuleError> {
     } else {
         def.def.markers.clone()
     };
-    let markers = markers
+    let markers: Vec<(String, String)> = markers
         .into_iter()
         .map(|m| {
             let folded = fold_key(&m);
             (m, folded)
         })
         .filter(|(_, folded)| !folded.is_empty())
+        .collect();
+    let maalgruppe = def.optional_field("maalgruppe")?;
+    let marked_groups = def
+        .reference
+        .maalgrupper()
+        .filter_map(|g| {
+            let name = fold_key(&g.name);
+            markers
+                .iter()
+                .find(|(_, folded)| name.contains(folded.as_str()))
+                .map(|(written, _)| (g.id, written.clone()))
+        })
         .collect();
     let (min_pct, max_pct) = (def.param("min_pct"), def.param("max_pct"));
     let recommended_max_pct = def.param("recommended_max_pct");
@@ -85,6 +103,8 @@ fn compile(def: &Def<'_>) -> Result<Box<dyn RowCheck>, RuleError> {
         belaegning: def.field("belaegning")?,
         marked_by,
         markers,
+        maalgruppe,
+        marked_groups,
         min_pct,
         max_pct,
         recommended_max_pct,
@@ -95,12 +115,21 @@ fn compile(def: &Def<'_>) -> Result<Box<dyn RowCheck>, RuleError> {
 impl BelaegningNorm {
     /// The marker that makes the row a short-stay offer, if any.
     fn short_stay(&self, row: &Row<'_, '_>) -> Option<&str> {
-        self.marked_by.iter().find_map(|f| {
+        let by_text = self.marked_by.iter().find_map(|f| {
             let text = fold_key(row.value(*f).and_then(Value::as_text)?);
             self.markers
                 .iter()
                 .find(|(_, folded)| text.contains(folded.as_str()))
                 .map(|(written, _)| written.as_str())
+        });
+        by_text.or_else(|| {
+            let Some(Value::Maalgruppe(id)) = self.maalgruppe.and_then(|f| row.value(f)) else {
+                return None;
+            };
+            self.marked_groups
+                .iter()
+                .find(|(g, _)| g == id)
+                .map(|(_, written)| written.as_str())
         })
     }
 }
@@ -223,6 +252,44 @@ when_values = ["Døgntakst", "Dagtakst"]
             "Belægningsprocent 85,00 % er under normen på mindst 90,00 % for aflastnings- og \
              akuttilbud (tilbuddet er markeret \"akut\")."
         );
+    }
+
+    #[test]
+    fn a_maalgruppe_named_for_respite_marks_the_offer() {
+        use crate::rules::testing::maalgruppe;
+        let fields = [
+            ("taksttype", "choice:Døgntakst,Dagtakst,Timetakst"),
+            ("belægningsprocent", "percent"),
+            ("tilbudstype", "text"),
+            ("tilbudsnavn", "text"),
+            ("målgruppe", "maalgruppe"),
+        ];
+        let rule = RULE.replace(
+            "navn = \"tilbudsnavn\" }",
+            "navn = \"tilbudsnavn\", maalgruppe = \"målgruppe\" }",
+        );
+        let case = Case::new(&fields, &rule);
+        let with = |b: &str, group: &str| {
+            let mut r = row(0, b, None, "Bo A");
+            r.push(maalgruppe(group));
+            case.check(&r)
+        };
+        // "Aflastning børn" is a short stay: 90 % is enough, 89,99 % is not.
+        assert!(with("90", "Aflastning børn").is_none());
+        let v = with("89.99", "Aflastning børn").unwrap();
+        assert!(
+            v.message.contains("markeret \"aflastning\""),
+            "{}",
+            v.message
+        );
+        // Another målgruppe keeps the norm of 95 %.
+        assert!(with("90", "Udviklingshæmmede").is_some());
+        assert!(with("95", "Udviklingshæmmede").is_none());
+        // Without the role in the rule, the målgruppe marks nothing.
+        let plain = Case::new(&fields, RULE);
+        let mut r = row(0, "90", None, "Bo A");
+        r.push(maalgruppe("Aflastning børn"));
+        assert!(plain.check(&r).is_some());
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 use crate::schema::{FieldType, RuleDef, Schema};
 use crate::text::fold_key;
+use crate::values::reference::Reference;
 use crate::values::typed::{Slot, Value};
 use rust_decimal::Decimal;
 
@@ -113,6 +114,8 @@ pub struct CompiledRule {
 struct Def<'a> {
     def: &'a RuleDef,
     schema: &'a Schema,
+    /// The reference lists, for a check that reads a målgruppe's name.
+    reference: &'a Reference,
     kind: &'a CheckKind,
     when: Option<&'a Condition>,
 }
@@ -191,7 +194,11 @@ impl<'a> Row<'_, 'a> {
 }
 
 impl CompiledRule {
-    pub fn compile(def: &RuleDef, schema: &Schema) -> Result<CompiledRule, RuleError> {
+    pub fn compile(
+        def: &RuleDef,
+        schema: &Schema,
+        reference: &Reference,
+    ) -> Result<CompiledRule, RuleError> {
         let err = |message: String| RuleError {
             rule: def.name.clone(),
             message,
@@ -223,6 +230,7 @@ impl CompiledRule {
         let check = (kind.compile)(&Def {
             def,
             schema,
+            reference,
             kind,
             when: when.as_ref(),
         })?;

@@ -19,6 +19,11 @@ pub fn text(s: &str) -> Option<Value<'static>> {
     Some(Value::Text(s.to_string().into()))
 }
 
+/// A målgruppe of [`reference`] by name.
+pub fn maalgruppe(name: &str) -> Option<Value<'static>> {
+    Some(Value::Maalgruppe(reference().maalgruppe(name).unwrap()))
+}
+
 pub fn choice(index: u16) -> Option<Value<'static>> {
     Some(Value::Choice(index))
 }
@@ -59,6 +64,14 @@ pub fn schema(fields: &[(&str, &str)], rule: &str) -> Schema {
     toml::from_str(&toml).unwrap_or_else(|e| panic!("{e}\n{toml}"))
 }
 
+/// The built-in reference lists, with "Aflastning børn" as an extra
+/// målgruppe (for the short-stay marker of `belaegning-norm`).
+pub fn reference() -> crate::values::reference::Reference {
+    let mut reference = crate::schema::Catalog::embedded().unwrap().reference;
+    reference.add_maalgrupper(&["Aflastning børn".to_string()]);
+    reference
+}
+
 /// A compiled rule and the headers of its schema.
 pub struct Case {
     pub rule: CompiledRule,
@@ -70,7 +83,7 @@ impl Case {
         let schema = schema(fields, rule);
         let def = schema.rules.first().unwrap();
         Case {
-            rule: CompiledRule::compile(def, &schema).unwrap(),
+            rule: CompiledRule::compile(def, &schema, &reference()).unwrap(),
             labels: schema.fields.iter().map(|f| f.header.clone()).collect(),
         }
     }
@@ -79,7 +92,9 @@ impl Case {
     pub fn error(fields: &[(&str, &str)], rule: &str) -> String {
         let schema = schema(fields, rule);
         let def = schema.rules.first().unwrap();
-        CompiledRule::compile(def, &schema).unwrap_err().to_string()
+        CompiledRule::compile(def, &schema, &reference())
+            .unwrap_err()
+            .to_string()
     }
 
     pub fn check(&self, row: &[Option<Value<'static>>]) -> Option<Violation> {

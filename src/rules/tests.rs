@@ -57,7 +57,7 @@ fn the_built_in_rules_compile() {
     let catalog = Catalog::embedded().unwrap();
     for schema in &catalog.schemas {
         for def in &schema.rules {
-            super::CompiledRule::compile(def, schema)
+            super::CompiledRule::compile(def, schema, &catalog.reference)
                 .unwrap_or_else(|e| panic!("{}: {e}", schema.name));
             for value in def.params.values() {
                 let written = format!("{} %", value.normalize());

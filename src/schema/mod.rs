@@ -368,6 +368,19 @@ impl Catalog {
         Ok(Catalog { schemas, reference })
     }
 
+    /// Sets a parameter of every rule of a check family in every schema
+    /// (a threshold that ramme.toml gives over the schemas' own).
+    pub fn set_check_param(&mut self, check: &str, param: &str, value: Decimal) {
+        for rule in self
+            .schemas
+            .iter_mut()
+            .flat_map(|s| s.rules.iter_mut())
+            .filter(|r| r.check == check)
+        {
+            rule.params.insert(param.to_string(), value);
+        }
+    }
+
     pub fn schema(&self, name: &str) -> Option<&Schema> {
         self.schemas.iter().find(|s| s.name == name)
     }

@@ -168,7 +168,7 @@ impl<'c> Validator<'c> {
             let rules = schema
                 .rules
                 .iter()
-                .map(|def| CompiledRule::compile(def, schema))
+                .map(|def| CompiledRule::compile(def, schema, &catalog.reference))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|source| SetupError::Rule {
                     schema: schema.name.clone(),

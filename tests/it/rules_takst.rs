@@ -182,6 +182,90 @@ fn cost_categories_add_up_to_the_basis_within_one_krone() {
     assert_eq!(run.json()["files"][0]["errors"], 2);
 }
 
+#[test]
+fn a_respite_maalgruppe_of_ramme_toml_needs_only_the_short_stay_minimum() {
+    let csv = report(
+        "",
+        &[
+            "Aalborg;5001;Bo A;SEL §107;Aflastning børn;Døgntakst;10;92;2.000;Fortsætter",
+            "Aalborg;5002;Bo B;SEL §107;Udviklingshæmmede;Døgntakst;10;92;2.000;Fortsætter",
+            "Aalborg;5003;Bo C;SEL §107;Aflastning børn;Døgntakst;10;89;2.000;Fortsætter",
+        ],
+    );
+    let run = Test::new()
+        .file(
+            "ramme.toml",
+            "[reference]\nmaalgrupper = [\"Aflastning børn\"]\n",
+        )
+        .file("t.csv", &csv)
+        .args(&["validate", "--format", "json", "t.csv"])
+        .run();
+    run.code(0);
+    // Column H Belægningsprocent: the ordinary offer at 92 % is under the
+    // norm, the respite one under the short-stay minimum only at 89 %.
+    assert_eq!(
+        run.findings(),
+        vec![
+            f("rule-error", "H3", "warning"),
+            f("rule-error", "H4", "warning")
+        ]
+    );
+    let rules = rules(&run);
+    assert!(
+        rules[0].1.contains("under normen for døgn- og dagtilbud"),
+        "{rules:?}"
+    );
+    assert!(rules[1].1.contains("markeret \"aflastning\""), "{rules:?}");
+}
+
+#[test]
+fn the_overhead_limit_of_ramme_toml_goes_over_the_schema() {
+    let row = |nr: &str, cells: &str| {
+        format!("Aalborg;{nr};Støtte {nr};SEL §85;Udviklingshæmmede;Timetakst;10;95;500;Fortsætter;{cells}")
+    };
+    // Overhead 7 % and 7,01 % of the direct costs.
+    let rows = [
+        row("3001", "1.070.000;1.000.000;;;70.000;;;"),
+        row("3002", "1.070.100;1.000.000;;;70.100;;;"),
+    ];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let csv = report(CATEGORIES, &rows);
+    let with = |config: &str| {
+        Test::new()
+            .file("ramme.toml", config)
+            .file("t.csv", &csv)
+            .args(&["validate", "--format", "json", "t.csv"])
+            .run()
+    };
+    // The schema's 6 %: both warn.
+    let run = with("");
+    assert_eq!(
+        run.findings(),
+        vec![
+            f("rule-error", "O2", "warning"),
+            f("rule-error", "O3", "warning")
+        ]
+    );
+    // [takst] overhead_pct = 7: exactly 7 % is within, 7,01 % is not, and
+    // the message names the limit of ramme.toml.
+    let run = with("[takst]\noverhead_pct = 7\n");
+    assert_eq!(run.findings(), vec![f("rule-error", "O3", "warning")]);
+    assert!(
+        rules(&run)[0].1.ends_with("målet er højst 7,00 %."),
+        "{:?}",
+        rules(&run)
+    );
+    // A limit that is no percent is a config error.
+    let run = with("[takst]\noverhead_pct = 120\n");
+    run.code(2);
+    assert!(
+        run.stderr
+            .contains("[takst] overhead_pct er 120 %; angiv en procent mellem 0 og 100"),
+        "{}",
+        run.stderr
+    );
+}
+
 const LEVELS: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Ydelse;Pladser;Belægningsprocent;Takstgrundlag;Takst;Status";
 
 #[test]
