@@ -16,6 +16,18 @@ pub fn weighting(config: &Config) -> Weighting {
     }
 }
 
+/// The overhead limit in percent that the takstanalyse judges by: the
+/// takstindberetning's `overhead` rule as the run compiles it (with
+/// `[takst] overhead_pct` applied to it), else the check's default.
+pub fn overhead_limit(catalog: &crate::schema::Catalog) -> Decimal {
+    catalog
+        .schema("takstindberetning")
+        .and_then(|s| s.rules.iter().find(|r| r.check == "overhead"))
+        .and_then(|r| r.params.get("overhead_pct").copied())
+        .or_else(|| crate::rules::default_param("overhead", "overhead_pct"))
+        .unwrap_or(Decimal::from(6))
+}
+
 /// The tariff-reduction rule: P/L and the required reduction in percent
 /// (`--pl`, `--required`, else `[takst] pl` for the year and `required`,
 /// else 0).

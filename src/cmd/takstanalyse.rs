@@ -53,6 +53,11 @@ fn two_years(
         super::options::takst_pl(&ctx.config, year, args.pl),
         super::options::weighting(&ctx.config),
         &ctx.catalog.reference,
+    )
+    .with_overhead(
+        &current.records,
+        super::options::overhead_limit(&ctx.catalog),
+        &ctx.catalog.reference,
     );
     let rendered = crate::report::takstanalyse::render(
         &result,

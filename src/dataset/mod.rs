@@ -29,7 +29,7 @@ pub use borger::CitizenRow;
 pub use folk1a::Folk1aRow;
 pub use kriterier::Assessment;
 pub use regnskab::AccountRow;
-pub use takst::{Status, TariffRegulation, TariffRow};
+pub use takst::{Costs, Status, TariffRegulation, TariffRow};
 pub use udmelding::{Section, WithdrawalRequest};
 
 /// Where a record comes from.

@@ -79,6 +79,35 @@ pub struct TariffRow {
     pub aarsag: Option<LeaveReason>,
     /// When it leaves (column Ikrafttræden), if given.
     pub ikrafttraeden: Option<chrono::NaiveDate>,
+    /// The cost categories, as far as the report gives them.
+    pub costs: Costs,
+}
+
+/// The optional cost categories of a takstindberetning row (blank or no
+/// column: None).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Costs {
+    pub loen: Option<Decimal>,
+    pub oevrig_drift: Option<Decimal>,
+    pub ejendom: Option<Decimal>,
+    pub pension: Option<Decimal>,
+    /// Indirekte omkostninger (overhead).
+    pub indirekte: Option<Decimal>,
+}
+
+impl Costs {
+    /// The direct costs (Løn, Øvrig drift, Ejendomsomkostninger,
+    /// Tjenestemandspension, as far as given) and the indirect ones, when
+    /// both are given and the direct ones are positive: what the overhead
+    /// rule and the takstanalyse's overhead by driftsherre judge.
+    pub fn overhead_basis(&self) -> Option<(Decimal, Decimal)> {
+        let indirect = self.indirekte?;
+        let direct = [self.loen, self.oevrig_drift, self.ejendom, self.pension]
+            .into_iter()
+            .flatten()
+            .try_fold(Decimal::ZERO, |sum, d| sum.checked_add(d))?;
+        (direct > Decimal::ZERO).then_some((direct, indirect))
+    }
 }
 
 impl TariffRow {
@@ -125,6 +154,9 @@ pub struct TariffPlan {
     aar: Option<usize>,
     aarsag: Option<usize>,
     ikrafttraeden: Option<usize>,
+    /// Løn, Øvrig drift, Ejendomsomkostninger, Tjenestemandspension,
+    /// Indirekte omkostninger.
+    costs: [Option<usize>; 5],
     taksttype_labels: Vec<String>,
     status_of_choice: Vec<Status>,
     reason_of_choice: Vec<Option<LeaveReason>>,
@@ -180,6 +212,13 @@ impl Record for TariffRow {
             aar: f("aar"),
             aarsag,
             ikrafttraeden: f("ikrafttraeden"),
+            costs: [
+                f("loen"),
+                f("oevrig_drift"),
+                f("ejendomsomkostninger"),
+                f("tjenestemandspension"),
+                f("indirekte_omkostninger"),
+            ],
             taksttype_labels: schema.fields.get(taksttype)?.choices.clone(),
             status_of_choice,
             reason_of_choice,
@@ -246,6 +285,16 @@ impl Record for TariffRow {
                 .ikrafttraeden
                 .and_then(|i| row.get(i))
                 .and_then(Value::as_date),
+            costs: {
+                let [loen, oevrig_drift, ejendom, pension, indirekte] = plan.costs.map(opt_num);
+                Costs {
+                    loen,
+                    oevrig_drift,
+                    ejendom,
+                    pension,
+                    indirekte,
+                }
+            },
         })
     }
 }

@@ -20,6 +20,22 @@ pub fn title(year: &str, lang: Lang) -> String {
     }
 }
 
+/// Title of the overhead by driftsherre; `year` is " 2017" or empty.
+pub fn overhead_title(year: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Overhead pr. driftsherre{year}"),
+        Lang::En => format!("Overhead by operator{year}"),
+    }
+}
+
+/// Note under the overhead table; `limit` is the percentage formatted.
+pub fn overhead_note(limit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Overhead = indirekte omkostninger / direkte omkostninger (løn, øvrig drift, ejendomsomkostninger, tjenestemandspension), summeret i kroner over de takster, der oplyser begge; målet er højst {limit} ([takst] overhead_pct). Enheder som Aalborg ÆH tælles under deres kommune."),
+        Lang::En => format!("Overhead = indirect costs / direct costs (salaries, other operating costs, property, civil-servant pensions), summed in kroner over the tariffs that give both; the target is at most {limit} ([takst] overhead_pct). Units such as Aalborg ÆH count under their kommune."),
+    }
+}
+
 /// Note on how a row is put under children or adults.
 pub fn group_follows_section(lang: Lang) -> String {
     match lang {

@@ -2,6 +2,7 @@
 
 use super::analysis::{json_kr, json_opt_kr, json_opt_pct, Rendered};
 use super::table::{Column, Kind, Table, TableCell};
+use crate::analysis::takstanalyse::overhead::{Overhead, OverheadLine};
 use crate::analysis::takstanalyse::{Figures, TakstanalyseResult};
 use crate::lang::Lang;
 use crate::messages::takstanalyse as text;
@@ -241,5 +242,86 @@ pub fn render(
             "taksttype": o.taksttype,
         })).collect::<Vec<_>>(),
     });
-    Rendered::new(vec![table], json)
+    let mut tables = vec![table];
+    let mut json = json;
+    if let Some(o) = &result.overhead {
+        tables.push(overhead_table(o, &year_text, lang));
+        if let Some(map) = json.as_object_mut() {
+            map.insert("overhead".into(), overhead_json(o));
+        }
+    }
+    Rendered::new(tables, json)
+}
+
+/// The overhead by driftsherre, with the region as total.
+fn overhead_table(o: &Overhead, year_text: &str, lang: Lang) -> Table {
+    let mut table = Table::new(
+        "Overhead",
+        &text::overhead_title(year_text, lang),
+        vec![
+            Column::new(
+                "driftsherre",
+                lang.pick("Driftsherre", "Operator"),
+                Kind::Text,
+            ),
+            Column::new("tariffs", lang.pick("Takster", "Tariffs"), Kind::Integer),
+            Column::new(
+                "direct",
+                lang.pick("Direkte omkostninger", "Direct costs"),
+                Kind::Kr,
+            ),
+            Column::new(
+                "indirect",
+                lang.pick("Indirekte omkostninger", "Indirect costs"),
+                Kind::Kr,
+            ),
+            Column::new("pct", lang.pick("Overhead", "Overhead"), Kind::Pct),
+            Column::new("above", lang.pick("Over målet", "Above target"), Kind::Text),
+        ],
+    )
+    .keyed("overhead");
+    let cells = |label: TableCell, l: &OverheadLine| {
+        vec![
+            label,
+            l.tariffs.into(),
+            l.direct.into(),
+            l.indirect.into(),
+            l.pct.into(),
+            yes_no(l.above, lang),
+        ]
+    };
+    for l in &o.by_driftsherre {
+        table.push(cells(l.driftsherre.clone().into(), l));
+    }
+    table.total = Some(cells(
+        TableCell::total(lang.pick("Regionen i alt", "Region, total")),
+        &o.region,
+    ));
+    table
+        .notes
+        .push(text::overhead_note(&numfmt::pct(o.limit_pct, lang), lang));
+    table
+}
+
+fn overhead_json(o: &Overhead) -> Json {
+    let line = |l: &OverheadLine| {
+        json!({
+            "tariffs": l.tariffs,
+            "direct": json_kr(l.direct),
+            "indirect": json_kr(l.indirect),
+            "pct": json_opt_pct(l.pct),
+            "above": l.above,
+        })
+    };
+    json!({
+        "limit_pct": json_opt_pct(Some(o.limit_pct)),
+        "by_driftsherre": o.by_driftsherre.iter().map(|l| {
+            let mut v = line(l);
+            if let Some(map) = v.as_object_mut() {
+                map.insert("driftsherre".into(), json!(l.driftsherre));
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "region": line(&o.region),
+    })
 }

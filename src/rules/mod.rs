@@ -58,6 +58,17 @@ pub struct CheckKind {
     compile: fn(&Def<'_>) -> Result<Box<dyn RowCheck>, RuleError>,
 }
 
+/// The default of a check family's parameter (`overhead`, `overhead_pct`: 6).
+pub fn default_param(check: &str, param: &str) -> Option<Decimal> {
+    CHECKS
+        .iter()
+        .find(|k| k.name == check)?
+        .params
+        .iter()
+        .find(|p| p.name == param)
+        .map(|p| p.default)
+}
+
 /// A numeric parameter of a check family and its default.
 #[derive(Debug)]
 pub struct Param {

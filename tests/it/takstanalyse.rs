@@ -387,3 +387,66 @@ fn shipped_examples_run_clean() {
     assert_eq!(json["pl_pct"], json!(1.6));
     assert!(json["region"]["change_pct"].is_number());
 }
+
+const COSTS: &str = "Driftsherre;Tilbudsnr;Tilbudsnavn;Paragraf;Målgruppe;Taksttype;Pladser;Belægningsprocent;Takst;Status;Takstgrundlag;Løn;Øvrig drift;Indirekte omkostninger
+Aalborg ÆH;3001;Bo A;SEL §108;Udviklingshæmmede;Døgntakst;10;96;3.000;Fortsætter;1.050.000;800.000;200.000;50.000
+Hjørring;3002;Bo B;SEL §108;Udviklingshæmmede;Døgntakst;10;96;3.000;Fortsætter;1.064.000;800.000;200.000;64.000
+Rebild;3003;Bo C;SEL §108;Udviklingshæmmede;Døgntakst;10;96;3.000;Fortsætter;;;;
+";
+
+#[test]
+fn overhead_by_driftsherre_against_the_limit() {
+    let run = |config: &str| {
+        Test::new()
+            .file("ramme.toml", config)
+            .file("t.csv", COSTS)
+            .args(&["takstanalyse", "--format", "json", "t.csv"])
+            .run()
+    };
+    // The schema's 6 %: Hjørring's 64.000 / 1.000.000 = 6,4 % is above;
+    // Aalborg ÆH counts under Aalborg; Rebild gives no categories.
+    let r = run("");
+    r.code(0);
+    let json = r.json();
+    assert_eq!(
+        json["overhead"],
+        json!({
+            "limit_pct": 6,
+            "by_driftsherre": [
+                {"driftsherre": "Aalborg", "tariffs": 1, "direct": 1000000, "indirect": 50000, "pct": 5, "above": false},
+                {"driftsherre": "Hjørring", "tariffs": 1, "direct": 1000000, "indirect": 64000, "pct": 6.4, "above": true},
+            ],
+            "region": {"tariffs": 2, "direct": 2000000, "indirect": 114000, "pct": 5.7, "above": false},
+        })
+    );
+    // [takst] overhead_pct = 6,4: exactly at the limit is within it.
+    let json = run("[takst]\noverhead_pct = 6.4\n").json();
+    assert_eq!(json["overhead"]["limit_pct"], 6.4);
+    assert_eq!(json["overhead"]["by_driftsherre"][1]["above"], false);
+    // The text shows the table and the limit.
+    let text = Test::new()
+        .file("t.csv", COSTS)
+        .args(&["takstanalyse", "t.csv"])
+        .run();
+    assert!(
+        text.stdout.contains("Overhead pr. driftsherre"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains(
+            "Hjørring              1      1.000.000,00 kr.           64.000,00 kr.    6,40 %  ja"
+        ),
+        "{}",
+        text.stdout
+    );
+    assert!(text
+        .stdout
+        .contains("målet er højst 6,00 % ([takst] overhead_pct)"));
+    // Without cost categories there is no overhead table and no key.
+    let plain = Test::new()
+        .file("t.csv", COSTS.lines().take(1).chain(["Rebild;3003;Bo C;SEL §108;Udviklingshæmmede;Døgntakst;10;96;3.000;Fortsætter;;;;"]).collect::<Vec<_>>().join("\n"))
+        .args(&["takstanalyse", "--format", "json", "t.csv"])
+        .run();
+    assert!(plain.json().get("overhead").is_none(), "{}", plain.stdout);
+}

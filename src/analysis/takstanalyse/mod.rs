@@ -15,6 +15,7 @@
 //! Danish and natural order, this file the rows, groups and region.
 
 mod order;
+pub mod overhead;
 mod sums;
 pub mod years;
 
@@ -92,6 +93,23 @@ pub struct TakstanalyseResult {
     /// Offers whose yearly volume is unknown (no units a year and no
     /// Takstgrundlag): counted as offers and places, left out of the sums.
     pub not_weighable: Vec<NotWeighed>,
+    /// Overhead by driftsherre, when the reports give cost categories
+    /// ([`TakstanalyseResult::with_overhead`]).
+    pub overhead: Option<overhead::Overhead>,
+}
+
+impl TakstanalyseResult {
+    /// Adds the overhead by driftsherre of this year's rows against the
+    /// overhead rule's limit in percent.
+    pub fn with_overhead(
+        mut self,
+        current: &[TariffRow],
+        limit_pct: Decimal,
+        reference: &Reference,
+    ) -> Self {
+        self.overhead = overhead::by_driftsherre(current, limit_pct, reference);
+        self
+    }
 }
 
 /// An offer left out of the weighted figures.
@@ -235,6 +253,7 @@ pub fn analyse(
             .collect(),
         region: region.figures(pl_pct),
         not_weighable,
+        overhead: None,
     }
 }
 

@@ -61,6 +61,7 @@ fn row(
         aar: Some(2017),
         aarsag: None,
         ikrafttraeden: None,
+        costs: Default::default(),
     }
 }
 

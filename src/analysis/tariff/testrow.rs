@@ -47,5 +47,6 @@ pub fn row(
         aar: Some(2017),
         aarsag: None,
         ikrafttraeden: None,
+        costs: Default::default(),
     }
 }
