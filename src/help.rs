@@ -102,6 +102,38 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         (_, "input") => "The citizen list with CPR numbers (CSV or spreadsheet)",
         (_, "name") => "The submission type: takstindberetning, borgerliste, kriterievurdering, udmelding, befolkning or regnskab",
         (_, "shell") => "The shell",
+        ("validate", "annotate") => "Write to this folder a marked copy of each file with findings (<name>-rettelser.xlsx) and a letter to its sender (.txt)",
+        ("validate", "force") => "Overwrite correction files that already exist in the --annotate folder",
+        ("udgift", "takster") => "This year's tariff reports: split the tariff effect into a price effect and a level effect",
+        (_, "takster_previous") => "Last year's tariff reports (else the column Takst forrige år is used)",
+        ("forbrug", "borgere") => "Citizen lists for January (files or folders)",
+        ("forbrug", "takster") => "This year's tariff reports (files or folders)",
+        ("forbrug", "befolkning") => "Population for the user rates: a befolkning file or a FOLK1A export from Statistics Denmark",
+        ("finansiering", "alder") => "Age band when the key is a FOLK1A export: 0-17, 18-64 or 18+ (default: all ages)",
+        (_, "alder") => "Age band in the FOLK1A file, e.g. 0-17, 18-64 or 18+ (default: all ages)",
+        ("finansiering", "kvartal") => "Quarter of the FOLK1A export, e.g. 2017K1 (default: the latest)",
+        (_, "kvartal") => "Quarter of the FOLK1A file, e.g. 2017K1 (default: the latest)",
+        (_, "faa_kommuner") => "Fewer paying kommuner than this gives the mark \"few kommuner\" (default 3)",
+        (_, "belaegning_advarsel") => "Occupancy in percent of the budget below which an offer in the strengthened cooperation is flagged (default 85)",
+        ("status", "inputs") => "This year's submitted files (files or folders)",
+        (_, "region") => "The region whose kommuner must submit (default: [samarbejde] region in ramme.toml)",
+        (_, "deadline") => "The deadline; files modified later are marked late (default: [status] deadline)",
+        _ => return None,
+    })
+}
+
+/// The English form of a Danish value name (`<FIL>` → `<FILE>`).
+fn english_value_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "FIL" => "FILE",
+        "MAPPE" => "DIR",
+        "NAVN" => "NAME",
+        "ARK" => "SHEET",
+        "NÅR" => "WHEN",
+        "DATO" => "DATE",
+        "KOLONNE" => "COLUMN",
+        "ÅR" => "YEAR",
+        "ÅRKn" => "YEARQn",
         _ => return None,
     })
 }
@@ -124,7 +156,8 @@ fn english_about(command: &str) -> Option<&'static str> {
         "init" => "Write a commented ramme.toml to start from",
         "completions" => "Write shell completion (bash, zsh, fish, powershell, elvish)",
         "manpage" => "Write the man pages (roff)",
-        "status" => return None,
+        "status" => "Who has sent what: submissions by sender and type against the deadline, and whom to chase",
+        "forbrug" => "Use of offers: paying kommuner, own citizens' share, occupancy against the budget and user rates",
         _ => return None,
     })
 }
@@ -185,6 +218,15 @@ fn localize(cmd: Command, lang: Lang, root: bool) -> Command {
             if lang == Lang::En {
                 if let Some(text) = english {
                     a = a.help(text);
+                }
+                let names: Vec<&'static str> = a
+                    .get_value_names()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|n| english_value_name(n.as_str()))
+                    .collect();
+                if !names.is_empty() {
+                    a = a.value_names(names);
                 }
             }
             if !values.is_empty() {
@@ -402,6 +444,46 @@ mod tests {
         assert_eq!(lang_of(&args(&["ramme", "takst", "--lang=en"])), Lang::En);
         assert_eq!(lang_of(&args(&["ramme", "--lang", "da"])), Lang::Da);
         assert_eq!(lang_of(&args(&["ramme", "--", "--lang", "en"])), Lang::Da);
+    }
+
+    /// Every argument and every command has its English help: none falls
+    /// back to the Danish doc comment under `--lang en`.
+    #[test]
+    fn every_argument_and_command_has_english_help() {
+        let root = crate::cli::Cli::command();
+        let mut missing = Vec::new();
+        let mut commands: Vec<&clap::Command> = vec![&root];
+        commands.extend(root.get_subcommands());
+        for cmd in commands {
+            let name = if std::ptr::eq(cmd, &root) {
+                "ramme"
+            } else {
+                cmd.get_name()
+            };
+            if english_about(name).is_none() {
+                missing.push(format!("{name}: about"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if arg.get_help().is_some() && english_arg(name, id).is_none() {
+                    missing.push(format!(
+                        "{name} {id}: {}",
+                        arg.get_help().map(|h| h.to_string()).unwrap_or_default()
+                    ));
+                }
+                for value in arg.get_value_names().unwrap_or_default() {
+                    let v = value.as_str();
+                    if !v.is_ascii()
+                        || ["FIL", "MAPPE", "NAVN", "ARK", "DATO", "KOLONNE"].contains(&v)
+                    {
+                        if english_value_name(v).is_none() {
+                            missing.push(format!("{name} {id}: value name {v}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
     }
 
     #[test]
