@@ -47,6 +47,19 @@ when_value = "doegntakst"
     assert!(case.check(&[None, num("2000"), num("1000")]).is_none());
     let rule = rule.replace("\"doegntakst\"", "\"Timetakst\"");
     assert!(Case::error(&fields, &rule).contains("\"Timetakst\" is not a value of field \"type\""));
+    // when_values is the list form; both at once, or either without
+    // when_field, is an error.
+    let both = rule.replace(
+        "when_value = \"Timetakst\"",
+        "when_value = \"Døgntakst\"\nwhen_values = [\"Dagtakst\"]",
+    );
+    assert!(Case::error(&fields, &both).contains("give when_value or when_values, not both"));
+    let list = both.replace("when_value = \"Døgntakst\"\n", "");
+    let case = Case::new(&fields, &list);
+    assert!(case.check(&[choice(1), num("2000"), num("1000")]).is_some());
+    assert!(case.check(&[choice(0), num("2000"), num("1000")]).is_none());
+    let lone = list.replace("when_field = \"type\"\n", "");
+    assert!(Case::error(&fields, &lone).contains("when_field and when_value go together"));
 }
 
 /// Every rule of the built-in schemas compiles, with parameters its family
