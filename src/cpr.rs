@@ -92,7 +92,8 @@ pub fn birth_date(cpr: &str) -> Option<NaiveDate> {
         5..=8 => 1800,
         _ => return None,
     };
-    let day = if day > 60 { day - 60 } else { day };
+    // Days 1–31, or a substitute day 61–91 (day + 60).
+    let day = if day > 31 { day - 60 } else { day };
     NaiveDate::from_ymd_opt(century + yy as i32, month, day)
 }
 
@@ -211,9 +212,11 @@ fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
         while end < b.len() && b[end].is_ascii_digit() {
             end += 1;
         }
-        let preceded_by_digit = start > 0 && b[start - 1].is_ascii_digit();
+        // The run is whole: `i` is at the start, after a non-digit, or at
+        // the end of an earlier match, which every form below ends before
+        // a non-digit.
         let run = end - start;
-        if !preceded_by_digit && run >= 6 && date_part_ok(b, start) {
+        if run >= 6 && date_part_ok(b, start) {
             match run {
                 // DDMMYYSSSS
                 10 => return Some((start, end)),
@@ -334,6 +337,14 @@ mod tests {
             ("101901234 kr.", false),
             ("-101901234", false),
             ("1.019.012", false),
+            // At most 13 characters (nine digits and four separators) and a
+            // digit first: on both sides of each limit.
+            ("1.0.1.901234", true),
+            ("1.0.1.9.01234", true),
+            ("1.0.1.9.0.1234", false),
+            ("1 0 1 9 0 1 2 3 4", false),
+            (".101901234", false),
+            (" .101901234", false),
         ] {
             assert_eq!(text_is_lost_zero_cpr(s), want, "{s:?}");
         }
@@ -414,6 +425,8 @@ mod tests {
             "0101901A23",
             "0101901AB23",
             "010190-12A4",
+            "0101901ABx",
+            "0101901AB-2",
         ] {
             assert!(!contains_cpr(s), "{s:?}");
             assert!(matches!(mask(s), Cow::Borrowed(_)), "{s:?}");
@@ -426,6 +439,7 @@ mod tests {
         // Day 61–91 is day 1–31 + 60: 75 is the 15th (not 75 / 60 = 1).
         assert_eq!(birth_date("750190-1234"), d(1990, 1, 15));
         assert_eq!(birth_date("910190-1234"), d(1990, 1, 31));
+        assert_eq!(birth_date("310190-1234"), d(1990, 1, 31));
         assert_eq!(birth_date("610190-1234"), d(1990, 1, 1));
         for (s, cpr) in [
             ("600190-1234", false),
