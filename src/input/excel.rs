@@ -40,13 +40,33 @@ pub fn read(
         FileFormat::Csv => return super::csv::read(path, sink),
         FileFormat::Xlsx => read_streamed::<calamine::Xlsx<Source>>(path, options, sink)?,
         FileFormat::Xlsb => read_streamed::<calamine::Xlsb<Source>>(path, options, sink)?,
-        FileFormat::Xls => read_loaded::<calamine::Xls<Source>>(path, format, options, sink)?,
+        FileFormat::Xls => {
+            refuse_encrypted_package(path)?;
+            read_loaded::<calamine::Xls<Source>>(path, format, options, sink)?
+        }
         FileFormat::Ods => read_loaded::<calamine::Ods<Source>>(path, format, options, sink)?,
     }
     Ok(ReadNotes {
         format: Some(format),
         ..ReadNotes::default()
     })
+}
+
+/// An OLE container holding an `EncryptedPackage` stream is a
+/// password-protected xlsx, not an xls. calamine's CFB parser is private;
+/// opening the file as xlsx runs its check for the stream first and
+/// otherwise fails on the zip. It can loop on a crafted FAT chain, which is
+/// why this runs here, in the reader, and never in format detection.
+fn refuse_encrypted_package(path: &Path) -> Result<(), ReadError> {
+    let opened = super::catch_panic(|| {
+        calamine::open_workbook::<calamine::Xlsx<std::io::BufReader<std::fs::File>>, _>(path)
+            .map(|_| ())
+    });
+    match opened {
+        Ok(Err(calamine::XlsxError::Password)) => Err(ReadError::Encrypted),
+        Ok(Err(calamine::XlsxError::Io(e))) => Err(ReadError::Io(e)),
+        _ => Ok(()),
+    }
 }
 
 /// Turns a calamine error into a [`ReadError`].

@@ -185,19 +185,14 @@ fn detect_zip(file: File) -> Result<FileFormat, ReadError> {
     }
 }
 
-/// An OLE compound file is either a legacy .xls or an encrypted xlsx (Excel
-/// keeps password-protected xlsx in an `EncryptedPackage` stream).
-fn detect_cfb(path: &Path) -> Result<FileFormat, ReadError> {
-    // calamine's CFB parser is private; opening the file as xlsx runs its
-    // check for `EncryptedPackage` first and otherwise fails on the zip.
-    let opened = catch_panic(|| {
-        calamine::open_workbook::<calamine::Xlsx<BufReader<File>>, _>(path).map(|_| ())
-    });
-    match opened {
-        Ok(Err(calamine::XlsxError::Password)) => Err(ReadError::Encrypted),
-        Ok(Err(calamine::XlsxError::Io(e))) => Err(ReadError::Io(e)),
-        _ => Ok(FileFormat::Xls),
-    }
+/// An OLE compound file is a legacy .xls or an encrypted xlsx (Excel keeps
+/// a password-protected xlsx in an `EncryptedPackage` stream). Detection
+/// does not open the container: calamine's CFB parser follows a FAT chain
+/// that a crafted file can make endless, allocating as it goes, so it runs
+/// only in the reader (a child process with memory and time limits), which
+/// tells an encrypted package (`excel::read`).
+fn detect_cfb(_path: &Path) -> Result<FileFormat, ReadError> {
+    Ok(FileFormat::Xls)
 }
 
 #[cfg(test)]

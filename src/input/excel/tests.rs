@@ -342,10 +342,12 @@ fn encrypted_package_is_encrypted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hemmelig.xlsx");
     std::fs::write(&path, cfb_with("EncryptedPackage")).unwrap();
-    assert!(matches!(
-        crate::input::format::detect(&path),
-        Err(ReadError::Encrypted)
-    ));
+    // Detection does not open the container (calamine's CFB parser can
+    // loop on a crafted file); the reader tells it.
+    assert_eq!(
+        crate::input::format::detect(&path).unwrap(),
+        FileFormat::Xls
+    );
     let (result, _) = read_path(&path, None);
     assert!(matches!(result, Err(ReadError::Encrypted)), "{result:?}");
     // Without the stream it is taken for an xls; this one has an empty
