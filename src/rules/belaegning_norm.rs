@@ -313,5 +313,12 @@ when_values = ["Døgntakst", "Dagtakst"]
         assert!(case.check(&row(0, "89", Some("akut"), "Bo")).is_some());
         let rule = format!("{RULE}params = {{ min_pct = 101 }}\n");
         assert!(Case::error(&FIELDS, &rule).contains("must not exceed max_pct"));
+        let rule = format!("{RULE}params = {{ recommended_max_pct = 100.01 }}\n");
+        assert!(Case::error(&FIELDS, &rule).contains("must not exceed max_pct"));
+        // Equal to max_pct is allowed for both.
+        let rule = format!("{RULE}params = {{ min_pct = 100, recommended_max_pct = 100 }}\n");
+        let case = Case::new(&FIELDS, &rule);
+        assert!(case.check(&row(0, "100", None, "Bo")).is_none());
+        assert!(case.check(&row(0, "99.99", None, "Bo")).is_some());
     }
 }
