@@ -114,10 +114,10 @@ pub fn two_years(years: &[(i32, Vec<String>)], flag: &str, lang: Lang) -> String
 pub fn two_years_by_tariffs(a: &str, b: &str, flag: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!(
-            "{a} og {b} indberetter de fleste af de samme tilbud med forskellige takster: det              ligner to års indberetninger. Ét års tal må ikke blandes med et andet års: giv sidste              års filer med {flag}; er den ene en rettet udgave, så fjern den gamle fil."
+            "{a} og {b} indberetter de fleste af de samme tilbud med forskellige takster: det ligner to års indberetninger. Ét års tal må ikke blandes med et andet års: giv sidste års filer med {flag}; er den ene en rettet udgave, så fjern den gamle fil."
         ),
         Lang::En => format!(
-            "{a} and {b} report most of the same offers at different tariffs: they look like two              years' reports. One year's figures must not be mixed with another's: give last              year's files with {flag}; if one is a corrected version, remove the old file."
+            "{a} and {b} report most of the same offers at different tariffs: they look like two years' reports. One year's figures must not be mixed with another's: give last year's files with {flag}; if one is a corrected version, remove the old file."
         ),
     }
 }
@@ -153,5 +153,19 @@ pub fn tariff_differs(
             "{header} {listed} differs from the offer's reported tariff {reported} by more than \
              {tolerance}; a billing question."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_years_text_has_single_spaces() {
+        for lang in [Lang::Da, Lang::En] {
+            let text = two_years_by_tariffs("a.csv", "b.csv", "--previous", lang);
+            assert!(!text.contains("  "), "{text}");
+            assert!(text.starts_with("a.csv"), "{text}");
+        }
     }
 }
