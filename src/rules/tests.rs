@@ -62,6 +62,22 @@ when_value = "doegntakst"
     assert!(Case::error(&fields, &lone).contains("when_field and when_value go together"));
 }
 
+#[test]
+fn a_check_family_names_its_parameters_defaults() {
+    use super::default_param;
+    use rust_decimal::Decimal;
+    assert_eq!(
+        default_param("overhead", "overhead_pct"),
+        Some(Decimal::from(6))
+    );
+    assert_eq!(
+        default_param("belaegning-norm", "short_stay_min_pct"),
+        Some(Decimal::from(90))
+    );
+    assert_eq!(default_param("overhead", "min_pct"), None);
+    assert_eq!(default_param("ingen", "overhead_pct"), None);
+}
+
 /// Every rule of the built-in schemas compiles, with parameters its family
 /// knows, and none of their descriptions writes a threshold that is a
 /// parameter (it would go stale when the parameter changes).
