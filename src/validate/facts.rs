@@ -57,9 +57,10 @@ pub struct FileFacts {
     /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows, in
     /// the order first seen.
     pub billed: Vec<(BilledKey, Billed)>,
-    /// Tilbudsnr → its offers' places in `billed` (looked up per row without
-    /// allocating).
-    billed_index: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
+    /// The hash of an offer's (Tilbudsnr, Paragraf, Takst) → its places in
+    /// `billed` (one, but for a collision): looked up per row without
+    /// allocating, and without comparing a Tilbudsnr's every tariff.
+    billed_index: HashMap<u64, Vec<usize>, foldhash::fast::RandomState>,
 }
 
 /// A billed offer: (Tilbudsnr, Paragraf, Takst).
@@ -178,11 +179,12 @@ impl FileFacts {
             }
             return;
         }
-        let found = self.billed_index.get(tilbudsnr).and_then(|places| {
+        let hash = billed_hash(tilbudsnr, paragraf, takst);
+        let found = self.billed_index.get(&hash).and_then(|places| {
             places.iter().copied().find(|&i| {
                 self.billed
                     .get(i)
-                    .is_some_and(|((_, p, t), _)| *p == paragraf && *t == takst)
+                    .is_some_and(|((n, p, t), _)| *p == paragraf && *t == takst && n == tilbudsnr)
             })
         });
         let place = match found {
@@ -199,10 +201,7 @@ impl FileFacts {
                     },
                 ));
                 let i = self.billed.len() - 1;
-                self.billed_index
-                    .entry(tilbudsnr.to_string())
-                    .or_default()
-                    .push(i);
+                self.billed_index.entry(hash).or_default().push(i);
                 i
             }
         };
@@ -213,6 +212,13 @@ impl FileFacts {
             }
         }
     }
+}
+
+/// An offer's place in the index: its three parts hashed (Decimal's hash
+/// agrees with its equality, so 1.500,00 and 1.500 meet).
+fn billed_hash(tilbudsnr: &str, paragraf: Option<ParagrafId>, takst: Option<Decimal>) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x0b11_ed).hash_one((tilbudsnr, paragraf, takst))
 }
 
 #[cfg(test)]
@@ -232,5 +238,68 @@ mod tests {
         ] {
             assert_eq!(year_in_text(text), want, "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod billed_tests {
+    use super::*;
+    use crate::values::typed::Value;
+    use std::borrow::Cow;
+
+    /// A borgerliste row's slots with only Tilbudsnr, Paragraf and Takst.
+    fn slots<'a>(
+        schema: &Schema,
+        nr: &'a str,
+        paragraf: ParagrafId,
+        takst: Decimal,
+    ) -> Vec<Slot<'a>> {
+        let mut slots = vec![Slot::Blank; schema.fields.len()];
+        let mut set = |name: &str, value: Value<'a>| {
+            if let Some(slot) = schema.field_index(name).and_then(|i| slots.get_mut(i)) {
+                *slot = Slot::Value(value);
+            }
+        };
+        set("tilbudsnr", Value::Text(Cow::Borrowed(nr)));
+        set("paragraf", Value::Paragraf(paragraf));
+        set("takst", Value::Number(takst));
+        slots
+    }
+
+    #[test]
+    fn rows_are_grouped_by_tilbudsnr_paragraf_and_takst() {
+        let catalog = crate::schema::Catalog::embedded().unwrap();
+        let schema = catalog.schema(CITIZEN_SCHEMA).unwrap();
+        let p108 = catalog.reference.paragraf("SEL §108").unwrap();
+        let p107 = catalog.reference.paragraf("SEL §107").unwrap();
+        let cols: Vec<Option<u32>> = (0..schema.fields.len() as u32).map(Some).collect();
+        let fields = FactFields::of(schema, &cols);
+        let mut facts = FileFacts::default();
+        let rows = [
+            ("101", p108, Decimal::new(150_000, 2)),
+            // 1.500 and 1.500,00 are one tariff.
+            ("101", p108, Decimal::new(1_500, 0)),
+            ("101", p108, Decimal::new(150_001, 2)),
+            ("101", p107, Decimal::new(150_000, 2)),
+            ("102", p108, Decimal::new(150_000, 2)),
+            ("101", p108, Decimal::new(150_000, 2)),
+        ];
+        for (i, (nr, p, t)) in rows.iter().enumerate() {
+            facts.observe_row(&fields, &slots(schema, nr, *p, *t), &None, i as u32 + 2);
+        }
+        let got: Vec<(&str, u64, Vec<u32>)> = facts
+            .billed
+            .iter()
+            .map(|((nr, _, _), b)| (nr.as_str(), b.count, b.rows.iter().map(|r| r.1).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("101", 3, vec![2, 3, 7]),
+                ("101", 1, vec![4]),
+                ("101", 1, vec![5]),
+                ("102", 1, vec![6]),
+            ]
+        );
     }
 }
