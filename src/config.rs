@@ -52,6 +52,9 @@ pub struct ValidateConfig {
     pub max_memory_mb: Option<u64>,
     /// Processor seconds of the spreadsheet reader process.
     pub max_read_seconds: Option<u64>,
+    /// Threads a run uses (0 or none: one per core). Files are validated
+    /// side by side, and a big CSV in two parts when a core is free.
+    pub threads: Option<usize>,
 }
 
 impl ValidateConfig {

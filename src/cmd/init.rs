@@ -20,6 +20,7 @@ max_findings = 1000            # fund pr. fil i rapporten (0 = alle)
 # max_file_mb = 1024           # største fil, der læses (MiB); større filer bliver en file-error
 # max_memory_mb = 900          # hukommelse til regnearkslæseren (MiB)
 # max_read_seconds = 10        # processortid til at læse ét regneark (sekunder)
+# threads = 0                  # tråde, kørslen bruger (0 = én pr. kerne); 1 = én ad gangen
 
 [reference]
 maalgrupper = []               # målgrupper ud over de indbyggede
@@ -205,6 +206,7 @@ mod tests {
         let limits = crate::input::limits::ReadLimits::default();
         assert_eq!(config.validate.read_limits(), limits);
         assert_eq!(config.validate.max_file_mb, Some(limits.max_file_mb));
+        assert_eq!(config.validate.threads, Some(0));
         assert_eq!(config.takst.pl, None);
         assert_eq!(
             config.takst.pl_for(Some(2017)),

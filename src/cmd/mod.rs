@@ -38,6 +38,7 @@ impl Context {
         let config = Config::load(global.config.as_deref())?;
         check_config(&config)?;
         crate::input::limits::set(config.validate.read_limits());
+        crate::validate::parallel::set_threads(config.validate.threads.unwrap_or(0));
         let lang = global.lang.or(config.lang).unwrap_or_default();
         let schema_dir = global
             .schema_dir

@@ -225,26 +225,68 @@ fn recycle<'b>(mut cells: Vec<SparseCell<'_>>) -> Vec<SparseCell<'b>> {
 /// Reads the CSV at `path` and streams its non-blank rows to `sink` as one
 /// sheet without a name.
 pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError> {
+    let opened = open(path)?;
+    let notes = opened.notes();
+    if !sink.begin_sheet(&SHEET) {
+        return Ok(notes);
+    }
+    let result = parse(opened.text, opened.delimiter, sink, 1, |_, _| Step::Go);
+    sink.end_sheet();
+    result.map(|_| notes)
+}
+
+/// The one sheet of a CSV.
+const SHEET: SheetInfo = SheetInfo {
+    name: None,
+    visible: true,
+};
+
+/// A CSV opened for parsing: its text as UTF-8 from the start (the BOM
+/// left out), and what was detected.
+pub(crate) struct Opened {
+    text: Box<dyn Read>,
+    encoding: TextEncoding,
+    delimiter: u8,
+}
+
+impl Opened {
+    fn notes(&self) -> ReadNotes {
+        ReadNotes {
+            format: Some(super::FileFormat::Csv),
+            encoding: Some(self.encoding.name()),
+            delimiter: Some(self.delimiter),
+        }
+    }
+}
+
+/// Opens the CSV at `path`: its encoding detected, and its delimiter from
+/// the first [`SNIFF_BYTES`] of its text.
+fn open(path: &Path) -> Result<Opened, ReadError> {
     let encoding = detect_encoding(path)?;
     let mut text = open_text(path, encoding)?;
     let mut head = vec![0u8; SNIFF_BYTES];
     let n = super::format::read_up_to(&mut text, &mut head)?;
     head.truncate(n);
     let delimiter = sniff_delimiter(&head);
-    let notes = ReadNotes {
-        format: Some(super::FileFormat::Csv),
-        encoding: Some(encoding.name()),
-        delimiter: Some(delimiter),
-    };
-    if !sink.begin_sheet(&SheetInfo {
-        name: None,
-        visible: true,
-    }) {
-        return Ok(notes);
-    }
-    let result = parse(Cursor::new(head).chain(text), delimiter, sink);
-    sink.end_sheet();
-    result.map(|()| notes)
+    Ok(Opened {
+        text: Box::new(Cursor::new(head).chain(text)),
+        encoding,
+        delimiter,
+    })
+}
+
+/// What [`parse`] does at the start of a record.
+pub(crate) enum Step {
+    Go,
+    /// Stop before this record.
+    Stop,
+}
+
+/// How parsing ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    End,
+    Stopped,
 }
 
 /// Parses CSV text with `csv_core` and hands each non-blank record to `sink`.
@@ -255,7 +297,17 @@ pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError>
 /// hand, so the line where a record's first byte is is known exactly.
 /// Memory: one input chunk plus the longest record, which is at most
 /// [`MAX_CSV_COLUMNS`] fields and [`MAX_CSV_RECORD_BYTES`] bytes.
-fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(), ReadError> {
+///
+/// `first_line` is the line `text` starts on. At the start of each record
+/// `at_record` is told where in `text` the previous record ended and where
+/// this one starts (line breaks between them skipped), and may stop there.
+pub(crate) fn parse<S: RowSink + ?Sized>(
+    mut text: impl Read,
+    delimiter: u8,
+    sink: &mut S,
+    first_line: u64,
+    mut at_record: impl FnMut(&mut S, (u64, u64)) -> Step,
+) -> Result<Parsed, ReadError> {
     let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut input = vec![0u8; CHUNK];
     let (mut pos, mut len) = (0usize, 0usize);
@@ -263,12 +315,16 @@ fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(
     let mut out = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
     let (mut out_len, mut ends_len) = (0usize, 0usize);
-    let mut line: u64 = 1;
-    let mut record_line: u64 = 1;
+    let mut line: u64 = first_line;
+    let mut record_line: u64 = first_line;
     let mut at_record_start = true;
     let mut spare: Vec<SparseCell<'static>> = Vec::new();
+    // Bytes of `text` before `input`, and where the last record ended.
+    let mut base: u64 = 0;
+    let mut record_end: u64 = 0;
     loop {
         if pos >= len && !eof {
+            base += len as u64;
             len = super::format::read_up_to(&mut text, &mut input)?;
             pos = 0;
             eof = len == 0;
@@ -286,6 +342,9 @@ fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(
             }
             record_line = line;
             at_record_start = false;
+            if let Step::Stop = at_record(sink, (record_end, base + pos as u64)) {
+                return Ok(Parsed::Stopped);
+            }
         }
         let chunk = input.get(pos..len).unwrap_or_default();
         let out_free = out.get_mut(out_len..).unwrap_or_default();
@@ -328,20 +387,21 @@ fn parse(mut text: impl Read, delimiter: u8, sink: &mut dyn RowSink) -> Result<(
                 out_len = 0;
                 ends_len = 0;
                 at_record_start = true;
+                record_end = base + pos as u64;
             }
-            csv_core::ReadRecordResult::End => return Ok(()),
+            csv_core::ReadRecordResult::End => return Ok(Parsed::End),
         }
     }
 }
 
 /// Hands one record to `sink` unless all its fields are blank. `spare` is a
 /// recycled cell vector, returned for the next record.
-fn emit(
+fn emit<S: RowSink + ?Sized>(
     number: u32,
     fields: &[u8],
     ends: &[usize],
     spare: Vec<SparseCell<'static>>,
-    sink: &mut dyn RowSink,
+    sink: &mut S,
 ) -> Result<Vec<SparseCell<'static>>, ReadError> {
     // The whole file was checked or decoded to UTF-8, and delimiters are
     // ASCII, so this only fails if the file changed while being read.
@@ -378,6 +438,9 @@ fn emit(
     }
     Ok(recycle(cells))
 }
+
+pub(crate) mod split;
+pub use split::read_forking;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -83,6 +83,21 @@ pub trait RowSink {
     fn end_sheet(&mut self);
 }
 
+/// A sink whose rows of a big CSV can be taken in two parts at once: while
+/// this sink gets the rows up to a record boundary in the middle of the
+/// file, a fork of it gets the rows after, on another core. The fork never
+/// sees `begin_sheet` or `end_sheet`; when this sink's rows reach the
+/// boundary, it is handed the fork to [`join`](ForkSink::join).
+pub trait ForkSink: RowSink + Send + Sized {
+    /// A sink for the current sheet's rows from a later record on; None:
+    /// the sheet is read here alone.
+    fn fork(&mut self) -> Option<Self>;
+    /// The fork's rows follow this sink's last one: take over what the fork
+    /// found (true), or refuse (false; then the reader reads the fork's
+    /// rows again, here), when the two parts are only right read as one.
+    fn join(&mut self, fork: Self) -> bool;
+}
+
 /// Facts about how a file was read, for the report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadNotes {
@@ -139,17 +154,52 @@ pub fn read_file(
     options: &ReadOptions,
     sink: &mut dyn RowSink,
 ) -> Result<ReadNotes, ReadError> {
-    let limits = limits::current();
-    limits::check_file(path, &limits)?;
-    let format = format::detect(path)?;
-    let mut notes = match (format, isolate::executable()) {
-        (FileFormat::Csv, _) => csv::read(path, sink)?,
-        #[cfg(unix)]
-        (_, Some(exe)) => isolate::read(exe, path, format, options, &limits, sink)?,
-        _ => excel::read(path, format, options, sink)?,
+    let (format, limits) = checked_format(path)?;
+    let mut notes = match format {
+        FileFormat::Csv => csv::read(path, sink)?,
+        _ => read_spreadsheet(path, format, options, &limits, sink)?,
     };
     notes.format = Some(format);
     Ok(notes)
+}
+
+/// Like [`read_file`], and a big UTF-8 CSV is read in two parts at once
+/// when `sink` forks (see [`ForkSink`]).
+pub fn read_file_forking<S: ForkSink>(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut S,
+) -> Result<ReadNotes, ReadError> {
+    let (format, limits) = checked_format(path)?;
+    let mut notes = match format {
+        FileFormat::Csv => csv::read_forking(path, sink)?,
+        _ => read_spreadsheet(path, format, options, &limits, sink)?,
+    };
+    notes.format = Some(format);
+    Ok(notes)
+}
+
+/// The file's format, once its size is within the limits in force.
+fn checked_format(path: &Path) -> Result<(FileFormat, limits::ReadLimits), ReadError> {
+    let limits = limits::current();
+    limits::check_file(path, &limits)?;
+    Ok((format::detect(path)?, limits))
+}
+
+/// A spreadsheet, in the reader child when there is one.
+fn read_spreadsheet(
+    path: &Path,
+    format: FileFormat,
+    options: &ReadOptions,
+    limits: &limits::ReadLimits,
+    sink: &mut dyn RowSink,
+) -> Result<ReadNotes, ReadError> {
+    #[cfg(unix)]
+    if let Some(exe) = isolate::executable() {
+        return isolate::read(exe, path, format, options, limits, sink);
+    }
+    let _ = limits;
+    excel::read(path, format, options, sink)
 }
 
 thread_local! {

@@ -180,13 +180,7 @@ impl FileFacts {
             return;
         }
         let hash = billed_hash(tilbudsnr, paragraf, takst);
-        let found = self.billed_index.get(&hash).and_then(|places| {
-            places.iter().copied().find(|&i| {
-                self.billed
-                    .get(i)
-                    .is_some_and(|((n, p, t), _)| *p == paragraf && *t == takst && n == tilbudsnr)
-            })
-        });
+        let found = self.billed_place(hash, tilbudsnr, paragraf, takst);
         let place = match found {
             Some(i) => i,
             None => {
@@ -214,11 +208,59 @@ impl FileFacts {
     }
 }
 
+impl FileFacts {
+    /// Where an offer is in `billed`, found by its hash.
+    fn billed_place(
+        &self,
+        hash: u64,
+        tilbudsnr: &str,
+        paragraf: Option<ParagrafId>,
+        takst: Option<Decimal>,
+    ) -> Option<usize> {
+        let places = self.billed_index.get(&hash)?;
+        places.iter().copied().find(|&i| {
+            self.billed
+                .get(i)
+                .is_some_and(|((n, p, t), _)| *p == paragraf && *t == takst && n == tilbudsnr)
+        })
+    }
+
+    /// Whether a later part of the same sheet adds up with this one as if
+    /// read after it here: at most 8 years are kept (the first seen).
+    pub fn can_absorb(&self, later: &FileFacts) -> bool {
+        self.row_years.union(&later.row_years).count() <= 8
+    }
+
+    /// Adds what a later part of the same sheet showed (its keys and title
+    /// year are the sheet's, taken over by the validator): its years, and
+    /// its tariffs and billed rows after this part's.
+    pub fn absorb(&mut self, later: FileFacts) {
+        self.row_years.extend(later.row_years);
+        self.tariffs.extend(later.tariffs);
+        for ((nr, paragraf, takst), billed) in later.billed {
+            let hash = billed_hash(&nr, paragraf, takst);
+            let found = self.billed_place(hash, &nr, paragraf, takst);
+            match found.and_then(|i| self.billed.get_mut(i)) {
+                Some((_, entry)) => {
+                    entry.count += billed.count;
+                    let room = ROWS_PER_OFFER.saturating_sub(entry.rows.len());
+                    entry.rows.extend(billed.rows.into_iter().take(room));
+                }
+                None => {
+                    self.billed.push(((nr, paragraf, takst), billed));
+                    let i = self.billed.len() - 1;
+                    self.billed_index.entry(hash).or_default().push(i);
+                }
+            }
+        }
+    }
+}
+
 /// An offer's place in the index: its three parts hashed (Decimal's hash
 /// agrees with its equality, so 1.500,00 and 1.500 meet).
 fn billed_hash(tilbudsnr: &str, paragraf: Option<ParagrafId>, takst: Option<Decimal>) -> u64 {
     use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0x0b11_ed).hash_one((tilbudsnr, paragraf, takst))
+    foldhash::fast::FixedState::with_seed(0x000b_11ed).hash_one((tilbudsnr, paragraf, takst))
 }
 
 #[cfg(test)]
@@ -301,5 +343,24 @@ mod billed_tests {
                 ("102", 1, vec![6]),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod absorb_tests {
+    use super::*;
+
+    #[test]
+    fn parts_absorb_while_their_years_are_at_most_eight() {
+        let with = |years: std::ops::Range<i32>| FileFacts {
+            row_years: years.collect(),
+            ..FileFacts::default()
+        };
+        let first = with(2010..2015);
+        assert!(first.can_absorb(&with(2013..2018)), "8 years in all");
+        assert!(!first.can_absorb(&with(2013..2019)), "9 years");
+        let mut joined = with(2010..2015);
+        joined.absorb(with(2013..2018));
+        assert_eq!(joined.row_years, (2010..2018).collect());
     }
 }

@@ -28,6 +28,7 @@ const UNIQUE_LIMIT: usize = 1_000_000;
 const SAMPLE_ROWS: u64 = 64;
 
 /// What a sheet's rows have shown of its keys so far.
+#[derive(Default)]
 pub(super) struct KeyIndex {
     /// Fingerprint → first row.
     table: KeyTable,
@@ -85,6 +86,35 @@ impl KeyIndex {
 
     pub(super) fn fact_keys(&self) -> Option<usize> {
         self.fact_keys
+    }
+
+    pub(super) fn set_fact_keys(&mut self, i: usize) {
+        self.fact_keys = Some(i);
+    }
+
+    /// Adds the keys and unique values of a later part of the same sheet,
+    /// unless one of them is here already (or a unique field would remember
+    /// more values than one part alone): then nothing is added, and the
+    /// sheet is only right read as one.
+    pub(super) fn absorb(&mut self, later: KeyIndex) -> bool {
+        for (here, there) in self.uniques.iter().zip(&later.uniques) {
+            if let (Some(here), Some(there)) = (here, there) {
+                if here.len() + there.len() > UNIQUE_LIMIT
+                    || there.keys().any(|v| here.contains_key(v))
+                {
+                    return false;
+                }
+            }
+        }
+        if self.table.absorb(&later.table).is_err() {
+            return false;
+        }
+        for (here, there) in self.uniques.iter_mut().zip(later.uniques) {
+            if let (Some(here), Some(there)) = (here.as_mut(), there) {
+                here.extend(there);
+            }
+        }
+        true
     }
 }
 

@@ -67,7 +67,13 @@ impl KeyTable {
 
     /// The first row of `fingerprint`, or None after recording `row` as its
     /// first.
-    pub fn first_or_insert(&mut self, mut fingerprint: Fingerprint, row: u32) -> Option<u32> {
+    pub fn first_or_insert(&mut self, fingerprint: Fingerprint, row: u32) -> Option<u32> {
+        self.insert_at(fingerprint, row).err()
+    }
+
+    /// Records `row` as the first of `fingerprint` and says in which slot,
+    /// or gives the first row recorded before.
+    fn insert_at(&mut self, mut fingerprint: Fingerprint, row: u32) -> Result<usize, u32> {
         if fingerprint == [0; 4] {
             fingerprint = [1, 0, 0, 0];
         }
@@ -82,15 +88,40 @@ impl KeyTable {
                 continue;
             };
             if slot.fingerprint == fingerprint {
-                return Some(slot.row);
+                return Err(slot.row);
             }
             if slot.fingerprint == [0; 4] {
                 *slot = Entry { fingerprint, row };
                 self.len += 1;
-                return None;
+                return Ok(i);
             }
             i = if i + 1 == n { 0 } else { i + 1 };
         }
+    }
+
+    /// Adds the keys of `later` (a later part of the same sheet), unless one
+    /// of them is here already: then the table is left as it was and the
+    /// key's (first row here, first row in `later`) is the answer.
+    pub fn absorb(&mut self, later: &KeyTable) -> Result<(), (u32, u32)> {
+        self.reserve_for(self.len + later.len);
+        let mut added = Vec::with_capacity(later.len);
+        for (fingerprint, row) in later.entries() {
+            match self.insert_at(fingerprint, row) {
+                Ok(slot) => added.push(slot),
+                Err(first) => {
+                    // Emptied in reverse: each key went to the first empty
+                    // slot of its probe, so the table is as it was.
+                    for slot in added.into_iter().rev() {
+                        if let Some(e) = self.slots.get_mut(slot) {
+                            *e = Entry::default();
+                            self.len -= 1;
+                        }
+                    }
+                    return Err((first, row));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn grow(&mut self) {
@@ -127,6 +158,41 @@ mod tests {
         // The all-zero fingerprint is a key like any other.
         assert_eq!(table.first_or_insert([0; 4], 5), None);
         assert_eq!(table.first_or_insert([0; 4], 6), Some(5));
+    }
+
+    #[test]
+    fn a_later_part_is_absorbed_whole_or_not_at_all() {
+        let fp = |i: u32| [i.wrapping_mul(0x9E37_79B9), i, !i, 7];
+        // Room for all: absorbing does not grow it.
+        let mut first = KeyTable::with_capacity(4000);
+        for i in 0..1000u32 {
+            first.first_or_insert(fp(i), i + 2);
+        }
+        let before: Vec<_> = first.slots.clone();
+        // A later part that shares one key with the first: nothing added.
+        let mut clash = KeyTable::with_capacity(8);
+        for i in 1000..3000u32 {
+            clash.first_or_insert(fp(i), i + 2);
+        }
+        clash.first_or_insert(fp(500), 9_999);
+        assert_eq!(first.absorb(&clash), Err((502, 9_999)));
+        assert_eq!(first.len(), 1000);
+        let mut entries: Vec<_> = first.entries().collect();
+        entries.sort_unstable_by_key(|e| e.1);
+        assert_eq!(entries.len(), 1000);
+        assert!(entries.iter().all(|(f, r)| *f == fp(*r - 2)));
+        // As it was, slot for slot.
+        assert_eq!(first.slots, before);
+        // A later part without shared keys: all of them added.
+        let mut later = KeyTable::with_capacity(8);
+        for i in 1000..3000u32 {
+            later.first_or_insert(fp(i), i + 2);
+        }
+        assert_eq!(first.absorb(&later), Ok(()));
+        assert_eq!(first.len(), 3000);
+        for i in 0..3000u32 {
+            assert_eq!(first.first_or_insert(fp(i), 0), Some(i + 2));
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! - `keys.rs`: the key index (unique fields, repeated keys), its table in
 //!   `keytable.rs`;
 //! - `file.rs`: findings about the file as a whole (read errors, no schema);
+//! - `fork.rs`: a big CSV's rows checked in two parts at once, and joined;
 //! - `cell.rs`: one cell to a typed value; `values::typed`: typed rows;
 //! - `set.rs`, `crossfile.rs`, `facts.rs`: a set of files checked together;
 //!   `parallel.rs`: files on all cores; `summary.rs`: the totals.
@@ -25,6 +26,7 @@ pub mod cell;
 pub mod crossfile;
 pub mod facts;
 mod file;
+mod fork;
 mod guard;
 mod keys;
 pub mod keytable;
@@ -99,6 +101,11 @@ pub trait RowConsumer {
     /// Rows handed on earlier turned out to have an error only the end of
     /// the sheet shows (a blank ja/nej answer in a form answered ja/nej).
     fn retract(&mut self, _sheet: Option<&str>, _rows: &[u32]) {}
+    /// Whether the rows are wanted at all: a consumer that wants none lets
+    /// a big CSV be checked in two parts at once.
+    fn wants_rows(&self) -> bool {
+        true
+    }
 }
 
 /// A consumer that wants no rows (plain `ramme validate`).
@@ -106,6 +113,9 @@ pub struct NoRows;
 
 impl RowConsumer for NoRows {
     fn row(&mut self, _: &SheetContext<'_>, _: &TypedRow<'_, '_>) {}
+    fn wants_rows(&self) -> bool {
+        false
+    }
 }
 
 /// One validated sheet (or a file that could not be validated).
@@ -215,7 +225,11 @@ impl<'c> Validator<'c> {
     }
 
     /// Validates one file. Never fails: whatever goes wrong becomes a finding.
-    pub fn validate_file(&self, path: &Path, consumer: &mut dyn RowConsumer) -> FileReport {
+    pub fn validate_file(
+        &self,
+        path: &Path,
+        consumer: &mut (dyn RowConsumer + Send),
+    ) -> FileReport {
         self.validate_file_with_facts(path, consumer).0
     }
 
@@ -223,7 +237,7 @@ impl<'c> Validator<'c> {
     pub fn validate_file_with_facts(
         &self,
         path: &Path,
-        consumer: &mut dyn RowConsumer,
+        consumer: &mut (dyn RowConsumer + Send),
     ) -> (FileReport, facts::FileFacts) {
         // Reports, findings and row sources carry the path as it may be
         // shown (CPR-shaped parts of file and folder names masked): every
@@ -242,7 +256,8 @@ impl<'c> Validator<'c> {
         let read_options = ReadOptions {
             sheet: self.options.sheet.clone(),
         };
-        let result = input::catch_panic(|| input::read_file(path, &read_options, &mut sink));
+        let result =
+            input::catch_panic(|| input::read_file_forking(path, &read_options, &mut sink));
         let notes = match result {
             Ok(Ok(notes)) => notes,
             Ok(Err(e)) => {

@@ -36,6 +36,8 @@ pub(super) struct ActiveSheet<'v> {
     pub(super) x_style: bool,
     /// Columns without a header already reported.
     pub(super) unheaded_reported: HashSet<u32>,
+    /// In a fork: how many of those the sheet had reported before it.
+    pub(super) inherited_unheaded: usize,
     /// Data rows seen.
     pub(super) rows: u64,
     /// The row buffer, kept between rows for its allocation.
@@ -97,6 +99,7 @@ impl<'v> ActiveSheet<'v> {
             bool_blank_count: vec![0; n],
             x_style: false,
             unheaded_reported: HashSet::new(),
+            inherited_unheaded: 0,
             rows: 0,
             slot_buffer: Vec::new(),
             series_col: map
@@ -110,6 +113,36 @@ impl<'v> ActiveSheet<'v> {
                 .iter()
                 .map(|(_, cell)| cell.text.trim().to_string())
                 .collect(),
+        }
+    }
+
+    /// The same plan for a later part of the sheet (of about `part_bytes`),
+    /// with none of the rows' state: a fork's.
+    pub(super) fn fork(&self, reference: &'v Reference, lang: Lang, part_bytes: u64) -> Self {
+        let schema = self.prepared.schema;
+        let n = schema.fields.len();
+        ActiveSheet {
+            prepared: self.prepared,
+            col_field: self.col_field.clone(),
+            field_col: self.field_col.clone(),
+            written: self.written.clone(),
+            header_cols: self.header_cols.clone(),
+            parsers: schema
+                .fields
+                .iter()
+                .map(|f| FieldParser::new(f, reference, lang))
+                .collect(),
+            keys: KeyIndex::new(schema, part_bytes),
+            bool_blanks: vec![Vec::new(); n],
+            bool_blank_count: vec![0; n],
+            x_style: self.x_style,
+            unheaded_reported: self.unheaded_reported.clone(),
+            inherited_unheaded: self.unheaded_reported.len(),
+            rows: 0,
+            slot_buffer: Vec::new(),
+            series_col: self.series_col.clone(),
+            series_labels: self.series_labels.clone(),
+            fact_fields: self.fact_fields.clone(),
         }
     }
 

@@ -12,6 +12,10 @@ use crate::messages::validate as msg;
 use crate::schema::FieldType;
 use crate::values::typed::{Slot, TypedRow};
 
+/// Rows remembered per yes/no field whose blank answers wait for the end of
+/// the sheet; beyond this they are only counted.
+pub(super) const BOOL_BLANKS_KEPT: usize = 100_000;
+
 impl<'v> FileSink<'v, '_> {
     /// One data row of a sheet whose header is found.
     pub(super) fn active_row(&mut self, active: &mut ActiveSheet<'v>, row: Row<'_>) {
@@ -137,7 +141,7 @@ impl<'v> FileSink<'v, '_> {
                     active.bool_blank_count.get_mut(field),
                 ) {
                     *count += 1;
-                    if list.len() < self.store.limit.min(100_000) {
+                    if list.len() < self.store.limit.min(BOOL_BLANKS_KEPT) {
                         list.push(row.number);
                     }
                 }

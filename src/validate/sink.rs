@@ -43,7 +43,7 @@ pub(super) struct CurrentSheet<'v> {
 pub(super) struct FileSink<'v, 'c> {
     pub(super) validator: &'v Validator<'c>,
     pub(super) path: Arc<PathBuf>,
-    pub(super) consumer: &'v mut dyn RowConsumer,
+    pub(super) consumer: &'v mut (dyn RowConsumer + Send),
     pub(super) store: Store,
     pub(super) sheets: Vec<SheetReport>,
     pub(super) current: Option<CurrentSheet<'v>>,
@@ -62,13 +62,15 @@ pub(super) struct FileSink<'v, 'c> {
     pub(super) wordy: bool,
     /// The file's size, to size the key table.
     pub(super) file_bytes: u64,
+    /// A fork holds the core it runs on.
+    pub(super) core: Option<super::parallel::Core>,
 }
 
 impl<'v, 'c> FileSink<'v, 'c> {
     pub(super) fn new(
         validator: &'v Validator<'c>,
         path: Arc<PathBuf>,
-        consumer: &'v mut dyn RowConsumer,
+        consumer: &'v mut (dyn RowConsumer + Send),
     ) -> Self {
         FileSink {
             validator,
@@ -94,6 +96,7 @@ impl<'v, 'c> FileSink<'v, 'c> {
             widest: 0,
             wordy: false,
             file_bytes: 0,
+            core: None,
         }
     }
 
