@@ -3,7 +3,7 @@
 //! first row; each key's first row is kept for the checks across files.
 
 use super::facts;
-use super::keytable::KeyTable;
+use super::keytable::{Fingerprint, KeyTable};
 use super::plan::ActiveSheet;
 use super::sink::FileSink;
 use crate::finding::{Code, Severity};
@@ -84,6 +84,10 @@ impl KeyIndex {
         std::mem::take(&mut self.table)
     }
 
+    pub(super) fn table(&self) -> &KeyTable {
+        &self.table
+    }
+
     pub(super) fn fact_keys(&self) -> Option<usize> {
         self.fact_keys
     }
@@ -119,12 +123,14 @@ impl KeyIndex {
 }
 
 impl<'v> FileSink<'v, '_> {
-    /// Unique fields and the key; true when the row repeats an earlier one.
+    /// Unique fields and the key (its `fingerprint`, from
+    /// [`key_fingerprint`]); true when the row repeats an earlier one.
     pub(super) fn check_unique(
         &mut self,
         active: &mut ActiveSheet<'v>,
         slots: &[Slot<'_>],
         row: u32,
+        fingerprint: Option<Fingerprint>,
     ) -> bool {
         let lang = self.lang();
         let prepared = active.prepared;
@@ -164,33 +170,20 @@ impl<'v> FileSink<'v, '_> {
                 }
             }
         }
-        if prepared.key.is_empty() {
+        let Some(fingerprint) = fingerprint else {
             return repeated;
-        }
-        let mut values = Vec::with_capacity(prepared.key.len());
-        for &field in &prepared.key {
-            match slots.get(field) {
-                Some(Slot::Value(v)) => values.push(v),
-                // An optional part of the key left blank (a Takstniveau an
-                // offer with one tariff does not need) is an empty part.
-                Some(Slot::Blank) | None if !is_required(prepared.schema, field) => {
-                    values.push(&EMPTY_KEY_PART)
-                }
-                _ => return repeated,
-            }
-        }
-        let (hash, second) = key_hash(&values);
-        let fingerprint = [
-            hash as u32,
-            (hash >> 32) as u32,
-            second as u32,
-            (second >> 32) as u32,
-        ];
-        // One probe: with a million keys each probe is a cache miss.
+        };
+        // One probe: with a million keys each is a cache miss, unless the
+        // slot was fetched while the row's other checks ran.
         let Some(first) = active.keys.table.first_or_insert(fingerprint, row) else {
             self.remember_key(active);
             return repeated;
         };
+        let values: Vec<&Value<'_>> = prepared
+            .key
+            .iter()
+            .filter_map(|&field| key_part(prepared.schema, slots, field))
+            .collect();
         // The parts the sheet has a column for ("Takstniveau" only where
         // the report has levels).
         let in_sheet = |f: &usize| active.field_col.get(*f).copied().flatten().is_some();
@@ -282,17 +275,48 @@ pub fn display_value(
     }
 }
 
-/// A key's two independent 64-bit hashes: its 128-bit fingerprint, compared
-/// in the sheet and across files (a million keys collide with a probability
-/// of about one in 10^26).
-fn key_hash(values: &[&Value<'_>]) -> (u64, u64) {
+/// A part of a row's key: its value, an empty part for an optional part
+/// left blank (a Takstniveau an offer with one tariff does not need), or
+/// None when a required part is blank or had a finding.
+fn key_part<'s, 'a>(schema: &Schema, slots: &'s [Slot<'a>], field: usize) -> Option<&'s Value<'a>> {
+    match slots.get(field) {
+        Some(Slot::Value(v)) => Some(v),
+        Some(Slot::Blank) | None if !is_required(schema, field) => Some(&EMPTY_KEY_PART),
+        _ => None,
+    }
+}
+
+/// The 128-bit fingerprint of a row's key: two independent 64-bit hashes
+/// of its parts, compared in the sheet and across files (a million keys
+/// collide with a probability of about one in 10^26). None when the row has
+/// no key (the schema has none, or a required part is missing), and the
+/// table's slot for it is asked for from memory, so that the probe in
+/// [`FileSink::check_unique`] after the row's other checks need not wait.
+pub(super) fn key_fingerprint(
+    schema: &Schema,
+    key: &[usize],
+    slots: &[Slot<'_>],
+    table: &KeyTable,
+) -> Option<Fingerprint> {
+    if key.is_empty() {
+        return None;
+    }
     let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
     let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();
-    for value in values {
+    for &field in key {
+        let value = key_part(schema, slots, field)?;
         hash_value(value, &mut a);
         hash_value(value, &mut b);
     }
-    (a.finish(), b.finish())
+    let (hash, second) = (a.finish(), b.finish());
+    let fingerprint = [
+        hash as u32,
+        (hash >> 32) as u32,
+        second as u32,
+        (second >> 32) as u32,
+    ];
+    table.prefetch(&fingerprint);
+    Some(fingerprint)
 }
 
 /// Feeds one value to a hasher, tagged by kind so that different kinds of

@@ -125,6 +125,9 @@ impl<'v> FileSink<'v, '_> {
             return;
         }
         active.rows += 1;
+        // The key's slot is fetched from memory while the checks below run.
+        let fingerprint =
+            super::keys::key_fingerprint(schema, &prepared.key, &slots, active.keys.table());
         for &field in &prepared.required {
             if !matches!(slots.get(field), Some(Slot::Blank)) {
                 continue;
@@ -189,7 +192,7 @@ impl<'v> FileSink<'v, '_> {
             let bytes: usize = row.cells.iter().map(|c| cell_bytes(&c.cell) + 1).sum();
             active.keys.sample(bytes as u64);
         }
-        has_errors |= self.check_unique(active, &slots, row.number);
+        has_errors |= self.check_unique(active, &slots, row.number, fingerprint);
         if !has_errors {
             let sheet = self.current.as_ref().and_then(|c| c.name.clone());
             self.facts
