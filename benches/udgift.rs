@@ -2,6 +2,10 @@
 //! 1,000,000-row borgerlister (January 2016 and 2017), measured on the
 //! release binary: best wall time of 3 runs and peak resident memory (from
 //! `wait4`). Not a test: it asserts nothing.
+//!
+//! When python3 has polars, `benches/udgift_polars.py` computes the same
+//! region totals from the same files, three times: its best time is
+//! printed beside ramme's, and its figures are compared with ramme's JSON.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -111,4 +115,69 @@ fn main() {
         mb(peak),
         peak as f64 / size.max(1) as f64
     );
+    compare_with_polars(&before, &after, best);
+}
+
+/// The polars peer, when python3 has polars: its best time of [`RUNS`],
+/// and whether its region figures are ramme's.
+fn compare_with_polars(before: &Path, after: &Path, ramme_best: f64) {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/udgift_polars.py");
+    let has_polars = std::process::Command::new("python3")
+        .args(["-c", "import polars"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_polars {
+        println!("polars peer: python3 has no polars (pip install polars), not run");
+        return;
+    }
+    let mut best = f64::MAX;
+    let mut figures = serde_json::Value::Null;
+    for _ in 0..RUNS {
+        let out = std::process::Command::new("python3")
+            .arg(&script)
+            .args([before, after])
+            .output()
+            .expect("run the polars script");
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("the polars script's JSON");
+        best = best.min(json["seconds"].as_f64().unwrap_or(f64::MAX));
+        figures = json["region"].clone();
+    }
+    println!(
+        "polars peer (reading and computing, interpreter start not counted), best of {RUNS}: {best:.3} s; ramme / polars = {:.2}×",
+        ramme_best / best
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ramme"))
+        .args(["udgift", "--format", "json", "--before"])
+        .arg(before)
+        .arg("--after")
+        .arg(after)
+        .output()
+        .expect("run ramme");
+    let ramme: serde_json::Value = serde_json::from_slice(&out.stdout).expect("ramme's JSON");
+    // ramme's JSON has kroner; the script øre.
+    let ore = |v: &serde_json::Value| v.as_f64().map(|k| (k * 100.0).round() as i64);
+    let pairs = [
+        ("before", ore(&ramme["before"]["total"])),
+        ("after", ore(&ramme["after"]["total"])),
+        ("change", ore(&ramme["change"]["amount"])),
+        ("takst_effect", ore(&ramme["takst_effect"]["amount"])),
+        (
+            "visitation_effect",
+            ore(&ramme["visitation_effect"]["amount"]),
+        ),
+        ("continuing", ramme["persons"]["continuing"].as_i64()),
+        ("new", ramme["persons"]["new"].as_i64()),
+        ("left", ramme["persons"]["left"].as_i64()),
+    ];
+    let differ: Vec<String> = pairs
+        .iter()
+        .filter(|(name, value)| figures[*name].as_i64() != *value)
+        .map(|(name, value)| format!("{name}: ramme {value:?}, polars {}", figures[*name]))
+        .collect();
+    if differ.is_empty() {
+        println!("polars peer: the region's figures agree with ramme's (in øre)");
+    } else {
+        println!("polars peer: figures DIFFER: {}", differ.join("; "));
+    }
 }
