@@ -206,3 +206,21 @@ fn the_findings_limit_counts_both_parts() {
     assert_eq!(report.omitted, 11);
     assert_eq!(report.errors(), 16);
 }
+
+#[test]
+fn a_read_error_in_the_second_part_ends_the_file_where_it_would_read_as_one() {
+    // A record of more columns than a CSV may have, near the end: the rows
+    // before it count, and the file-error names its line.
+    let wide = ";".repeat(crate::input::limits::MAX_CSV_COLUMNS + 1) + "\n";
+    let text = csv(|i, r| if i == ROWS - 100 { wide.clone() } else { r });
+    let report = same_both_ways(&text, 0, [1, 0, 0]);
+    assert_eq!(found(&report), vec![(Code::FileError, None)]);
+    assert!(
+        report.findings[0]
+            .message
+            .contains(&line(ROWS - 100).to_string()),
+        "{}",
+        report.findings[0].message
+    );
+    assert_eq!(report.rows(), (ROWS - 100) as u64);
+}
