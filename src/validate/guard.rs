@@ -7,7 +7,6 @@ use super::plan::ActiveSheet;
 use super::sink::FileSink;
 use crate::finding::{Code, Finding, Severity};
 use crate::input::{Cell, Row};
-use crate::schema::FieldType;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -70,15 +69,7 @@ impl FileSink<'_, '_> {
             // A 9-digit value is a CPR number that lost its leading zero
             // everywhere except in amounts, percentages and years, where
             // 101.801.234 is a real figure.
-            let amount_field = active
-                .and_then(|a| a.field_at(sc.col))
-                .and_then(|f| active.and_then(|a| a.prepared.schema.fields.get(f)))
-                .is_some_and(|f| {
-                    matches!(
-                        f.kind,
-                        FieldType::Money | FieldType::Percent | FieldType::Year
-                    )
-                });
+            let amount_field = active.is_some_and(|a| a.amount_column(sc.col));
             if cell_has_cpr(&sc.cell, !amount_field) {
                 hits.push(sc.col);
             }

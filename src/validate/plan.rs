@@ -19,6 +19,9 @@ pub(super) struct ActiveSheet<'v> {
     pub(super) prepared: &'v Prepared<'v>,
     /// Column → field, for the columns up to the last field's.
     col_field: Vec<Option<usize>>,
+    /// Column → whether it holds amounts, percentages or years (where a
+    /// 9-digit number is a figure, not a CPR number that lost its zero).
+    amount_col: Vec<bool>,
     /// Field → column.
     pub(super) field_col: Vec<Option<u32>>,
     /// Field → its header as the user wrote it.
@@ -86,7 +89,12 @@ impl<'v> ActiveSheet<'v> {
             .map(|f| FieldParser::new(f, reference, lang))
             .collect();
         let n = schema.fields.len();
+        let amount_col = col_field
+            .iter()
+            .map(|f| f.is_some_and(|f| is_amount(schema, f)))
+            .collect();
         ActiveSheet {
+            amount_col,
             fact_fields: FactFields::of(schema, &map.columns),
             prepared,
             col_field,
@@ -124,6 +132,7 @@ impl<'v> ActiveSheet<'v> {
         ActiveSheet {
             prepared: self.prepared,
             col_field: self.col_field.clone(),
+            amount_col: self.amount_col.clone(),
             field_col: self.field_col.clone(),
             written: self.written.clone(),
             header_cols: self.header_cols.clone(),
@@ -154,6 +163,16 @@ impl<'v> ActiveSheet<'v> {
         }
     }
 
+    /// Whether a column holds amounts, percentages or years.
+    pub(super) fn amount_column(&self, col: u32) -> bool {
+        match self.amount_col.get(col as usize) {
+            Some(amount) => *amount,
+            None => self
+                .field_at(col)
+                .is_some_and(|f| is_amount(self.prepared.schema, f)),
+        }
+    }
+
     /// The header of a column as the user wrote it.
     pub(super) fn column_label(&self, col: u32) -> Option<String> {
         let field = self.field_at(col)?;
@@ -169,4 +188,15 @@ impl<'v> ActiveSheet<'v> {
         let col = self.field_col.get(field).copied().flatten();
         (col, col.and_then(|c| self.column_label(c)))
     }
+}
+
+/// Whether a field holds amounts, percentages or years.
+fn is_amount(schema: &crate::schema::Schema, field: usize) -> bool {
+    use crate::schema::FieldType;
+    schema.fields.get(field).is_some_and(|f| {
+        matches!(
+            f.kind,
+            FieldType::Money | FieldType::Percent | FieldType::Year
+        )
+    })
 }
