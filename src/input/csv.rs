@@ -9,7 +9,7 @@
 //! consistently (see [`sniff_delimiter`]).
 
 use super::limits::{Limit, MAX_CSV_COLUMNS, MAX_CSV_RECORD_BYTES};
-use super::{Cell, ReadError, ReadNotes, Row, RowSink, SheetInfo, SparseCell};
+use super::{Cell, ReadError, ReadNotes, Row, RowSink, SheetInfo, SparseCell, Utf8Check};
 use std::fs::File;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -79,6 +79,30 @@ pub fn detect_encoding(path: &Path) -> Result<TextEncoding, ReadError> {
         (true, false) => TextEncoding::Utf8BomLossy,
         (false, true) => TextEncoding::Utf8,
         (false, false) => TextEncoding::Windows1252,
+    })
+}
+
+/// The encoding of the file at `path` from its first [`CHUNK`] bytes: what
+/// [`detect_encoding`] says of a file that is all UTF-8 when those are.
+fn detect_encoding_from_prefix(path: &Path) -> Result<TextEncoding, ReadError> {
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; CHUNK];
+    let n = super::format::read_up_to(&mut file, &mut buf)?;
+    let head = buf.get(..n).unwrap_or_default();
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let text = head.get(if bom { 3 } else { 0 }..).unwrap_or_default();
+    let valid = match std::str::from_utf8(text) {
+        Ok(_) => true,
+        // Cut in the middle of a character at the end of the prefix.
+        Err(e) => e.error_len().is_none() && n == CHUNK,
+    };
+    if !valid || head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return detect_encoding(path);
+    }
+    Ok(if bom {
+        TextEncoding::Utf8Bom
+    } else {
+        TextEncoding::Utf8
     })
 }
 
@@ -225,14 +249,27 @@ fn recycle<'b>(mut cells: Vec<SparseCell<'_>>) -> Vec<SparseCell<'b>> {
 /// Reads the CSV at `path` and streams its non-blank rows to `sink` as one
 /// sheet without a name.
 pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<ReadNotes, ReadError> {
-    let opened = open(path)?;
+    let opened = open(path, Utf8Check::Whole)?;
     let notes = opened.notes();
     if !sink.begin_sheet(&SHEET) {
         return Ok(notes);
     }
     let result = parse(opened.text, opened.delimiter, sink, 1, |_, _| Step::Go);
     sink.end_sheet();
-    result.map(|_| notes)
+    result.map_err(changed_while_read).map(|_| notes)
+}
+
+/// Bytes that are not UTF-8 in a file checked whole: it changed.
+fn changed_while_read(e: ReadError) -> ReadError {
+    match e {
+        ReadError::NotUtf8 { line } => ReadError::Corrupt {
+            format: "csv",
+            detail: format!(
+                "invalid UTF-8 in line {line} (was the file changed while being read?)"
+            ),
+        },
+        other => other,
+    }
 }
 
 /// The one sheet of a CSV.
@@ -261,8 +298,11 @@ impl Opened {
 
 /// Opens the CSV at `path`: its encoding detected, and its delimiter from
 /// the first [`SNIFF_BYTES`] of its text.
-fn open(path: &Path) -> Result<Opened, ReadError> {
-    let encoding = detect_encoding(path)?;
+fn open(path: &Path, utf8: Utf8Check) -> Result<Opened, ReadError> {
+    let encoding = match utf8 {
+        Utf8Check::Whole => detect_encoding(path)?,
+        Utf8Check::Prefix => detect_encoding_from_prefix(path)?,
+    };
     let mut text = open_text(path, encoding)?;
     let mut head = vec![0u8; SNIFF_BYTES];
     let n = super::format::read_up_to(&mut text, &mut head)?;
@@ -406,12 +446,7 @@ fn emit<S: RowSink + ?Sized>(
     // The whole file was checked or decoded to UTF-8, and delimiters are
     // ASCII, so this only fails if the file changed while being read.
     let Ok(all) = std::str::from_utf8(fields) else {
-        return Err(ReadError::Corrupt {
-            format: "csv",
-            detail: format!(
-                "invalid UTF-8 in line {number} (was the file changed while being read?)"
-            ),
-        });
+        return Err(ReadError::NotUtf8 { line: number });
     };
     let mut cells = recycle(spare);
     let mut blank = true;

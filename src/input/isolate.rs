@@ -236,6 +236,7 @@ fn encode_error(e: &ReadError, frame: &mut Vec<u8>) {
         // Neither is produced by the spreadsheet readers themselves.
         ReadError::Unsupported(what) => (4, (*what).to_string(), "regneark".to_string()),
         ReadError::Limit(limit) => (4, limit.to_string(), "regneark".to_string()),
+        ReadError::NotUtf8 { .. } => (4, e.to_string(), "csv".to_string()),
     };
     let b = b.as_str();
     frame.push(kind);

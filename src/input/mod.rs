@@ -125,6 +125,10 @@ pub enum ReadError {
         format: &'static str,
         detail: String,
     },
+    /// Bytes that are not UTF-8 in a CSV read as UTF-8 from its first
+    /// bytes alone ([`Utf8Check::Prefix`]): read it again, checked whole.
+    #[error("invalid UTF-8 in line {line}")]
+    NotUtf8 { line: u32 },
     /// The `--sheet` asked for, and the worksheets there are.
     #[error("sheet {0:?} does not exist")]
     NoSuchSheet(String, Vec<String>),
@@ -163,16 +167,28 @@ pub fn read_file(
     Ok(notes)
 }
 
+/// How much of a CSV is checked to be UTF-8 before it is read as UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf8Check {
+    /// All of it (a first pass over the file).
+    Whole,
+    /// Its first 64 KiB; a record further on that is not UTF-8 ends the
+    /// read with [`ReadError::NotUtf8`], and the caller reads it again with
+    /// `Whole`. For a sink whose rows can be thrown away.
+    Prefix,
+}
+
 /// Like [`read_file`], and a big UTF-8 CSV is read in two parts at once
 /// when `sink` forks (see [`ForkSink`]).
 pub fn read_file_forking<S: ForkSink>(
     path: &Path,
     options: &ReadOptions,
     sink: &mut S,
+    utf8: Utf8Check,
 ) -> Result<ReadNotes, ReadError> {
     let (format, limits) = checked_format(path)?;
     let mut notes = match format {
-        FileFormat::Csv => csv::read_forking(path, sink)?,
+        FileFormat::Csv => csv::read_forking(path, sink, utf8)?,
         _ => read_spreadsheet(path, format, options, &limits, sink)?,
     };
     notes.format = Some(format);

@@ -32,6 +32,7 @@ fn read_error_message(e: &ReadError, lang: Lang) -> String {
         ReadError::Corrupt { format, detail } => {
             msg::damaged(format, &crate::cpr::mask(detail), lang)
         }
+        ReadError::NotUtf8 { .. } => msg::damaged("csv", &crate::cpr::mask(&e.to_string()), lang),
         ReadError::Unsupported(what) => msg::unsupported(what, lang),
         ReadError::NoSuchSheet(name, sheets) => {
             let there: Vec<String> = sheets

@@ -42,7 +42,7 @@ pub use guard::cell_has_cpr;
 pub use keys::display_value;
 
 use crate::finding::Finding;
-use crate::input::{self, ReadError, ReadNotes, ReadOptions};
+use crate::input::{self, ReadError, ReadNotes, ReadOptions, Utf8Check};
 use crate::lang::Lang;
 use crate::rules::{CompiledRule, RuleError};
 use crate::schema::header::HeaderIndex;
@@ -51,6 +51,12 @@ use crate::values::typed::TypedRow;
 use sink::FileSink;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Files read again because a record past the first bytes was not UTF-8
+/// (for tests).
+#[cfg(test)]
+pub(crate) static READ_AGAIN: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
 
 /// How many non-empty rows are searched for the header row.
 pub const HEADER_SEARCH_ROWS: u32 = 30;
@@ -239,6 +245,32 @@ impl<'c> Validator<'c> {
         path: &Path,
         consumer: &mut (dyn RowConsumer + Send),
     ) -> (FileReport, facts::FileFacts) {
+        // A consumer that keeps no rows lets a CSV be read as UTF-8 from
+        // its first bytes: should a later record say otherwise, the file is
+        // read again, checked whole (and found to be Windows-1252).
+        let mut utf8 = if consumer.wants_rows() {
+            Utf8Check::Whole
+        } else {
+            Utf8Check::Prefix
+        };
+        loop {
+            if let Some(done) = self.validate_once(path, consumer, utf8) {
+                return done;
+            }
+            #[cfg(test)]
+            READ_AGAIN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            utf8 = Utf8Check::Whole;
+        }
+    }
+
+    /// One reading of a file; None when it must be read again with the
+    /// whole of it checked to be UTF-8 (never with `Utf8Check::Whole`).
+    fn validate_once(
+        &self,
+        path: &Path,
+        consumer: &mut (dyn RowConsumer + Send),
+        utf8: Utf8Check,
+    ) -> Option<(FileReport, facts::FileFacts)> {
         // Reports, findings and row sources carry the path as it may be
         // shown (CPR-shaped parts of file and folder names masked): every
         // writer prints that one. Only the reader sees the real path.
@@ -251,15 +283,16 @@ impl<'c> Validator<'c> {
         if let Some(skip) = input::discover::skip(path) {
             sink.skipped(skip);
             let facts = std::mem::take(&mut sink.facts);
-            return (sink.finish(ReadNotes::default()), facts);
+            return Some((sink.finish(ReadNotes::default()), facts));
         }
         let read_options = ReadOptions {
             sheet: self.options.sheet.clone(),
         };
         let result =
-            input::catch_panic(|| input::read_file_forking(path, &read_options, &mut sink));
+            input::catch_panic(|| input::read_file_forking(path, &read_options, &mut sink, utf8));
         let notes = match result {
             Ok(Ok(notes)) => notes,
+            Ok(Err(ReadError::NotUtf8 { .. })) if utf8 == Utf8Check::Prefix => return None,
             Ok(Err(e)) => {
                 sink.abort_sheet();
                 sink.read_error(&e);
@@ -275,7 +308,7 @@ impl<'c> Validator<'c> {
             }
         };
         let facts = std::mem::take(&mut sink.facts);
-        (sink.finish(notes), facts)
+        Some((sink.finish(notes), facts))
     }
 
     /// The options this validator runs with.

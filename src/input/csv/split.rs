@@ -11,7 +11,7 @@
 //! text); anything else, and files under [`SPLIT_MIN_BYTES`], are read as one.
 
 use super::{parse, Opened, Parsed, Step, TextEncoding, SHEET};
-use crate::input::{ForkSink, ReadError, ReadNotes};
+use crate::input::{ForkSink, ReadError, ReadNotes, Utf8Check};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -34,8 +34,12 @@ pub(crate) static CALLED_OFF: std::sync::atomic::AtomicUsize =
 
 /// Reads the CSV at `path` like [`super::read`], in two parts when it is
 /// big, plain UTF-8 and `sink` forks.
-pub fn read_forking<S: ForkSink>(path: &Path, sink: &mut S) -> Result<ReadNotes, ReadError> {
-    let opened = super::open(path)?;
+pub fn read_forking<S: ForkSink>(
+    path: &Path,
+    sink: &mut S,
+    utf8: Utf8Check,
+) -> Result<ReadNotes, ReadError> {
+    let opened = super::open(path, utf8)?;
     let notes = opened.notes();
     if !sink.begin_sheet(&SHEET) {
         return Ok(notes);
@@ -48,7 +52,11 @@ pub fn read_forking<S: ForkSink>(path: &Path, sink: &mut S) -> Result<ReadNotes,
         None => parse(opened.text, opened.delimiter, sink, 1, |_, _| Step::Go).map(|_| ()),
     };
     sink.end_sheet();
-    result.map(|()| notes)
+    match utf8 {
+        Utf8Check::Whole => result.map_err(super::changed_while_read),
+        Utf8Check::Prefix => result,
+    }
+    .map(|()| notes)
 }
 
 /// The bytes before the text of a file whose text is its bytes.

@@ -224,3 +224,65 @@ fn a_read_error_in_the_second_part_ends_the_file_where_it_would_read_as_one() {
     );
     assert_eq!(report.rows(), (ROWS - 100) as u64);
 }
+
+/// A consumer that wants the rows (and so has the file checked whole).
+struct Rows;
+
+impl crate::validate::RowConsumer for Rows {
+    fn row(
+        &mut self,
+        _: &crate::validate::SheetContext<'_>,
+        _: &crate::values::typed::TypedRow<'_, '_>,
+    ) {
+    }
+}
+
+/// `text` with `marker` replaced by `bytes`, validated with a consumer
+/// that wants no rows (UTF-8 from the first bytes, read again when a
+/// later record is not) and with one that wants them (checked whole).
+fn with_bytes(text: &str, marker: &str, bytes: &[u8], bom: bool) -> (FileReport, FileReport) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let mut file: Vec<u8> = if bom {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    let at = text.find(marker).unwrap_or(0);
+    file.extend_from_slice(&text.as_bytes()[..at]);
+    file.extend_from_slice(bytes);
+    file.extend_from_slice(&text.as_bytes()[at + marker.len()..]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("borgerliste.csv");
+    std::fs::write(&path, file).unwrap();
+    let catalog = Catalog::embedded().unwrap();
+    let validator = Validator::new(&catalog, Options::default()).unwrap();
+    let again = || crate::validate::READ_AGAIN.load(Ordering::Relaxed);
+    let before = again();
+    let prefix = validator.validate_file(&path, &mut NoRows);
+    assert_eq!(again(), before + 1, "read again once");
+    let whole = validator.validate_file(&path, &mut Rows);
+    assert_eq!(again(), before + 1, "checked whole first");
+    (prefix, whole)
+}
+
+#[test]
+fn a_late_byte_that_is_not_utf8_reads_the_file_again_checked_whole() {
+    // The first 64 KiB are UTF-8; row 5000 is not (a Windows-1252 ø).
+    let text = csv(|i, r| {
+        if i == 5000 {
+            r.replacen("Aalborg", "MARKER", 1)
+        } else {
+            r
+        }
+    });
+    assert!(text.find("MARKER").unwrap_or(0) > 64 * 1024);
+    for (bom, encoding) in [
+        (false, "windows-1252"),
+        (true, crate::input::csv::UTF8_BOM_LOSSY),
+    ] {
+        let (prefix, whole) = with_bytes(&text, "MARKER", b"Br\xF8nderslev", bom);
+        assert_eq!(prefix.notes.encoding, Some(encoding));
+        assert_eq!(shown(&prefix), shown(&whole));
+        assert_eq!(prefix.rows(), ROWS as u64);
+    }
+}
