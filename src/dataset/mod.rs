@@ -275,6 +275,19 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
         }
     }
 
+    fn can_restart(&self) -> bool {
+        true
+    }
+
+    fn restart(&mut self) {
+        self.plan = None;
+        self.planned_for = None;
+        self.records.clear();
+        self.rows.clear();
+        self.excluded.clear();
+        self.sheet = None;
+    }
+
     fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {
         let sheet: Option<Arc<str>> = sheet.map(Arc::from);
         let gone: HashSet<(Option<Arc<str>>, u32)> =
@@ -445,3 +458,6 @@ fn error_cells(report: &FileReport, source: &Source) -> (Vec<String>, Vec<String
 }
 
 pub use crate::validate::parallel::validate_parallel;
+
+#[cfg(test)]
+mod tests;

@@ -49,6 +49,20 @@ impl RowConsumer for AnyCollector<'_> {
         self.regulations.row(context, row);
     }
 
+    fn can_restart(&self) -> bool {
+        true
+    }
+
+    fn restart(&mut self) {
+        self.tariffs.restart();
+        self.citizens.restart();
+        self.assessments.restart();
+        self.withdrawals.restart();
+        self.population.restart();
+        self.accounts.restart();
+        self.regulations.restart();
+    }
+
     fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {
         self.tariffs.retract(sheet, rows);
         self.citizens.retract(sheet, rows);

@@ -58,6 +58,10 @@ use std::sync::Arc;
 pub(crate) static READ_AGAIN: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
 
+/// Held by the tests that set the thread count or read the counters.
+#[cfg(test)]
+pub(crate) static TEST_SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// How many non-empty rows are searched for the header row.
 pub const HEADER_SEARCH_ROWS: u32 = 30;
 
@@ -112,6 +116,15 @@ pub trait RowConsumer {
     fn wants_rows(&self) -> bool {
         true
     }
+    /// Whether [`restart`](RowConsumer::restart) can forget the rows handed
+    /// on so far: then a CSV is read as UTF-8 from its first bytes, and
+    /// read again from the start should a later record not be UTF-8
+    /// (otherwise it is checked whole before any row is handed on).
+    fn can_restart(&self) -> bool {
+        !self.wants_rows()
+    }
+    /// Forgets every row handed on so far: the file is read again.
+    fn restart(&mut self) {}
 }
 
 /// A consumer that wants no rows (plain `ramme validate`).
@@ -245,13 +258,14 @@ impl<'c> Validator<'c> {
         path: &Path,
         consumer: &mut (dyn RowConsumer + Send),
     ) -> (FileReport, facts::FileFacts) {
-        // A consumer that keeps no rows lets a CSV be read as UTF-8 from
-        // its first bytes: should a later record say otherwise, the file is
-        // read again, checked whole (and found to be Windows-1252).
-        let mut utf8 = if consumer.wants_rows() {
-            Utf8Check::Whole
-        } else {
+        // A consumer that keeps no rows, or can forget them, lets a CSV be
+        // read as UTF-8 from its first bytes: should a later record say
+        // otherwise, the file is read again, checked whole (and found to be
+        // Windows-1252).
+        let mut utf8 = if consumer.can_restart() {
             Utf8Check::Prefix
+        } else {
+            Utf8Check::Whole
         };
         loop {
             if let Some(done) = self.validate_once(path, consumer, utf8) {
@@ -259,6 +273,7 @@ impl<'c> Validator<'c> {
             }
             #[cfg(test)]
             READ_AGAIN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            consumer.restart();
             utf8 = Utf8Check::Whole;
         }
     }

@@ -8,10 +8,10 @@ use crate::schema::Catalog;
 use crate::validate::{parallel, FileReport, NoRows, Options, Validator};
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use std::sync::Mutex;
 
-/// The tests here set the process's thread count: one at a time.
-static SERIAL: Mutex<()> = Mutex::new(());
+/// The tests here set the process's thread count and read its counters:
+/// one at a time.
+use crate::validate::TEST_SERIAL as SERIAL;
 
 const HEADER: &str =
     "Personkode;Betalingskommune;Tilbudsnr;Tilbudsnavn;Paragraf;Driftsherre;Udgift;Antal dage;Takst\n";
