@@ -93,11 +93,14 @@ fn read_in_parts<S: ForkSink>(
     let cancel = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let mut split = Split {
+            scope,
+            text,
+            cancel: &cancel,
             state: State::Asking { records: 0 },
             outcome: None,
         };
         let parsed = parse(opened.text, text.delimiter, sink, 1, |sink, at| {
-            split.at_record(scope, text, &cancel, sink, at)
+            split.at_record(sink, at)
         })?;
         if let State::Running { handle, .. } = std::mem::replace(&mut split.state, State::Done) {
             // The text ended before the boundary (the file shrank).
@@ -128,26 +131,24 @@ enum State<'scope, S> {
     Done,
 }
 
-struct Split<'scope, S> {
+/// The split of one file: where the fork's thread runs, the text, and the
+/// flag that calls the fork off.
+struct Split<'scope, 'env, S> {
+    scope: &'scope Scope<'scope, 'env>,
+    text: Text<'env>,
+    cancel: &'env AtomicBool,
     state: State<'scope, S>,
     /// How the fork's part ended, once the sink took it over.
     outcome: Option<Result<(), ReadError>>,
 }
 
-impl<'scope, S: ForkSink + 'scope> Split<'scope, S> {
+impl<'scope, S: ForkSink + 'scope> Split<'scope, '_, S> {
     /// At the start of a record: `at` is (where the last record ended,
     /// where this one starts).
-    fn at_record<'env>(
-        &mut self,
-        scope: &'scope Scope<'scope, 'env>,
-        text: Text<'env>,
-        cancel: &'env AtomicBool,
-        sink: &mut S,
-        (ended, starts): (u64, u64),
-    ) -> Step {
+    fn at_record(&mut self, sink: &mut S, (ended, starts): (u64, u64)) -> Step {
         match std::mem::replace(&mut self.state, State::Done) {
             State::Asking { records } => {
-                self.state = self.ask(scope, text, cancel, sink, starts, records);
+                self.state = self.ask(sink, starts, records);
                 Step::Go
             }
             State::Running { boundary, handle } => {
@@ -156,7 +157,7 @@ impl<'scope, S: ForkSink + 'scope> Split<'scope, S> {
                     // the middle of it.
                     #[cfg(test)]
                     CALLED_OFF.fetch_add(1, Ordering::Relaxed);
-                    cancel.store(true, Ordering::Relaxed);
+                    self.cancel.store(true, Ordering::Relaxed);
                     let _ = handle.join();
                     return Step::Go;
                 }
@@ -188,15 +189,8 @@ impl<'scope, S: ForkSink + 'scope> Split<'scope, S> {
 
     /// Asks the sink for a fork at a record starting at `starts`, and
     /// starts it at the boundary past the middle of the rest.
-    fn ask<'env>(
-        &mut self,
-        scope: &'scope Scope<'scope, 'env>,
-        text: Text<'env>,
-        cancel: &'env AtomicBool,
-        sink: &mut S,
-        starts: u64,
-        records: u32,
-    ) -> State<'scope, S> {
+    fn ask(&self, sink: &mut S, starts: u64, records: u32) -> State<'scope, S> {
+        let (text, cancel) = (self.text, self.cancel);
         let rest = text.len.saturating_sub(starts);
         if records >= ASK_RECORDS || rest < SPLIT_MIN_BYTES {
             return State::Done;
@@ -210,7 +204,7 @@ impl<'scope, S: ForkSink + 'scope> Split<'scope, S> {
         let Some(boundary) = line_start_after(text, starts + rest / 2) else {
             return State::Done;
         };
-        let handle = scope.spawn(move || {
+        let handle = self.scope.spawn(move || {
             let mut fork = fork;
             let result = crate::input::catch_panic(|| read_part(text, boundary, cancel, &mut fork));
             (fork, result)
