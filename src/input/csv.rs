@@ -1,9 +1,13 @@
 //! CSV reading: encoding and delimiter are detected, never asked for.
 //!
 //! Encoding: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); otherwise the file is
-//! UTF-8 if the whole of it is valid UTF-8 (checked in one streaming pass),
-//! else Windows-1252, which is what Excel's "CSV" means on Danish Windows.
-//! UTF-8 is passed through untouched; the others are decoded while streaming.
+//! UTF-8 if the whole of it is valid UTF-8, else Windows-1252, which is what
+//! Excel's "CSV" means on Danish Windows. The whole is checked in a first
+//! streaming pass ([`Utf8Check::Whole`]), or only the first 64 KiB when the
+//! caller can read the file again: every record's bytes are checked as
+//! they are parsed, and a later one that is not UTF-8 ends the read with
+//! [`ReadError::NotUtf8`] ([`Utf8Check::Prefix`]). UTF-8 is passed through
+//! untouched; the others are decoded while streaming.
 //!
 //! Delimiter: `;`, `,` or tab, whichever splits the first lines most
 //! consistently (see [`sniff_delimiter`]).
