@@ -51,6 +51,9 @@ pub(super) struct ActiveSheet<'v> {
     pub(super) series_labels: Vec<String>,
     /// Where the fields the file's facts read are.
     pub(super) fact_fields: FactFields,
+    /// The last column of the key's fields, when each has one: once a row's
+    /// cells are past it, its key is known and its slot can be fetched.
+    pub(super) key_last_col: Option<u32>,
 }
 
 impl<'v> ActiveSheet<'v> {
@@ -93,7 +96,13 @@ impl<'v> ActiveSheet<'v> {
             .iter()
             .map(|f| f.is_some_and(|f| is_amount(schema, f)))
             .collect();
+        let key_cols: Option<Vec<u32>> = prepared
+            .key
+            .iter()
+            .map(|&f| map.columns.get(f).copied().flatten())
+            .collect();
         ActiveSheet {
+            key_last_col: key_cols.and_then(|cols| cols.into_iter().max()),
             amount_col,
             fact_fields: FactFields::of(schema, &map.columns),
             prepared,
@@ -152,6 +161,7 @@ impl<'v> ActiveSheet<'v> {
             series_col: self.series_col.clone(),
             series_labels: self.series_labels.clone(),
             fact_fields: self.fact_fields.clone(),
+            key_last_col: self.key_last_col,
         }
     }
 

@@ -28,7 +28,20 @@ impl<'v> FileSink<'v, '_> {
         let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
         slots.resize(schema.fields.len(), Slot::Blank);
         let mut series: Vec<(usize, Slot<'_>)> = Vec::new();
+        // The key is fingerprinted as soon as its cells are read, so that its
+        // slot in the key table comes from memory while the rest is checked.
+        let mut fingerprint = None;
+        let mut key_pending = active.key_last_col;
         for sc in row.cells {
+            if key_pending.is_some_and(|last| sc.col > last) {
+                key_pending = None;
+                fingerprint = super::keys::key_fingerprint(
+                    schema,
+                    &prepared.key,
+                    &slots,
+                    active.keys.table(),
+                );
+            }
             if sc.cell.is_blank() {
                 continue;
             }
@@ -125,9 +138,11 @@ impl<'v> FileSink<'v, '_> {
             return;
         }
         active.rows += 1;
-        // The key's slot is fetched from memory while the checks below run.
-        let fingerprint =
-            super::keys::key_fingerprint(schema, &prepared.key, &slots, active.keys.table());
+        if key_pending.is_some() || active.key_last_col.is_none() {
+            // The row ended at its key (or a key field has no column).
+            fingerprint =
+                super::keys::key_fingerprint(schema, &prepared.key, &slots, active.keys.table());
+        }
         for &field in &prepared.required {
             if !matches!(slots.get(field), Some(Slot::Blank)) {
                 continue;
