@@ -154,7 +154,8 @@ pub fn billed_offers<C>(
         let Some(file_facts) = facts.get(i) else {
             continue;
         };
-        let mut offers: Vec<_> = file_facts.billed.iter().map(|(k, b)| (k, b)).collect();
+        let billed = file_facts.billed();
+        let mut offers: Vec<_> = billed.iter().map(|(k, b)| (k, b)).collect();
         offers.sort_by(|a, b| {
             a.1.rows
                 .first()

@@ -4,11 +4,12 @@
 //! compact: a borgerliste of a million rows costs 24 bytes a key, and its
 //! offers are grouped by (Tilbudsnr, Paragraf, Takst), not kept per row.
 
+use super::billed::{BilledOffers, Place};
 use crate::schema::{FieldType, Schema};
 use crate::values::reference::ParagrafId;
 use crate::values::typed::{Slot, Value};
 use rust_decimal::Decimal;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Rows remembered per billed offer for findings; beyond this they are
@@ -31,7 +32,7 @@ pub struct SheetKeys {
 }
 
 /// A billed offer of a borgerliste: its rows and where their cells are.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Billed {
     /// (sheet, row) of the first rows.
     pub rows: Vec<(Option<Arc<str>>, u32)>,
@@ -54,13 +55,8 @@ pub struct FileFacts {
     pub keys: Vec<SheetKeys>,
     /// A takstindberetning's tariffs: (Tilbudsnr, Paragraf, Takst).
     pub tariffs: Vec<(String, ParagrafId, Decimal)>,
-    /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows, in
-    /// the order first seen.
-    pub billed: Vec<(BilledKey, Billed)>,
-    /// The hash of an offer's (Tilbudsnr, Paragraf, Takst) → its places in
-    /// `billed` (one, but for a collision): looked up per row without
-    /// allocating, and without comparing a Tilbudsnr's every tariff.
-    billed_index: HashMap<u64, Vec<usize>, foldhash::fast::RandomState>,
+    /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows.
+    billed: BilledOffers,
 }
 
 /// A billed offer: (Tilbudsnr, Paragraf, Takst).
@@ -147,7 +143,7 @@ impl FileFacts {
         &mut self,
         fields: &FactFields,
         slots: &[Slot<'_>],
-        sheet: &Option<Arc<str>>,
+        sheet: Option<&Arc<str>>,
         row: u32,
     ) {
         let value = |i: Option<usize>| i.and_then(|i| slots.get(i)).and_then(Slot::value);
@@ -179,52 +175,31 @@ impl FileFacts {
             }
             return;
         }
-        let hash = billed_hash(tilbudsnr, paragraf, takst);
-        let found = self.billed_place(hash, tilbudsnr, paragraf, takst);
-        let place = match found {
-            Some(i) => i,
-            None => {
-                self.billed.push((
-                    (tilbudsnr.to_string(), paragraf, takst),
-                    Billed {
-                        tilbudsnr_col: fields.tilbudsnr_col,
-                        takst_col: fields.takst_col,
-                        tilbudsnr_header: fields.tilbudsnr_header.clone(),
-                        takst_header: fields.takst_header.clone(),
-                        ..Billed::default()
-                    },
-                ));
-                let i = self.billed.len() - 1;
-                self.billed_index.entry(hash).or_default().push(i);
-                i
-            }
+        let same = |place: &Place| {
+            place.tilbudsnr_col == fields.tilbudsnr_col
+                && place.takst_col == fields.takst_col
+                && place.sheet.as_ref() == sheet
+                && place.tilbudsnr_header == fields.tilbudsnr_header
+                && place.takst_header == fields.takst_header
         };
-        if let Some((_, entry)) = self.billed.get_mut(place) {
-            entry.count += 1;
-            if entry.rows.len() < ROWS_PER_OFFER {
-                entry.rows.push((sheet.clone(), row));
-            }
-        }
+        self.billed
+            .observe(tilbudsnr, paragraf, takst, row, same, || Place {
+                sheet: sheet.cloned(),
+                tilbudsnr_col: fields.tilbudsnr_col,
+                takst_col: fields.takst_col,
+                tilbudsnr_header: fields.tilbudsnr_header.clone(),
+                takst_header: fields.takst_header.clone(),
+            });
+    }
+
+    /// A borgerliste's offers, (Tilbudsnr, Paragraf, Takst) with their rows,
+    /// in the order first seen.
+    pub fn billed(&self) -> Vec<(BilledKey, Billed)> {
+        self.billed.offers()
     }
 }
 
 impl FileFacts {
-    /// Where an offer is in `billed`, found by its hash.
-    fn billed_place(
-        &self,
-        hash: u64,
-        tilbudsnr: &str,
-        paragraf: Option<ParagrafId>,
-        takst: Option<Decimal>,
-    ) -> Option<usize> {
-        let places = self.billed_index.get(&hash)?;
-        places.iter().copied().find(|&i| {
-            self.billed
-                .get(i)
-                .is_some_and(|((n, p, t), _)| *p == paragraf && *t == takst && n == tilbudsnr)
-        })
-    }
-
     /// Whether a later part of the same sheet adds up with this one as if
     /// read after it here: at most 8 years are kept (the first seen).
     pub fn can_absorb(&self, later: &FileFacts) -> bool {
@@ -237,30 +212,8 @@ impl FileFacts {
     pub fn absorb(&mut self, later: FileFacts) {
         self.row_years.extend(later.row_years);
         self.tariffs.extend(later.tariffs);
-        for ((nr, paragraf, takst), billed) in later.billed {
-            let hash = billed_hash(&nr, paragraf, takst);
-            let found = self.billed_place(hash, &nr, paragraf, takst);
-            match found.and_then(|i| self.billed.get_mut(i)) {
-                Some((_, entry)) => {
-                    entry.count += billed.count;
-                    let room = ROWS_PER_OFFER.saturating_sub(entry.rows.len());
-                    entry.rows.extend(billed.rows.into_iter().take(room));
-                }
-                None => {
-                    self.billed.push(((nr, paragraf, takst), billed));
-                    let i = self.billed.len() - 1;
-                    self.billed_index.entry(hash).or_default().push(i);
-                }
-            }
-        }
+        self.billed.absorb(later.billed);
     }
-}
-
-/// An offer's place in the index: its three parts hashed (Decimal's hash
-/// agrees with its equality, so 1.500,00 and 1.500 meet).
-fn billed_hash(tilbudsnr: &str, paragraf: Option<ParagrafId>, takst: Option<Decimal>) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0x000b_11ed).hash_one((tilbudsnr, paragraf, takst))
 }
 
 #[cfg(test)]
@@ -327,10 +280,10 @@ mod billed_tests {
             ("101", p108, Decimal::new(150_000, 2)),
         ];
         for (i, (nr, p, t)) in rows.iter().enumerate() {
-            facts.observe_row(&fields, &slots(schema, nr, *p, *t), &None, i as u32 + 2);
+            facts.observe_row(&fields, &slots(schema, nr, *p, *t), None, i as u32 + 2);
         }
-        let got: Vec<(&str, u64, Vec<u32>)> = facts
-            .billed
+        let billed = facts.billed();
+        let got: Vec<(&str, u64, Vec<u32>)> = billed
             .iter()
             .map(|((nr, _, _), b)| (nr.as_str(), b.count, b.rows.iter().map(|r| r.1).collect()))
             .collect();

@@ -19,9 +19,11 @@
 //! - `file.rs`: findings about the file as a whole (read errors, no schema);
 //! - `fork.rs`: a big CSV's rows checked in two parts at once, and joined;
 //! - `cell.rs`: one cell to a typed value; `values::typed`: typed rows;
-//! - `set.rs`, `crossfile.rs`, `facts.rs`: a set of files checked together;
+//! - `set.rs`, `crossfile.rs`, `facts.rs`: a set of files checked together
+//!   (`billed.rs`: a borgerliste's offers, gathered per row);
 //!   `parallel.rs`: files on all cores; `summary.rs`: the totals.
 
+mod billed;
 pub mod cell;
 pub mod crossfile;
 pub mod facts;

@@ -209,9 +209,9 @@ impl<'v> FileSink<'v, '_> {
         }
         has_errors |= self.check_unique(active, &slots, row.number, fingerprint);
         if !has_errors {
-            let sheet = self.current.as_ref().and_then(|c| c.name.clone());
+            let sheet = self.current.as_ref().and_then(|c| c.name.as_ref());
             self.facts
-                .observe_row(&active.fact_fields, &slots, &sheet, row.number);
+                .observe_row(&active.fact_fields, &slots, sheet, row.number);
         }
         let context = SheetContext {
             path: &self.path,
