@@ -1,20 +1,146 @@
 //! A borgerliste's billed offers, gathered per row for the check against
 //! the takstindberetninger: each (Tilbudsnr, Paragraf, Takst) with its row
 //! count and its first rows. Kept compact because it is touched by every
-//! row: a Tilbudsnr is a small number once seen, an offer is a few plain
-//! words found by one hash, and the rows kept are one log in reading order
-//! (8 bytes a row), grouped by offer only when the checks ask.
+//! row: a Tilbudsnr is a small number once seen, an offer is a slot of a
+//! flat table found by one hash and fetched from memory while the row's
+//! other checks run ([`BilledOffers::probe`]), and the rows kept are one log
+//! in reading order (8 bytes a row), grouped by offer only when the checks
+//! ask.
 
 use super::facts::{Billed, BilledKey, ROWS_PER_OFFER};
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher as _};
 use std::sync::Arc;
 
-type Hasher = foldhash::fast::RandomState;
+/// An offer as plain words: its Tilbudsnr as its number in
+/// [`BilledOffers::names`], its Paragraf, and its Takst normalized (1.500,00
+/// and 1.500 are one tariff) as Decimal's 16 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    name: u32,
+    paragraf: Option<ParagrafId>,
+    takst: Option<[u8; 16]>,
+}
 
-/// An offer with its Tilbudsnr as its number in [`BilledOffers::names`].
-type OfferKey = (u32, Option<ParagrafId>, Option<Decimal>);
+impl Key {
+    fn new(name: u32, paragraf: Option<ParagrafId>, takst: Option<Decimal>) -> Self {
+        Key {
+            name,
+            paragraf,
+            takst: takst.map(|t| t.normalize().serialize()),
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        let mut h = foldhash::fast::FixedState::with_seed(0x000b_11ed).build_hasher();
+        let paragraf = self
+            .paragraf
+            .map_or(u64::from(u32::MAX), |p| u64::from(p.index()));
+        h.write_u64(u64::from(self.name) | paragraf << 32);
+        match self.takst {
+            Some(t) => h.write_u128(u128::from_le_bytes(t)),
+            None => h.write_u8(0),
+        }
+        h.finish()
+    }
+}
+
+/// A row's offer, looked up before the row's other checks so that its slot
+/// is on its way from memory: give it to [`BilledOffers::observe`].
+#[derive(Debug, Clone, Copy)]
+pub struct Probe {
+    key: Key,
+    hash: u64,
+}
+
+/// One slot of the offers' table: `offer` is `EMPTY` in an empty one.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: Key,
+    offer: u32,
+    /// Rows in the log (at most [`ROWS_PER_OFFER`]).
+    kept: u32,
+    /// All rows, also those not kept.
+    count: u64,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+const EMPTY_SLOT: Slot = Slot {
+    key: Key {
+        name: 0,
+        paragraf: None,
+        takst: None,
+    },
+    offer: EMPTY,
+    kept: 0,
+    count: 0,
+};
+
+/// The offers by their key: open addressing with linear probing in one flat
+/// allocation, at most three quarters full.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    slots: Vec<Slot>,
+    len: usize,
+}
+
+impl Table {
+    fn home(&self, hash: u64) -> usize {
+        // Multiply-shift onto any table size.
+        ((u128::from(hash) * self.slots.len() as u128) >> 64) as usize
+    }
+
+    fn prefetch(&self, hash: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = self.slots.get(self.home(hash)) {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            // SAFETY: a prefetch never faults and changes no memory; the
+            // address is that of a slot of this table.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>((slot as *const Slot).cast::<i8>()) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = hash;
+    }
+
+    /// Where `key` is, or the empty slot where it goes; None only when the
+    /// table has no slots at all.
+    fn position(&self, key: &Key, hash: u64) -> Option<usize> {
+        let n = self.slots.len();
+        let mut i = self.home(hash);
+        for _ in 0..n {
+            let slot = self.slots.get(i)?;
+            if slot.offer == EMPTY || slot.key == *key {
+                return Some(i);
+            }
+            i = if i + 1 == n { 0 } else { i + 1 };
+        }
+        None
+    }
+
+    /// The offer `key`, if it is there.
+    fn get(&self, key: &Key) -> Option<&Slot> {
+        let i = self.position(key, key.hash())?;
+        self.slots.get(i).filter(|s| s.offer != EMPTY)
+    }
+
+    /// Makes room for one more offer.
+    fn reserve_one(&mut self) {
+        if (self.len + 1) * 4 <= self.slots.len() * 3 {
+            return;
+        }
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
+        for slot in old.into_iter().filter(|s| s.offer != EMPTY) {
+            let free = self.position(&slot.key, slot.key.hash());
+            if let Some(free) = free.and_then(|i| self.slots.get_mut(i)) {
+                *free = slot;
+            }
+        }
+    }
+}
 
 /// Where the rows of one sheet start in the log, and where its offer cells
 /// are (a workbook's sheets may put them in other columns).
@@ -33,51 +159,55 @@ struct Segment {
     place: Place,
 }
 
-#[derive(Debug, Clone)]
-struct Offer {
-    key: OfferKey,
-    /// All rows, also those not kept.
-    count: u64,
-    /// Rows in the log (at most [`ROWS_PER_OFFER`]).
-    kept: u32,
-}
-
 /// The billed offers of one file, in the order first seen.
 #[derive(Debug, Clone, Default)]
 pub struct BilledOffers {
-    names: HashMap<Box<str>, u32, Hasher>,
+    names: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     name_list: Vec<Box<str>>,
-    index: HashMap<OfferKey, u32, Hasher>,
-    offers: Vec<Offer>,
+    table: Table,
+    /// Each offer's key, in the order first seen.
+    offers: Vec<Key>,
     /// (offer, row) of the rows kept, in reading order.
     log: Vec<(u32, u32)>,
     segments: Vec<Segment>,
 }
 
 impl BilledOffers {
-    /// One row billing an offer, read at `place` (asked for only when the
-    /// row is not read where the one before it was: `same_place`).
-    pub fn observe(
+    /// A row's offer, to be observed once the row's other checks are done
+    /// (its slot is asked for from memory meanwhile).
+    pub fn probe(
         &mut self,
         tilbudsnr: &str,
         paragraf: Option<ParagrafId>,
         takst: Option<Decimal>,
-        row: u32,
-        same_place: impl Fn(&Place) -> bool,
-        place: impl FnOnce() -> Place,
-    ) {
+    ) -> Probe {
         let name = match self.names.get(tilbudsnr) {
             Some(&id) => id,
             None => self.add_name(tilbudsnr),
         };
-        let offer = self.offer_of((name, paragraf, takst));
+        let key = Key::new(name, paragraf, takst);
+        let hash = key.hash();
+        self.table.prefetch(hash);
+        Probe { key, hash }
+    }
+
+    /// One row billing the offer of `probe`, read at `place` (asked for
+    /// only when the row is not read where the one before it was:
+    /// `same_place`).
+    pub fn observe(
+        &mut self,
+        probe: Probe,
+        row: u32,
+        same_place: impl Fn(&Place) -> bool,
+        place: impl FnOnce() -> Place,
+    ) {
         if !self.segments.last().is_some_and(|s| same_place(&s.place)) {
             self.segments.push(Segment {
                 start: self.log.len(),
                 place: place(),
             });
         }
-        self.tally(offer, row);
+        self.tally(&probe, row);
     }
 
     fn add_name(&mut self, tilbudsnr: &str) -> u32 {
@@ -87,26 +217,33 @@ impl BilledOffers {
         id
     }
 
-    fn offer_of(&mut self, key: OfferKey) -> u32 {
-        let next = u32::try_from(self.offers.len()).unwrap_or(u32::MAX);
-        let offer = *self.index.entry(key).or_insert(next);
-        if offer == next {
-            self.offers.push(Offer {
-                key,
-                count: 0,
-                kept: 0,
-            });
+    /// The slot of an offer, made if it is new.
+    fn slot(&mut self, probe: &Probe) -> Option<&mut Slot> {
+        self.table.reserve_one();
+        let i = self.table.position(&probe.key, probe.hash)?;
+        let slot = self.table.slots.get_mut(i)?;
+        if slot.offer == EMPTY {
+            *slot = Slot {
+                key: probe.key,
+                offer: u32::try_from(self.offers.len()).unwrap_or(EMPTY),
+                ..EMPTY_SLOT
+            };
+            self.table.len += 1;
+            self.offers.push(probe.key);
         }
-        offer
+        Some(slot)
     }
 
-    fn tally(&mut self, offer: u32, row: u32) {
-        if let Some(o) = self.offers.get_mut(offer as usize) {
-            o.count += 1;
-            if (o.kept as usize) < ROWS_PER_OFFER {
-                o.kept += 1;
-                self.log.push((offer, row));
-            }
+    /// Counts one row of an offer, kept if the offer has room.
+    fn tally(&mut self, probe: &Probe, row: u32) {
+        let Some(slot) = self.slot(probe) else {
+            return;
+        };
+        slot.count += 1;
+        if (slot.kept as usize) < ROWS_PER_OFFER {
+            slot.kept += 1;
+            let offer = slot.offer;
+            self.log.push((offer, row));
         }
     }
 
@@ -121,20 +258,28 @@ impl BilledOffers {
                 None => self.add_name(n),
             })
             .collect();
-        let offers: Vec<u32> = later
-            .offers
-            .iter()
-            .map(|o| {
-                let name = names.get(o.key.0 as usize).copied().unwrap_or(u32::MAX);
-                let offer = self.offer_of((name, o.key.1, o.key.2));
-                if let Some(mine) = self.offers.get_mut(offer as usize) {
-                    // The rows not kept there are counted here; the kept
-                    // ones are counted as the log is taken over below.
-                    mine.count += o.count - u64::from(o.kept);
-                }
-                offer
-            })
-            .collect();
+        // Its offers in the order first seen there, with the rows not kept
+        // there counted here; the kept ones are counted as its log is taken
+        // over below.
+        let mut probes = Vec::with_capacity(later.offers.len());
+        for key in &later.offers {
+            let (count, kept) = later
+                .table
+                .get(key)
+                .map_or((0, 0), |s| (s.count, u64::from(s.kept)));
+            let key = Key {
+                name: names.get(key.name as usize).copied().unwrap_or(EMPTY),
+                ..*key
+            };
+            let probe = Probe {
+                key,
+                hash: key.hash(),
+            };
+            if let Some(slot) = self.slot(&probe) {
+                slot.count += count - kept;
+            }
+            probes.push(probe);
+        }
         let mut segments = later.segments.into_iter().peekable();
         for (i, (offer, row)) in later.log.into_iter().enumerate() {
             while let Some(segment) = segments.next_if(|s| s.start <= i) {
@@ -149,8 +294,8 @@ impl BilledOffers {
                     });
                 }
             }
-            if let Some(&mine) = offers.get(offer as usize) {
-                self.tally(mine, row);
+            if let Some(probe) = probes.get(offer as usize) {
+                self.tally(probe, row);
             }
         }
     }
@@ -160,19 +305,20 @@ impl BilledOffers {
         let mut out: Vec<(BilledKey, Billed)> = self
             .offers
             .iter()
-            .map(|o| {
-                let name = self.name_list.get(o.key.0 as usize);
-                let key = (
+            .map(|key| {
+                let name = self.name_list.get(key.name as usize);
+                let slot = self.table.get(key);
+                let offer = (
                     name.map(|n| n.to_string()).unwrap_or_default(),
-                    o.key.1,
-                    o.key.2,
+                    key.paragraf,
+                    key.takst.map(Decimal::deserialize),
                 );
                 let billed = Billed {
-                    rows: Vec::with_capacity(o.kept as usize),
-                    count: o.count,
+                    rows: Vec::with_capacity(slot.map_or(0, |s| s.kept as usize)),
+                    count: slot.map_or(0, |s| s.count),
                     ..Billed::default()
                 };
-                (key, billed)
+                (offer, billed)
             })
             .collect();
         let mut segments = self.segments.iter().peekable();
@@ -216,7 +362,8 @@ mod tests {
     fn read(offers: &mut BilledOffers, rows: &[Read]) {
         for (nr, takst, at, row) in rows {
             let takst = Some(Decimal::new(*takst, 2));
-            offers.observe(nr, None, takst, *row, |p| p == at, || at.clone());
+            let probe = offers.probe(nr, None, takst);
+            offers.observe(probe, *row, |p| p == at, || at.clone());
         }
     }
 
@@ -304,6 +451,37 @@ mod tests {
             read(&mut second, later);
             joined.absorb(second);
             assert_eq!(joined.offers(), want, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn the_table_grows_and_keeps_every_offer_apart() {
+        let at = place("Januar", 0);
+        let mut offers = BilledOffers::default();
+        let n: u32 = 5_000;
+        for round in 0..2 {
+            for i in 0..n {
+                // Tariffs written with and without øre are one offer.
+                let takst = if round == 0 {
+                    Decimal::new(i64::from(i % 97) * 100, 0)
+                } else {
+                    Decimal::new(i64::from(i % 97) * 10_000, 2)
+                };
+                let nr = format!("{}", 400_000 + i / 97);
+                let probe = offers.probe(&nr, None, Some(takst));
+                offers.observe(probe, round * n + i + 2, |p| p == &at, || at.clone());
+            }
+        }
+        let got = offers.offers();
+        assert_eq!(got.len(), n as usize);
+        for (i, ((nr, _, takst), billed)) in got.iter().enumerate() {
+            let i = i as u32;
+            assert_eq!(nr, &format!("{}", 400_000 + i / 97));
+            assert_eq!(*takst, Some(Decimal::new(i64::from(i % 97) * 100, 0)));
+            assert_eq!(
+                billed.rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+                vec![i + 2, n + i + 2]
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 //! compact: a borgerliste of a million rows costs 24 bytes a key, and its
 //! offers are grouped by (Tilbudsnr, Paragraf, Takst), not kept per row.
 
-use super::billed::{BilledOffers, Place};
+use super::billed::{BilledOffers, Place, Probe};
 use crate::schema::{FieldType, Schema};
 use crate::values::reference::ParagrafId;
 use crate::values::typed::{Slot, Value};
@@ -138,43 +138,46 @@ pub fn year_in_text(text: &str) -> Option<i32> {
 }
 
 impl FileFacts {
-    /// Remembers what a valid row says about the file.
+    /// A borgerliste row's offer, looked up while the row is checked; give
+    /// it to [`FileFacts::observe_row`] if the row is valid.
+    pub fn offer_probe(&mut self, fields: &FactFields, slots: &[Slot<'_>]) -> Option<Probe> {
+        if fields.kind != FactKind::Billed {
+            return None;
+        }
+        let (tilbudsnr, paragraf, takst) = offer_of(fields, slots)?;
+        Some(self.billed.probe(tilbudsnr, paragraf, takst))
+    }
+
+    /// Remembers what a valid row says about the file (`offer`: its
+    /// [`FileFacts::offer_probe`]).
     pub fn observe_row(
         &mut self,
         fields: &FactFields,
         slots: &[Slot<'_>],
+        offer: Option<Probe>,
         sheet: Option<&Arc<str>>,
         row: u32,
     ) {
-        let value = |i: Option<usize>| i.and_then(|i| slots.get(i)).and_then(Slot::value);
         for &field in &fields.years {
             if self.row_years.len() >= 8 {
                 break;
             }
-            if let Some(year) = value(Some(field))
+            if let Some(year) = slots
+                .get(field)
+                .and_then(Slot::value)
                 .and_then(Value::as_number)
                 .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i32(&d.trunc()))
             {
                 self.row_years.insert(year);
             }
         }
-        if fields.kind == FactKind::Other {
-            return;
-        }
-        let Some(tilbudsnr) = value(fields.tilbudsnr).and_then(Value::as_text) else {
-            return;
-        };
-        let paragraf = match value(fields.paragraf) {
-            Some(Value::Paragraf(p)) => Some(*p),
-            _ => None,
-        };
-        let takst = value(fields.takst).and_then(Value::as_number);
         if fields.kind == FactKind::Tariffs {
-            if let (Some(p), Some(t)) = (paragraf, takst) {
+            if let Some((tilbudsnr, Some(p), Some(t))) = offer_of(fields, slots) {
                 self.tariffs.push((tilbudsnr.to_string(), p, t));
             }
             return;
         }
+        let Some(offer) = offer else { return };
         let same = |place: &Place| {
             place.tilbudsnr_col == fields.tilbudsnr_col
                 && place.takst_col == fields.takst_col
@@ -182,14 +185,13 @@ impl FileFacts {
                 && place.tilbudsnr_header == fields.tilbudsnr_header
                 && place.takst_header == fields.takst_header
         };
-        self.billed
-            .observe(tilbudsnr, paragraf, takst, row, same, || Place {
-                sheet: sheet.cloned(),
-                tilbudsnr_col: fields.tilbudsnr_col,
-                takst_col: fields.takst_col,
-                tilbudsnr_header: fields.tilbudsnr_header.clone(),
-                takst_header: fields.takst_header.clone(),
-            });
+        self.billed.observe(offer, row, same, || Place {
+            sheet: sheet.cloned(),
+            tilbudsnr_col: fields.tilbudsnr_col,
+            takst_col: fields.takst_col,
+            tilbudsnr_header: fields.tilbudsnr_header.clone(),
+            takst_header: fields.takst_header.clone(),
+        });
     }
 
     /// A borgerliste's offers, (Tilbudsnr, Paragraf, Takst) with their rows,
@@ -197,6 +199,21 @@ impl FileFacts {
     pub fn billed(&self) -> Vec<(BilledKey, Billed)> {
         self.billed.offers()
     }
+}
+
+/// A row's (Tilbudsnr, Paragraf, Takst), when it has a Tilbudsnr.
+fn offer_of<'s>(
+    fields: &FactFields,
+    slots: &'s [Slot<'_>],
+) -> Option<(&'s str, Option<ParagrafId>, Option<Decimal>)> {
+    let value = |i: Option<usize>| i.and_then(|i| slots.get(i)).and_then(Slot::value);
+    let tilbudsnr = value(fields.tilbudsnr).and_then(Value::as_text)?;
+    let paragraf = match value(fields.paragraf) {
+        Some(Value::Paragraf(p)) => Some(*p),
+        _ => None,
+    };
+    let takst = value(fields.takst).and_then(Value::as_number);
+    Some((tilbudsnr, paragraf, takst))
 }
 
 impl FileFacts {
@@ -280,7 +297,9 @@ mod billed_tests {
             ("101", p108, Decimal::new(150_000, 2)),
         ];
         for (i, (nr, p, t)) in rows.iter().enumerate() {
-            facts.observe_row(&fields, &slots(schema, nr, *p, *t), None, i as u32 + 2);
+            let slots = slots(schema, nr, *p, *t);
+            let offer = facts.offer_probe(&fields, &slots);
+            facts.observe_row(&fields, &slots, offer, None, i as u32 + 2);
         }
         let billed = facts.billed();
         let got: Vec<(&str, u64, Vec<u32>)> = billed

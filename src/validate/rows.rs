@@ -143,6 +143,8 @@ impl<'v> FileSink<'v, '_> {
             fingerprint =
                 super::keys::key_fingerprint(schema, &prepared.key, &slots, active.keys.table());
         }
+        // And the row's offer, for the check against the tariffs.
+        let offer = self.facts.offer_probe(&active.fact_fields, &slots);
         for &field in &prepared.required {
             if !matches!(slots.get(field), Some(Slot::Blank)) {
                 continue;
@@ -211,7 +213,7 @@ impl<'v> FileSink<'v, '_> {
         if !has_errors {
             let sheet = self.current.as_ref().and_then(|c| c.name.as_ref());
             self.facts
-                .observe_row(&active.fact_fields, &slots, sheet, row.number);
+                .observe_row(&active.fact_fields, &slots, offer, sheet, row.number);
         }
         let context = SheetContext {
             path: &self.path,
