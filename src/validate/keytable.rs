@@ -27,10 +27,13 @@ pub struct KeyTable {
 impl KeyTable {
     /// A table for about `keys` keys.
     pub fn with_capacity(keys: usize) -> Self {
-        KeyTable {
-            slots: vec![Entry::default(); keys + keys / 8 + 16],
-            len: 0,
-        }
+        let n = keys + keys / 8 + 16;
+        let mut slots = Vec::with_capacity(n);
+        // Asked before the slots are first written, which is when the
+        // kernel backs them.
+        advise_huge_pages(slots.spare_capacity_mut());
+        slots.resize(n, Entry::default());
+        KeyTable { slots, len: 0 }
     }
 
     /// Makes room for `keys` keys in all, so that the table does not grow
@@ -149,6 +152,36 @@ impl KeyTable {
             .filter(|e| e.fingerprint != [0; 4])
             .map(|e| (e.fingerprint, e.row))
     }
+}
+
+/// Asks the kernel to back a large table with huge pages: its slots are
+/// read at random, and with 4 KiB pages nearly every probe of a big table
+/// also walks the page tables.
+fn advise_huge_pages(slots: &[std::mem::MaybeUninit<Entry>]) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let bytes = std::mem::size_of_val(slots);
+        if bytes < 2 * HUGE {
+            return;
+        }
+        let start = slots.as_ptr() as usize;
+        let aligned = start.div_ceil(HUGE) * HUGE;
+        let end = (start + bytes) / HUGE * HUGE;
+        if end > aligned {
+            // SAFETY: the range lies within this allocation; MADV_HUGEPAGE
+            // changes only how the kernel backs it, not its contents.
+            unsafe {
+                libc::madvise(
+                    aligned as *mut libc::c_void,
+                    end - aligned,
+                    libc::MADV_HUGEPAGE,
+                );
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = slots;
 }
 
 #[cfg(test)]
