@@ -217,8 +217,8 @@ impl BilledOffers {
         id
     }
 
-    /// The slot of an offer, made if it is new.
-    fn slot(&mut self, probe: &Probe) -> Option<&mut Slot> {
+    /// Where the slot of an offer is, made if the offer is new.
+    fn slot(&mut self, probe: &Probe) -> Option<usize> {
         self.table.reserve_one();
         let i = self.table.position(&probe.key, probe.hash)?;
         let slot = self.table.slots.get_mut(i)?;
@@ -231,19 +231,25 @@ impl BilledOffers {
             self.table.len += 1;
             self.offers.push(probe.key);
         }
-        Some(slot)
+        Some(i)
     }
 
     /// Counts one row of an offer, kept if the offer has room.
     fn tally(&mut self, probe: &Probe, row: u32) {
-        let Some(slot) = self.slot(probe) else {
+        if let Some(at) = self.slot(probe) {
+            self.tally_at(at, row);
+        }
+    }
+
+    /// Counts one row of the offer in slot `at`.
+    fn tally_at(&mut self, at: usize, row: u32) {
+        let Some(slot) = self.table.slots.get_mut(at) else {
             return;
         };
         slot.count += 1;
         if (slot.kept as usize) < ROWS_PER_OFFER {
             slot.kept += 1;
-            let offer = slot.offer;
-            self.log.push((offer, row));
+            self.log.push((slot.offer, row));
         }
     }
 
@@ -275,11 +281,18 @@ impl BilledOffers {
                 key,
                 hash: key.hash(),
             };
-            if let Some(slot) = self.slot(&probe) {
+            if let Some(slot) = self.slot(&probe).and_then(|i| self.table.slots.get_mut(i)) {
                 slot.count += count - kept;
             }
             probes.push(probe);
         }
+        // Every offer is here now, so the table no longer moves: each of the
+        // later offers' slots is looked up once, not once a row.
+        let places: Vec<Option<usize>> = probes
+            .iter()
+            .map(|p| self.table.position(&p.key, p.hash))
+            .collect();
+        self.log.reserve(later.log.len());
         let mut segments = later.segments.into_iter().peekable();
         for (i, (offer, row)) in later.log.into_iter().enumerate() {
             while let Some(segment) = segments.next_if(|s| s.start <= i) {
@@ -294,8 +307,8 @@ impl BilledOffers {
                     });
                 }
             }
-            if let Some(probe) = probes.get(offer as usize) {
-                self.tally(probe, row);
+            if let Some(&Some(at)) = places.get(offer as usize) {
+                self.tally_at(at, row);
             }
         }
     }

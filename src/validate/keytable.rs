@@ -7,6 +7,9 @@
 /// 4-byte aligned: no padding).
 pub type Fingerprint = [u32; 4];
 
+/// How many keys ahead [`KeyTable::absorb`] asks for a slot.
+const LOOK_AHEAD: usize = 16;
+
 /// One slot of the key table: an all-zero fingerprint means empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Entry {
@@ -122,7 +125,13 @@ impl KeyTable {
     pub fn absorb(&mut self, later: &KeyTable) -> Result<(), (u32, u32)> {
         self.reserve_for(self.len + later.len);
         let mut added = Vec::with_capacity(later.len);
+        // The slot of a key some keys ahead is fetched while this one is
+        // put in (the keys come in about the order of their slots here).
+        let mut ahead = later.entries().skip(LOOK_AHEAD);
         for (fingerprint, row) in later.entries() {
+            if let Some((next, _)) = ahead.next() {
+                self.prefetch(&next);
+            }
             match self.insert_at(fingerprint, row) {
                 Ok(slot) => added.push(slot),
                 Err(first) => {
