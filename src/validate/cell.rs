@@ -9,7 +9,7 @@ use crate::numfmt;
 use crate::schema::{Field, FieldType};
 use crate::text::fold_key;
 use crate::values::reference::{MaalgruppeId, ParagrafId, PartyMatch, Reference};
-use crate::values::typed::Value;
+use crate::values::typed::{Slot, Value};
 use crate::values::{self, ValueError};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -107,14 +107,20 @@ impl<'c> FieldParser<'c> {
 
     /// Parses a non-blank cell and checks the field's constraints.
     pub fn parse<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
-        let value = self.parse_type(cell)?;
-        if self.constrained {
-            self.check_constraints(&value, &cell)?;
+        let mut slot = Slot::Blank;
+        self.parse_into(cell, &mut slot)?;
+        match slot {
+            Slot::Value(value) => Ok(value),
+            Slot::Blank | Slot::Invalid => Err(self.failure(Fail::WrongCell, &cell)),
         }
-        Ok(value)
     }
 
-    fn parse_type<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Problem> {
+    /// Parses a non-blank cell into `slot` and checks the field's
+    /// constraints; on a problem the slot may hold the value that broke a
+    /// constraint (the caller marks it invalid). The value is made where
+    /// it stays: a row's cells are many, and a value handed back through
+    /// results was copied (and waited for) once per function.
+    pub fn parse_into<'a>(&mut self, cell: Cell<'a>, slot: &mut Slot<'a>) -> Result<(), Problem> {
         let lang = self.lang;
         if let Cell::Error(e) = cell {
             return Err(self.problem(Code::TypeError, msg::excel_error(e, lang)));
@@ -189,34 +195,49 @@ impl<'c> FieldParser<'c> {
             }
             (_, _) => Err(Fail::WrongCell),
         };
-        result.map_err(|fail| {
-            let e = match fail {
-                Fail::Value(e) => e,
-                Fail::WrongCell => {
-                    return self.problem(
-                        Code::TypeError,
-                        msg::wrong_kind(&show(&cell, lang), kind, lang),
-                    )
-                }
-            };
-            if e == ValueError::RegionNotAllowed {
-                return self.problem(
-                    Code::ConstraintError,
-                    msg::region_not_kommune(&show(&cell, lang), lang),
-                );
+        match result {
+            Ok(value) => *slot = Slot::Value(value),
+            Err(fail) => return Err(self.failure(fail, &cell)),
+        }
+        if self.constrained {
+            if let Slot::Value(value) = slot {
+                self.check_constraints(value, &cell)?;
             }
-            let code = if e.is_reference() {
-                Code::ForeignKeyError
-            } else {
-                Code::TypeError
-            };
-            let message = if e.is_reference() {
-                msg::unknown_reference(&show(&cell, lang), &e.message(lang), lang)
-            } else {
-                msg::unreadable(&show(&cell, lang), &e.message(lang), lang)
-            };
-            self.problem(code, message)
-        })
+        }
+        Ok(())
+    }
+
+    /// What is wrong with a cell that did not parse.
+    #[cold]
+    fn failure(&self, fail: Fail, cell: &Cell<'_>) -> Problem {
+        let lang = self.lang;
+        let kind = self.field.kind;
+        let e = match fail {
+            Fail::Value(e) => e,
+            Fail::WrongCell => {
+                return self.problem(
+                    Code::TypeError,
+                    msg::wrong_kind(&show(cell, lang), kind, lang),
+                )
+            }
+        };
+        if e == ValueError::RegionNotAllowed {
+            return self.problem(
+                Code::ConstraintError,
+                msg::region_not_kommune(&show(cell, lang), lang),
+            );
+        }
+        let code = if e.is_reference() {
+            Code::ForeignKeyError
+        } else {
+            Code::TypeError
+        };
+        let message = if e.is_reference() {
+            msg::unknown_reference(&show(cell, lang), &e.message(lang), lang)
+        } else {
+            msg::unreadable(&show(cell, lang), &e.message(lang), lang)
+        };
+        self.problem(code, message)
     }
 
     fn parse_numeric(&self, cell: Cell<'_>) -> Result<Decimal, Fail> {

@@ -100,8 +100,13 @@ impl<'v> FileSink<'v, '_> {
             let Some(parser) = active.parsers.get_mut(field) else {
                 continue;
             };
-            match parser.parse(sc.cell) {
-                Ok(value) => {
+            let mut scratch = Slot::Blank;
+            let slot = match slots.get_mut(field) {
+                Some(slot) => slot,
+                None => &mut scratch,
+            };
+            match parser.parse_into(sc.cell, slot) {
+                Ok(()) => {
                     if parser.field.kind == FieldType::Boolean {
                         if let Cell::Text(t) = sc.cell {
                             if t.trim().eq_ignore_ascii_case("x") {
@@ -109,15 +114,10 @@ impl<'v> FileSink<'v, '_> {
                             }
                         }
                     }
-                    if let Some(slot) = slots.get_mut(field) {
-                        *slot = Slot::Value(value);
-                    }
                 }
                 Err(problem) => {
                     has_errors = true;
-                    if let Some(slot) = slots.get_mut(field) {
-                        *slot = Slot::Invalid;
-                    }
+                    *slot = Slot::Invalid;
                     let column = active.column_label(sc.col);
                     self.cell_finding(
                         problem.code,
