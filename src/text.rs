@@ -53,6 +53,19 @@ pub fn fold_words(s: &str) -> String {
     out
 }
 
+/// `str::trim`, with no look at the characters when the text starts and
+/// ends with a visible ASCII character, as nearly every cell does (this
+/// runs several times per cell).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +108,28 @@ mod tests {
             ),
         ] {
             assert_eq!(fold_key(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "Aalborg",
+            " Aalborg",
+            "Aalborg ",
+            "\tAalborg\r\n",
+            "Aalborg\u{a0}",
+            "\u{a0}Aalborg",
+            "Aalborg\u{2003}",
+            "Århus",
+            "Tønder",
+            "\u{7f}",
+            "a",
+            "!",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
         }
     }
 }

@@ -461,7 +461,7 @@ fn emit<S: RowSink + ?Sized>(
         if field.is_empty() {
             continue;
         }
-        if blank && !field.trim().is_empty() {
+        if blank && !crate::text::trim(field).is_empty() {
             blank = false;
         }
         cells.push(SparseCell {

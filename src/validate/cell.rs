@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::messages::validate as msg;
 use crate::numfmt;
 use crate::schema::{Field, FieldType};
-use crate::text::fold_key;
+use crate::text::{fold_key, trim};
 use crate::values::reference::{MaalgruppeId, ParagrafId, PartyMatch, Reference};
 use crate::values::typed::{Slot, Value};
 use crate::values::{self, ValueError};
@@ -127,7 +127,7 @@ impl<'c> FieldParser<'c> {
         }
         let kind = self.field.kind;
         let result: Result<Value<'a>, Fail> = match (kind, cell) {
-            (FieldType::Text, Cell::Text(s)) => Ok(Value::Text(Cow::Borrowed(s.trim()))),
+            (FieldType::Text, Cell::Text(s)) => Ok(Value::Text(Cow::Borrowed(trim(s)))),
             (FieldType::Text, other) => Ok(Value::Text(Cow::Owned(plain_text(&other)))),
             (FieldType::Tilbudsnr, Cell::Text(s)) => values::parse_tilbudsnr(s)
                 .map(|t| Value::Text(Cow::Borrowed(t)))
@@ -139,7 +139,7 @@ impl<'c> FieldParser<'c> {
                 number_code(f).map(|t| Value::Text(Cow::Owned(t)))
             }
             (FieldType::Personkode, Cell::Text(s)) => {
-                let t = s.trim();
+                let t = trim(s);
                 values::check_personkode(t)
                     .map(|()| Value::Text(Cow::Borrowed(t)))
                     .map_err(Fail::from)
@@ -266,7 +266,7 @@ impl<'c> FieldParser<'c> {
 
     fn lookup<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Fail> {
         let written: Cow<'a, str> = match cell {
-            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Text(s) => Cow::Borrowed(trim(s)),
             Cell::Int(i) => Cow::Owned(i.to_string()),
             Cell::Float(f) => Cow::Owned(f.to_string()),
             _ => return Err(Fail::WrongCell),

@@ -9,7 +9,7 @@ const TILBUDSNR_MAX_DIGITS: usize = 10;
 /// An offer number: 1–10 ASCII digits after trimming. Returns the trimmed
 /// text, so "00123" keeps its zeros as written.
 pub fn parse_tilbudsnr(s: &str) -> Result<&str, ValueError> {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if (1..=TILBUDSNR_MAX_DIGITS).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
         Ok(t)
     } else {
@@ -31,7 +31,7 @@ pub fn tilbudsnr_from_number(f: f64) -> Option<String> {
 /// `.` after trimming, and not ten digits (a pseudonym must not look like a
 /// CPR number; the CPR guard reports real CPR numbers separately).
 pub fn check_personkode(s: &str) -> Result<(), ValueError> {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
     let cpr_like = t.len() == 10 && t.bytes().all(|b| b.is_ascii_digit());
     if (4..=64).contains(&t.len()) && t.bytes().all(allowed) && !cpr_like {

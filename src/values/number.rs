@@ -18,7 +18,7 @@ const MAX_DIGITS: usize = 28;
 
 /// A plain number in any of the accepted forms (see the module docs).
 pub fn parse_number(s: &str) -> Result<Decimal, ValueError> {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     let (negative, body) = split_sign(t);
     let value = parse_unsigned(body)?;
     Ok(if negative { -value } else { value })
@@ -40,7 +40,7 @@ pub fn parse_integer(s: &str) -> Result<i64, ValueError> {
 /// no øre ("1.234,-").
 pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
     const UNITS: [&str; 4] = ["kroner", "kr.", "kr", "dkk"];
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if plain_number_shape(t) {
         // Most cells: no unit to look for (this runs per cell).
         return parse_number(t);
@@ -61,7 +61,7 @@ pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
 /// after it. Returns the percent itself ("98,5 %" is 98.5), never a fraction.
 pub fn parse_percent(s: &str) -> Result<Decimal, ValueError> {
     const UNITS: [&str; 4] = ["procent", "pct.", "pct", "%"];
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if plain_number_shape(t) {
         return parse_number(t);
     }
