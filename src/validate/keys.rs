@@ -301,14 +301,16 @@ pub(super) fn key_fingerprint(
     if key.is_empty() {
         return None;
     }
-    let mut a = foldhash::quality::FixedState::with_seed(0x5eed_0001).build_hasher();
-    let mut b = foldhash::quality::FixedState::with_seed(0x5eed_0002).build_hasher();
+    // The parts are written out once (tagged, as `hash_value` feeds them)
+    // and the bytes hashed twice: cheaper than feeding two hashers part
+    // by part.
+    let mut bytes = KeyBytes::default();
     for &field in key {
-        let value = key_part(schema, slots, field)?;
-        hash_value(value, &mut a);
-        hash_value(value, &mut b);
+        hash_value(key_part(schema, slots, field)?, &mut bytes);
     }
-    let (hash, second) = (a.finish(), b.finish());
+    let bytes = bytes.as_slice();
+    let hash = foldhash::quality::FixedState::with_seed(0x5eed_0001).hash_one(bytes);
+    let second = foldhash::quality::FixedState::with_seed(0x5eed_0002).hash_one(bytes);
     let fingerprint = [
         hash as u32,
         (hash >> 32) as u32,
@@ -317,6 +319,54 @@ pub(super) fn key_fingerprint(
     ];
     table.prefetch(&fingerprint);
     Some(fingerprint)
+}
+
+/// A key's bytes: on the stack, unless the key is long.
+struct KeyBytes {
+    stack: [u8; 128],
+    len: usize,
+    heap: Vec<u8>,
+}
+
+impl Default for KeyBytes {
+    fn default() -> Self {
+        KeyBytes {
+            stack: [0; 128],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+}
+
+impl KeyBytes {
+    fn as_slice(&self) -> &[u8] {
+        if self.heap.is_empty() {
+            self.stack.get(..self.len).unwrap_or_default()
+        } else {
+            &self.heap
+        }
+    }
+}
+
+/// Written to as a hasher: it keeps the bytes (`finish` is not used).
+impl Hasher for KeyBytes {
+    fn write(&mut self, bytes: &[u8]) {
+        if self.heap.is_empty() {
+            let end = self.len + bytes.len();
+            if let Some(free) = self.stack.get_mut(self.len..end) {
+                free.copy_from_slice(bytes);
+                self.len = end;
+                return;
+            }
+            self.heap
+                .extend_from_slice(self.stack.get(..self.len).unwrap_or_default());
+        }
+        self.heap.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        0
+    }
 }
 
 /// Feeds one value to a hasher, tagged by kind so that different kinds of
@@ -353,6 +403,32 @@ fn hash_value(value: &Value<'_>, h: &mut impl Hasher) {
         Value::Choice(c) => {
             h.write_u8(9);
             h.write_u16(*c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_bytes_are_the_parts_in_order_on_the_stack_and_beyond_it() {
+        for sizes in [
+            vec![3, 5],
+            vec![128],
+            vec![100, 28],
+            vec![100, 29, 7],
+            vec![200, 1],
+            vec![0, 129],
+        ] {
+            let mut bytes = KeyBytes::default();
+            let mut want = Vec::new();
+            for (i, n) in sizes.iter().enumerate() {
+                let part: Vec<u8> = (0..*n).map(|k| (i * 31 + k) as u8).collect();
+                bytes.write(&part);
+                want.extend_from_slice(&part);
+            }
+            assert_eq!(bytes.as_slice(), want.as_slice(), "{sizes:?}");
         }
     }
 }
