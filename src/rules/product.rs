@@ -57,17 +57,20 @@ impl RowCheck for Product {
             (r - expected).abs().checked_mul(Decimal::ONE_HUNDRED)?
                 > self.tolerance_pct.checked_mul(expected.abs())?
         };
-        let names: Vec<&str> = self.factors.iter().map(|f| row.label(*f)).collect();
-        off.then(|| Violation {
-            field: self.result,
-            message: msg::product(
-                row.label(self.result),
-                r,
-                &names,
-                expected,
-                self.tolerance_pct,
-                lang,
-            ),
+        // The factors' names are gathered only for a message.
+        off.then(|| {
+            let names: Vec<&str> = self.factors.iter().map(|f| row.label(*f)).collect();
+            Violation {
+                field: self.result,
+                message: msg::product(
+                    row.label(self.result),
+                    r,
+                    &names,
+                    expected,
+                    self.tolerance_pct,
+                    lang,
+                ),
+            }
         })
     }
 }
