@@ -8,7 +8,7 @@ use crate::messages::validate as msg;
 use crate::numfmt;
 use crate::schema::{Field, FieldType};
 use crate::text::{fold_key, trim};
-use crate::values::reference::{MaalgruppeId, ParagrafId, PartyMatch, Reference};
+use crate::values::reference::{MaalgruppeId, ParagrafId, Party, Reference};
 use crate::values::typed::{Slot, Value};
 use crate::values::{self, ValueError};
 use rust_decimal::Decimal;
@@ -19,12 +19,44 @@ use std::collections::HashMap;
 /// this a file's values are looked up without the cache.
 const CACHE_LIMIT: usize = 4096;
 
-/// A cached reference lookup.
-#[derive(Debug, Clone)]
+/// A cached reference lookup (only what the value keeps: a party's unit
+/// is read again where it is needed).
+#[derive(Debug, Clone, Copy)]
 enum ReferenceLookup {
-    Party(PartyMatch),
+    Party(Party),
     Paragraf(ParagrafId),
     Maalgruppe(MaalgruppeId),
+}
+
+/// The longest text the last lookup is remembered for.
+const MEMO_BYTES: usize = 24;
+
+/// The last reference lookup of a field: a column often holds one value
+/// row after row (the kommune's own name, one paragraph), and comparing a
+/// few bytes is cheaper than hashing them.
+#[derive(Debug, Clone, Copy)]
+struct Memo {
+    text: [u8; MEMO_BYTES],
+    len: usize,
+    found: Result<ReferenceLookup, ValueError>,
+}
+
+impl Memo {
+    fn of(text: &str, found: Result<ReferenceLookup, ValueError>) -> Option<Memo> {
+        let mut memo = Memo {
+            text: [0; MEMO_BYTES],
+            len: text.len(),
+            found,
+        };
+        memo.text
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(memo)
+    }
+
+    fn is(&self, text: &str) -> bool {
+        self.text.get(..self.len) == Some(text.as_bytes())
+    }
 }
 
 /// Why a cell did not parse: a value error, or a cell of the wrong kind
@@ -76,6 +108,7 @@ pub struct FieldParser<'c> {
     /// Whether the field has range or length constraints to check.
     constrained: bool,
     cache: HashMap<Box<str>, Result<ReferenceLookup, ValueError>, foldhash::fast::RandomState>,
+    memo: Option<Memo>,
 }
 
 impl<'c> FieldParser<'c> {
@@ -102,6 +135,7 @@ impl<'c> FieldParser<'c> {
             choices,
             constrained,
             cache: HashMap::default(),
+            memo: None,
         }
     }
 
@@ -271,40 +305,42 @@ impl<'c> FieldParser<'c> {
             Cell::Float(f) => Cow::Owned(f.to_string()),
             _ => return Err(Fail::WrongCell),
         };
-        let found = match self.cache.get(written.as_ref()) {
-            Some(hit) => hit.clone(),
+        let found = match self.memo.filter(|m| m.is(&written)) {
+            Some(memo) => memo.found,
             None => {
-                let fresh = match self.field.kind {
-                    FieldType::Kommune => {
-                        self.reference.kommune(&written).map(ReferenceLookup::Party)
-                    }
-                    FieldType::Driftsherre => {
-                        self.reference.party(&written).map(ReferenceLookup::Party)
-                    }
-                    FieldType::Paragraf => self
-                        .reference
-                        .paragraf(&written)
-                        .map(ReferenceLookup::Paragraf),
-                    _ => self
-                        .reference
-                        .maalgruppe(&written)
-                        .map(ReferenceLookup::Maalgruppe),
-                };
-                if self.cache.len() < CACHE_LIMIT {
-                    self.cache
-                        .insert(Box::from(written.as_ref()), fresh.clone());
-                }
-                fresh
+                let found = self.lookup_cached(&written);
+                self.memo = Memo::of(&written, found);
+                found
             }
         }?;
         Ok(match found {
-            ReferenceLookup::Party(m) => Value::Party {
-                party: m.party,
-                written,
-            },
+            ReferenceLookup::Party(party) => Value::Party { party, written },
             ReferenceLookup::Paragraf(p) => Value::Paragraf(p),
             ReferenceLookup::Maalgruppe(m) => Value::Maalgruppe(m),
         })
+    }
+
+    fn lookup_cached(&mut self, written: &str) -> Result<ReferenceLookup, ValueError> {
+        if let Some(hit) = self.cache.get(written) {
+            return *hit;
+        }
+        let party = |m: crate::values::reference::PartyMatch| ReferenceLookup::Party(m.party);
+        let fresh = match self.field.kind {
+            FieldType::Kommune => self.reference.kommune(written).map(party),
+            FieldType::Driftsherre => self.reference.party(written).map(party),
+            FieldType::Paragraf => self
+                .reference
+                .paragraf(written)
+                .map(ReferenceLookup::Paragraf),
+            _ => self
+                .reference
+                .maalgruppe(written)
+                .map(ReferenceLookup::Maalgruppe),
+        };
+        if self.cache.len() < CACHE_LIMIT {
+            self.cache.insert(Box::from(written), fresh);
+        }
+        fresh
     }
 
     fn check_constraints(&self, value: &Value<'_>, cell: &Cell<'_>) -> Result<(), Problem> {
@@ -380,4 +416,49 @@ pub fn plain_text(cell: &Cell<'_>) -> String {
 /// A code written as an Excel number (a tilbudsnr typed as 12345).
 fn number_code(f: f64) -> Result<String, Fail> {
     values::tilbudsnr_from_number(f).ok_or(Fail::WrongCell)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last lookup remembered gives what a fresh lookup gives, for the
+    /// same text again, another text, an unknown one and a long one.
+    #[test]
+    fn a_remembered_lookup_is_the_lookup() {
+        let catalog = crate::schema::Catalog::embedded().unwrap();
+        let schema = catalog.schema("borgerliste").unwrap();
+        let field = schema
+            .fields
+            .iter()
+            .find(|f| f.kind == FieldType::Kommune)
+            .unwrap();
+        let long = "Aalborg Kommune, Sundheds- og Kulturforvaltningen";
+        assert!(long.len() > MEMO_BYTES);
+        let texts = [
+            "Aalborg",
+            "Aalborg",
+            " Aalborg ",
+            "Rebild",
+            "Aalborg",
+            "Ukendtby",
+            "Ukendtby",
+            "Aalborg",
+            long,
+            long,
+            "Region Nordjylland",
+            "Rebild",
+            "Rebild",
+        ];
+        let mut remembering = FieldParser::new(field, &catalog.reference, Lang::Da);
+        for text in texts {
+            let got = remembering
+                .parse(Cell::Text(text))
+                .map(|v| format!("{v:?}"));
+            // A fresh parser has neither cache nor memo.
+            let mut fresh = FieldParser::new(field, &catalog.reference, Lang::Da);
+            let want = fresh.parse(Cell::Text(text)).map(|v| format!("{v:?}"));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -29,7 +29,7 @@ use crate::lang::Lang;
 
 /// Why a cell value was not accepted. Each variant knows what was expected;
 /// none carries the value (it may be a CPR number).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueError {
     /// Not a number at all ("abc", "1.23.4", "--5").
     NotANumber,
