@@ -393,8 +393,11 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
         let chunk = input.get(pos..len).unwrap_or_default();
         let out_free = out.get_mut(out_len..).unwrap_or_default();
         let ends_free = ends.get_mut(ends_len..).unwrap_or_default();
+        // csv_core counts the line breaks it reads (in quoted fields too:
+        // a line break is never among the bytes it copies in bulk).
+        let lines_before = core.line();
         let (result, nin, nout, nend) = core.read_record(chunk, out_free, ends_free);
-        line += memchr::memchr_iter(b'\n', chunk.get(..nin).unwrap_or_default()).count() as u64;
+        line += core.line() - lines_before;
         pos += nin;
         out_len += nout;
         ends_len += nend;
