@@ -12,6 +12,7 @@
 
 use crate::analysis::tariff::LastYear;
 use crate::dataset::{CitizenRow, TariffRow};
+use crate::validate::keytable::{Fingerprint, KeyTable};
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -198,33 +199,6 @@ pub struct UdgiftResult {
     pub unpriced_rows: usize,
 }
 
-/// The key index's keys are already fingerprints: use their bits.
-#[derive(Debug, Clone, Copy, Default)]
-struct Identity;
-
-struct IdentityHasher(u64);
-
-impl std::hash::BuildHasher for Identity {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
-    }
-}
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.0 ^= (n >> 64) as u64 ^ n as u64;
-    }
-}
-
 /// The comparison of one kommune, created on first use.
 fn entry(map: &mut BTreeMap<u16, Comparison>, code: u16) -> &mut Comparison {
     map.entry(code).or_default()
@@ -287,6 +261,19 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
 
 /// [`analyse`], splitting the takst effect by the offers' reported tariff
 /// changes when `prices` are given.
+/// How many rows ahead the match index is asked for a slot.
+const LOOK_AHEAD: usize = 16;
+
+/// A match key as the key table's four words.
+fn words(key: u128) -> Fingerprint {
+    [
+        key as u32,
+        (key >> 32) as u32,
+        (key >> 64) as u32,
+        (key >> 96) as u32,
+    ]
+}
+
 pub fn analyse_with_prices(
     before: &[CitizenRow],
     after: &[CitizenRow],
@@ -294,28 +281,34 @@ pub fn analyse_with_prices(
     prices: Option<&PriceChanges>,
 ) -> UdgiftResult {
     let mut unpriced_rows = 0;
-    let mut index: HashMap<u128, u32, Identity> =
-        HashMap::with_capacity_and_hasher(before.len(), Identity);
+    // The before rows by their match key, in a flat table whose slots are
+    // asked for from memory some rows ahead (a million keys do not fit in
+    // a cache: each probe would wait for memory).
+    let mut index = KeyTable::with_capacity(before.len());
     for (i, row) in before.iter().enumerate() {
+        if let Some(ahead) = before.get(i + LOOK_AHEAD) {
+            index.prefetch(&words(ahead.match_key));
+        }
         // A key twice in one year (two files) matches once; the other row
         // counts as left, so the effects still add up exactly.
-        index
-            .entry(row.match_key)
-            .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
+        index.first_or_insert(words(row.match_key), u32::try_from(i).unwrap_or(u32::MAX));
     }
     let mut matched = vec![false; before.len()];
     let mut region = Comparison::default();
     let mut kommuner: BTreeMap<u16, Comparison> = BTreeMap::new();
     let mut detail = Vec::new();
-    for row in after {
+    for (n, row) in after.iter().enumerate() {
+        if let Some(ahead) = after.get(n + LOOK_AHEAD) {
+            index.prefetch(&words(ahead.match_key));
+        }
         region.after.total += row.udgift;
         region.after.rows += 1;
         let k = entry(&mut kommuner, row.betalingskommune);
         k.after.total += row.udgift;
         k.after.rows += 1;
         let found = index
-            .get(&row.match_key)
-            .map(|i| *i as usize)
+            .get(&words(row.match_key))
+            .map(|i| i as usize)
             .filter(|i| matched.get(*i) == Some(&false));
         match found.and_then(|i| before.get(i).map(|b| (i, b))) {
             Some((i, earlier)) => {

@@ -91,12 +91,28 @@ impl KeyTable {
         self.insert_at(fingerprint, row).err()
     }
 
+    /// The first row recorded for `fingerprint`.
+    pub fn get(&self, fingerprint: &Fingerprint) -> Option<u32> {
+        let fingerprint = stored(*fingerprint);
+        let n = self.slots.len();
+        let mut i = self.home(&fingerprint);
+        for _ in 0..n {
+            let slot = self.slots.get(i)?;
+            if slot.fingerprint == fingerprint {
+                return Some(slot.row);
+            }
+            if slot.fingerprint == [0; 4] {
+                return None;
+            }
+            i = if i + 1 == n { 0 } else { i + 1 };
+        }
+        None
+    }
+
     /// Records `row` as the first of `fingerprint` and says in which slot,
     /// or gives the first row recorded before.
-    fn insert_at(&mut self, mut fingerprint: Fingerprint, row: u32) -> Result<usize, u32> {
-        if fingerprint == [0; 4] {
-            fingerprint = [1, 0, 0, 0];
-        }
+    fn insert_at(&mut self, fingerprint: Fingerprint, row: u32) -> Result<usize, u32> {
+        let fingerprint = stored(fingerprint);
         if (self.len + 1) * 10 > self.slots.len() * 9 {
             self.grow();
         }
@@ -163,6 +179,16 @@ impl KeyTable {
     }
 }
 
+/// The fingerprint as a slot holds it: all zeros marks an empty slot, so
+/// that one fingerprint is kept as another (a 2^-128 chance to meet).
+fn stored(fingerprint: Fingerprint) -> Fingerprint {
+    if fingerprint == [0; 4] {
+        [1, 0, 0, 0]
+    } else {
+        fingerprint
+    }
+}
+
 /// Asks the kernel to back a large table with huge pages: its slots are
 /// read at random, and with 4 KiB pages nearly every probe of a big table
 /// also walks the page tables.
@@ -196,6 +222,24 @@ fn advise_huge_pages(slots: &[std::mem::MaybeUninit<Entry>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn get_finds_the_first_row_of_a_key_and_nothing_else() {
+        let mut table = KeyTable::with_capacity(4);
+        let keys: Vec<Fingerprint> = (1..200u32).map(|k| [k, k * 7, 3, k ^ 5]).collect();
+        for (row, key) in keys.iter().enumerate() {
+            assert_eq!(table.first_or_insert(*key, row as u32), None);
+        }
+        // The all-zero fingerprint is kept too (as [1, 0, 0, 0]).
+        assert_eq!(table.first_or_insert([0; 4], 500), None);
+        assert_eq!(table.first_or_insert(keys[3], 900), Some(3));
+        for (row, key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key), Some(row as u32));
+        }
+        assert_eq!(table.get(&[0; 4]), Some(500));
+        assert_eq!(table.get(&[9, 9, 9, 9]), None);
+        assert_eq!(KeyTable::default().get(&[9, 9, 9, 9]), None);
+    }
 
     #[test]
     fn keys_are_found_again_and_survive_growth() {
