@@ -284,7 +284,9 @@ pub fn analyse_with_prices(
     // The before rows by their match key, in a flat table whose slots are
     // asked for from memory some rows ahead (a million keys do not fit in
     // a cache: each probe would wait for memory).
-    let mut index = KeyTable::with_capacity(before.len());
+    // Room for half again as many keys: at most two thirds full, short
+    // probes.
+    let mut index = KeyTable::with_capacity(before.len() + before.len() / 2);
     for (i, row) in before.iter().enumerate() {
         if let Some(ahead) = before.get(i + LOOK_AHEAD) {
             index.prefetch(&words(ahead.match_key));
