@@ -220,36 +220,6 @@ fn detail_row(
     }
 }
 
-/// Counts continuing, new and left among two lists of person fingerprints
-/// (sorted and deduplicated here): a merge, no hash sets.
-fn count_persons(mut before: Vec<u128>, mut after: Vec<u128>) -> (usize, usize, Persons) {
-    before.sort_unstable();
-    before.dedup();
-    after.sort_unstable();
-    after.dedup();
-    let (mut i, mut j, mut continuing) = (0, 0, 0);
-    while let (Some(b), Some(a)) = (before.get(i), after.get(j)) {
-        match b.cmp(a) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                continuing += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (
-        before.len(),
-        after.len(),
-        Persons {
-            continuing,
-            new: after.len() - continuing,
-            left: before.len() - continuing,
-        },
-    )
-}
-
 /// The analysis in one pass over the rows: rows are matched on their key
 /// fingerprint for the region; a match within the same betalingskommune is
 /// a match for that kommune too, a match across kommuner counts as left in
@@ -374,26 +344,16 @@ pub fn analyse_with_prices(
         c.price_effect = ore(c.price_effect);
     }
     region.change = region.after.total - region.before.total;
-    let (b, a, persons) = count_persons(
-        before.iter().map(|r| r.person_key).collect(),
-        after.iter().map(|r| r.person_key).collect(),
-    );
-    (region.before.persons, region.after.persons, region.persons) = (b, a, persons);
-    // Persons per kommune: fingerprints tagged with the kommune code.
-    let tagged = |rows: &[CitizenRow]| -> BTreeMap<u16, Vec<u128>> {
-        let mut by: BTreeMap<u16, Vec<u128>> = BTreeMap::new();
-        for r in rows {
-            by.entry(r.betalingskommune).or_default().push(r.person_key);
-        }
-        by
+    let pairs = |rows: &[CitizenRow]| -> Vec<(u128, u16)> {
+        rows.iter()
+            .map(|r| (r.person_key, r.betalingskommune))
+            .collect()
     };
-    let (mut pb, mut pa) = (tagged(before), tagged(after));
+    let ((b, a, persons), mut per_kommune) = persons::count(pairs(before), pairs(after));
+    (region.before.persons, region.after.persons, region.persons) = (b, a, persons);
     for (code, c) in kommuner.iter_mut() {
         c.change = c.after.total - c.before.total;
-        let (b, a, persons) = count_persons(
-            pb.remove(code).unwrap_or_default(),
-            pa.remove(code).unwrap_or_default(),
-        );
+        let (b, a, persons) = per_kommune.remove(code).unwrap_or_default();
         (c.before.persons, c.after.persons, c.persons) = (b, a, persons);
     }
     detail.sort_by(|x, y| {
@@ -412,5 +372,6 @@ pub fn analyse_with_prices(
     }
 }
 
+mod persons;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,182 @@
+//! Persons in the two Januaries, for the region and per betalingskommune:
+//! how many each year, and how many continue, are new or left. Each year's
+//! (person, kommune) pairs are sorted once (the two years at once, one per
+//! core) and walked together; the region's and every kommune's counts come
+//! out of the one walk.
+
+use super::Persons;
+use std::collections::BTreeMap;
+
+/// Persons before, persons after, and the comparison.
+pub type Counts = (usize, usize, Persons);
+
+/// The region's counts and each kommune's, from the (person fingerprint,
+/// betalingskommune) of every row of the two years.
+pub fn count(before: Vec<(u128, u16)>, after: Vec<(u128, u16)>) -> (Counts, BTreeMap<u16, Counts>) {
+    let (before, after) = std::thread::scope(|scope| {
+        let first = scope.spawn(|| sorted(before));
+        let after = sorted(after);
+        // A sort does not panic; should it, the panic goes on here.
+        let before = first
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (before, after)
+    });
+    walk(&before, &after)
+}
+
+fn sorted(mut pairs: Vec<(u128, u16)>) -> Vec<(u128, u16)> {
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Tallies of one kommune while walking: (before, after, continuing).
+type Tally = (usize, usize, usize);
+
+fn walk(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16, Counts>) {
+    let mut kommuner: BTreeMap<u16, Tally> = BTreeMap::new();
+    for &(_, k) in before {
+        kommuner.entry(k).or_default().0 += 1;
+    }
+    for &(_, k) in after {
+        kommuner.entry(k).or_default().1 += 1;
+    }
+    let (mut persons_before, mut persons_after, mut continuing) = (0, 0, 0);
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (b, a) = (before.get(i), after.get(j));
+        let key = match (b, a) {
+            (None, None) => break,
+            (Some(b), None) => b.0,
+            (None, Some(a)) => a.0,
+            (Some(b), Some(a)) => b.0.min(a.0),
+        };
+        // The person's kommuner in each year (sorted, as the pairs are).
+        let group = |pairs: &[(u128, u16)], from: usize| {
+            pairs
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|p| p.0 == key)
+                .count()
+        };
+        let (nb, na) = (group(before, i), group(after, j));
+        let (in_before, in_after) = (
+            before.get(i..i + nb).unwrap_or_default(),
+            after.get(j..j + na).unwrap_or_default(),
+        );
+        persons_before += usize::from(nb > 0);
+        persons_after += usize::from(na > 0);
+        continuing += usize::from(nb > 0 && na > 0);
+        for &(_, k) in in_before {
+            if in_after.iter().any(|&(_, ka)| ka == k) {
+                kommuner.entry(k).or_default().2 += 1;
+            }
+        }
+        i += nb;
+        j += na;
+    }
+    let counts = |b: usize, a: usize, c: usize| {
+        (
+            b,
+            a,
+            Persons {
+                continuing: c,
+                new: a - c,
+                left: b - c,
+            },
+        )
+    };
+    (
+        counts(persons_before, persons_after, continuing),
+        kommuner
+            .into_iter()
+            .map(|(k, (b, a, c))| (k, counts(b, a, c)))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The counts as sets say them: distinct persons each year, and those
+    /// in both (for a kommune: in it in both years).
+    fn by_sets(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16, Counts>) {
+        use std::collections::BTreeSet;
+        let counts = |b: &BTreeSet<u128>, a: &BTreeSet<u128>| {
+            let c = b.intersection(a).count();
+            (
+                b.len(),
+                a.len(),
+                Persons {
+                    continuing: c,
+                    new: a.len() - c,
+                    left: b.len() - c,
+                },
+            )
+        };
+        let persons = |rows: &[(u128, u16)], k: Option<u16>| -> BTreeSet<u128> {
+            rows.iter()
+                .filter(|r| k.is_none_or(|k| r.1 == k))
+                .map(|r| r.0)
+                .collect()
+        };
+        let codes: BTreeSet<u16> = before.iter().chain(after).map(|r| r.1).collect();
+        (
+            counts(&persons(before, None), &persons(after, None)),
+            codes
+                .into_iter()
+                .map(|k| {
+                    (
+                        k,
+                        counts(&persons(before, Some(k)), &persons(after, Some(k))),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn one_walk_counts_what_the_sets_say(
+            before in proptest::collection::vec((0u128..40, 0u16..4), 0..60),
+            after in proptest::collection::vec((0u128..40, 0u16..4), 0..60),
+        ) {
+            prop_assert_eq!(count(before.clone(), after.clone()), by_sets(&before, &after));
+        }
+    }
+
+    #[test]
+    fn a_person_who_moved_continues_in_the_region_not_in_the_kommune() {
+        let (region, kommuner) =
+            count(vec![(7, 851), (8, 851)], vec![(7, 860), (8, 851), (8, 851)]);
+        assert_eq!(
+            region.2,
+            Persons {
+                continuing: 2,
+                new: 0,
+                left: 0
+            }
+        );
+        let at = |k: u16| kommuner.get(&k).map(|c| c.2);
+        assert_eq!(
+            at(851),
+            Some(Persons {
+                continuing: 1,
+                new: 0,
+                left: 1
+            })
+        );
+        assert_eq!(
+            at(860),
+            Some(Persons {
+                continuing: 0,
+                new: 1,
+                left: 0
+            })
+        );
+    }
+}
