@@ -168,7 +168,7 @@ fn separator_len(b: &[u8], i: usize) -> Option<usize> {
 /// `0` in front. Only for columns where a CPR number cannot belong but a
 /// count could (see the validator); never for money, percent or years.
 pub fn text_is_lost_zero_cpr(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if t.len() < 9 || t.len() > 13 || !t.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         return false;
     }

@@ -376,7 +376,8 @@ impl<'c> FieldParser<'c> {
             }
         }
         if let (Some(max), Value::Text(t)) = (field.max_length, value) {
-            let len = t.chars().count();
+            // No more characters than bytes: most texts need no count.
+            let len = if t.len() <= max { 0 } else { t.chars().count() };
             if len > max {
                 return Err(self.problem(
                     Code::ConstraintError,
@@ -459,6 +460,33 @@ mod tests {
             let mut fresh = FieldParser::new(field, &catalog.reference, Lang::Da);
             let want = fresh.parse(Cell::Text(text)).map(|v| format!("{v:?}"));
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    /// The length limit counts characters: pinned on both sides with
+    /// one-byte and two-byte letters.
+    #[test]
+    fn a_text_is_too_long_only_beyond_its_characters() {
+        let catalog = crate::schema::Catalog::embedded().unwrap();
+        let schema = catalog.schema("borgerliste").unwrap();
+        let field = schema
+            .fields
+            .iter()
+            .find(|f| f.max_length.is_some() && f.kind == FieldType::Text)
+            .unwrap();
+        let max = field.max_length.unwrap();
+        let mut parser = FieldParser::new(field, &catalog.reference, Lang::Da);
+        for letter in ["a", "æ"] {
+            let fits = letter.repeat(max);
+            let over = letter.repeat(max + 1);
+            assert!(parser.parse(Cell::Text(&fits)).is_ok(), "{letter} x {max}");
+            let problem = parser.parse(Cell::Text(&over)).unwrap_err();
+            assert_eq!(
+                problem.code,
+                Code::ConstraintError,
+                "{letter} x {}",
+                max + 1
+            );
         }
     }
 }

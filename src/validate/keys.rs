@@ -65,6 +65,11 @@ impl KeyIndex {
     /// Counts a data row's length (`bytes`, about as the file holds it)
     /// toward the estimate of the sheet's rows; after [`SAMPLE_ROWS`] the
     /// table is sized for the whole file.
+    /// Whether the first rows' lengths are still being counted.
+    pub(super) fn sampling(&self) -> bool {
+        self.sampled_rows < SAMPLE_ROWS
+    }
+
     pub(super) fn sample(&mut self, bytes: u64) {
         if self.sampled_rows >= SAMPLE_ROWS {
             return;

@@ -204,7 +204,7 @@ impl<'v> FileSink<'v, '_> {
                 );
             }
         }
-        if !prepared.key.is_empty() {
+        if !prepared.key.is_empty() && active.keys.sampling() {
             // About the bytes the row takes in the file (a CSV's exactly).
             let bytes: usize = row.cells.iter().map(|c| cell_bytes(&c.cell) + 1).sum();
             active.keys.sample(bytes as u64);
