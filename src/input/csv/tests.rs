@@ -341,3 +341,32 @@ fn csv_speed() {
         );
     }
 }
+
+proptest::proptest! {
+    /// A record's row number is one more than the line breaks before its
+    /// start, whatever quoted cells, CRLFs and blank lines come before.
+    #[test]
+    fn row_numbers_are_the_line_breaks_before_the_record(
+        tokens in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "b1", ";", "\n", "\r\n", "\"x\ny\"", "\"q;\"\"\n\"", "\n\n", " "]),
+            0..60,
+        )
+    ) {
+        let text: String = tokens.concat();
+        let mut sink = Collect::default();
+        sink.begin_sheet(&super::SHEET);
+        let mut starts: Vec<(usize, u64)> = Vec::new();
+        let parsed = super::parse(text.as_bytes(), b';', &mut sink, 1, |sink: &mut Collect, (_, at)| {
+            starts.push((sink.rows.len(), at));
+            super::Step::Go
+        });
+        proptest::prop_assert!(parsed.is_ok());
+        for (k, (_, number, _)) in sink.rows.iter().enumerate() {
+            let start = starts.iter().rev().find(|(rows, _)| *rows == k).map(|s| s.1);
+            proptest::prop_assert!(start.is_some());
+            let before = text.as_bytes().get(..start.unwrap_or(0) as usize).unwrap_or_default();
+            let want = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;
+            proptest::prop_assert_eq!(*number, want, "{:?}", text);
+        }
+    }
+}
