@@ -8,56 +8,12 @@ use crate::messages::validate as msg;
 use crate::numfmt;
 use crate::schema::{Field, FieldType};
 use crate::text::{fold_key, trim};
-use crate::values::reference::{MaalgruppeId, ParagrafId, Party, Reference};
+use crate::values::reference::Reference;
 use crate::values::typed::{Slot, Value};
 use crate::values::{self, ValueError};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::HashMap;
-
-/// Distinct raw values remembered per field for reference lookups; beyond
-/// this a file's values are looked up without the cache.
-const CACHE_LIMIT: usize = 4096;
-
-/// A cached reference lookup (only what the value keeps: a party's unit
-/// is read again where it is needed).
-#[derive(Debug, Clone, Copy)]
-enum ReferenceLookup {
-    Party(Party),
-    Paragraf(ParagrafId),
-    Maalgruppe(MaalgruppeId),
-}
-
-/// The longest text the last lookup is remembered for.
-const MEMO_BYTES: usize = 24;
-
-/// The last reference lookup of a field: a column often holds one value
-/// row after row (the kommune's own name, one paragraph), and comparing a
-/// few bytes is cheaper than hashing them.
-#[derive(Debug, Clone, Copy)]
-struct Memo {
-    text: [u8; MEMO_BYTES],
-    len: usize,
-    found: Result<ReferenceLookup, ValueError>,
-}
-
-impl Memo {
-    fn of(text: &str, found: Result<ReferenceLookup, ValueError>) -> Option<Memo> {
-        let mut memo = Memo {
-            text: [0; MEMO_BYTES],
-            len: text.len(),
-            found,
-        };
-        memo.text
-            .get_mut(..text.len())?
-            .copy_from_slice(text.as_bytes());
-        Some(memo)
-    }
-
-    fn is(&self, text: &str) -> bool {
-        self.text.get(..self.len) == Some(text.as_bytes())
-    }
-}
 
 /// Why a cell did not parse: a value error, or a cell of the wrong kind
 /// (a boolean in a number field, a date in a code field).
@@ -298,51 +254,6 @@ impl<'c> FieldParser<'c> {
         Ok(number)
     }
 
-    fn lookup<'a>(&mut self, cell: Cell<'a>) -> Result<Value<'a>, Fail> {
-        let written: Cow<'a, str> = match cell {
-            Cell::Text(s) => Cow::Borrowed(trim(s)),
-            Cell::Int(i) => Cow::Owned(i.to_string()),
-            Cell::Float(f) => Cow::Owned(f.to_string()),
-            _ => return Err(Fail::WrongCell),
-        };
-        let found = match self.memo.filter(|m| m.is(&written)) {
-            Some(memo) => memo.found,
-            None => {
-                let found = self.lookup_cached(&written);
-                self.memo = Memo::of(&written, found);
-                found
-            }
-        }?;
-        Ok(match found {
-            ReferenceLookup::Party(party) => Value::Party { party, written },
-            ReferenceLookup::Paragraf(p) => Value::Paragraf(p),
-            ReferenceLookup::Maalgruppe(m) => Value::Maalgruppe(m),
-        })
-    }
-
-    fn lookup_cached(&mut self, written: &str) -> Result<ReferenceLookup, ValueError> {
-        if let Some(hit) = self.cache.get(written) {
-            return *hit;
-        }
-        let party = |m: crate::values::reference::PartyMatch| ReferenceLookup::Party(m.party);
-        let fresh = match self.field.kind {
-            FieldType::Kommune => self.reference.kommune(written).map(party),
-            FieldType::Driftsherre => self.reference.party(written).map(party),
-            FieldType::Paragraf => self
-                .reference
-                .paragraf(written)
-                .map(ReferenceLookup::Paragraf),
-            _ => self
-                .reference
-                .maalgruppe(written)
-                .map(ReferenceLookup::Maalgruppe),
-        };
-        if self.cache.len() < CACHE_LIMIT {
-            self.cache.insert(Box::from(written), fresh);
-        }
-        fresh
-    }
-
     fn check_constraints(&self, value: &Value<'_>, cell: &Cell<'_>) -> Result<(), Problem> {
         let lang = self.lang;
         let field = self.field;
@@ -419,74 +330,7 @@ fn number_code(f: f64) -> Result<String, Fail> {
     values::tilbudsnr_from_number(f).ok_or(Fail::WrongCell)
 }
 
+mod lookup;
+use lookup::{Memo, ReferenceLookup};
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The last lookup remembered gives what a fresh lookup gives, for the
-    /// same text again, another text, an unknown one and a long one.
-    #[test]
-    fn a_remembered_lookup_is_the_lookup() {
-        let catalog = crate::schema::Catalog::embedded().unwrap();
-        let schema = catalog.schema("borgerliste").unwrap();
-        let field = schema
-            .fields
-            .iter()
-            .find(|f| f.kind == FieldType::Kommune)
-            .unwrap();
-        let long = "Aalborg Kommune, Sundheds- og Kulturforvaltningen";
-        assert!(long.len() > MEMO_BYTES);
-        let texts = [
-            "Aalborg",
-            "Aalborg",
-            " Aalborg ",
-            "Rebild",
-            "Aalborg",
-            "Ukendtby",
-            "Ukendtby",
-            "Aalborg",
-            long,
-            long,
-            "Region Nordjylland",
-            "Rebild",
-            "Rebild",
-        ];
-        let mut remembering = FieldParser::new(field, &catalog.reference, Lang::Da);
-        for text in texts {
-            let got = remembering
-                .parse(Cell::Text(text))
-                .map(|v| format!("{v:?}"));
-            // A fresh parser has neither cache nor memo.
-            let mut fresh = FieldParser::new(field, &catalog.reference, Lang::Da);
-            let want = fresh.parse(Cell::Text(text)).map(|v| format!("{v:?}"));
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
-
-    /// The length limit counts characters: pinned on both sides with
-    /// one-byte and two-byte letters.
-    #[test]
-    fn a_text_is_too_long_only_beyond_its_characters() {
-        let catalog = crate::schema::Catalog::embedded().unwrap();
-        let schema = catalog.schema("borgerliste").unwrap();
-        let field = schema
-            .fields
-            .iter()
-            .find(|f| f.max_length.is_some() && f.kind == FieldType::Text)
-            .unwrap();
-        let max = field.max_length.unwrap();
-        let mut parser = FieldParser::new(field, &catalog.reference, Lang::Da);
-        for letter in ["a", "æ"] {
-            let fits = letter.repeat(max);
-            let over = letter.repeat(max + 1);
-            assert!(parser.parse(Cell::Text(&fits)).is_ok(), "{letter} x {max}");
-            let problem = parser.parse(Cell::Text(&over)).unwrap_err();
-            assert_eq!(
-                problem.code,
-                Code::ConstraintError,
-                "{letter} x {}",
-                max + 1
-            );
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,71 @@
+//! Tests of cell.rs.
+
+use super::lookup::MEMO_BYTES;
+use super::*;
+
+/// The last lookup remembered gives what a fresh lookup gives, for the
+/// same text again, another text, an unknown one and a long one.
+#[test]
+fn a_remembered_lookup_is_the_lookup() {
+    let catalog = crate::schema::Catalog::embedded().unwrap();
+    let schema = catalog.schema("borgerliste").unwrap();
+    let field = schema
+        .fields
+        .iter()
+        .find(|f| f.kind == FieldType::Kommune)
+        .unwrap();
+    let long = "Aalborg Kommune, Sundheds- og Kulturforvaltningen";
+    assert!(long.len() > MEMO_BYTES);
+    let texts = [
+        "Aalborg",
+        "Aalborg",
+        " Aalborg ",
+        "Rebild",
+        "Aalborg",
+        "Ukendtby",
+        "Ukendtby",
+        "Aalborg",
+        long,
+        long,
+        "Region Nordjylland",
+        "Rebild",
+        "Rebild",
+    ];
+    let mut remembering = FieldParser::new(field, &catalog.reference, Lang::Da);
+    for text in texts {
+        let got = remembering
+            .parse(Cell::Text(text))
+            .map(|v| format!("{v:?}"));
+        // A fresh parser has neither cache nor memo.
+        let mut fresh = FieldParser::new(field, &catalog.reference, Lang::Da);
+        let want = fresh.parse(Cell::Text(text)).map(|v| format!("{v:?}"));
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+/// The length limit counts characters: pinned on both sides with
+/// one-byte and two-byte letters.
+#[test]
+fn a_text_is_too_long_only_beyond_its_characters() {
+    let catalog = crate::schema::Catalog::embedded().unwrap();
+    let schema = catalog.schema("borgerliste").unwrap();
+    let field = schema
+        .fields
+        .iter()
+        .find(|f| f.max_length.is_some() && f.kind == FieldType::Text)
+        .unwrap();
+    let max = field.max_length.unwrap();
+    let mut parser = FieldParser::new(field, &catalog.reference, Lang::Da);
+    for letter in ["a", "æ"] {
+        let fits = letter.repeat(max);
+        let over = letter.repeat(max + 1);
+        assert!(parser.parse(Cell::Text(&fits)).is_ok(), "{letter} x {max}");
+        let problem = parser.parse(Cell::Text(&over)).unwrap_err();
+        assert_eq!(
+            problem.code,
+            Code::ConstraintError,
+            "{letter} x {}",
+            max + 1
+        );
+    }
+}
