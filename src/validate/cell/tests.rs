@@ -3,17 +3,22 @@
 use super::lookup::MEMO_BYTES;
 use super::*;
 
+/// Runs `test` with the borgerliste's first field that `pick` takes.
+fn with_field(pick: impl Fn(&Field) -> bool, test: fn(&Field, &Reference)) {
+    let catalog = crate::schema::Catalog::embedded().unwrap();
+    let schema = catalog.schema("borgerliste").unwrap();
+    let field = schema.fields.iter().find(|f| pick(f)).unwrap();
+    test(field, &catalog.reference);
+}
+
 /// The last lookup remembered gives what a fresh lookup gives, for the
 /// same text again, another text, an unknown one and a long one.
 #[test]
 fn a_remembered_lookup_is_the_lookup() {
-    let catalog = crate::schema::Catalog::embedded().unwrap();
-    let schema = catalog.schema("borgerliste").unwrap();
-    let field = schema
-        .fields
-        .iter()
-        .find(|f| f.kind == FieldType::Kommune)
-        .unwrap();
+    with_field(|f| f.kind == FieldType::Kommune, remembered_lookups);
+}
+
+fn remembered_lookups(field: &Field, reference: &Reference) {
     let long = "Aalborg Kommune, Sundheds- og Kulturforvaltningen";
     assert!(long.len() > MEMO_BYTES);
     let texts = [
@@ -31,13 +36,13 @@ fn a_remembered_lookup_is_the_lookup() {
         "Rebild",
         "Rebild",
     ];
-    let mut remembering = FieldParser::new(field, &catalog.reference, Lang::Da);
+    let mut remembering = FieldParser::new(field, reference, Lang::Da);
     for text in texts {
         let got = remembering
             .parse(Cell::Text(text))
             .map(|v| format!("{v:?}"));
         // A fresh parser has neither cache nor memo.
-        let mut fresh = FieldParser::new(field, &catalog.reference, Lang::Da);
+        let mut fresh = FieldParser::new(field, reference, Lang::Da);
         let want = fresh.parse(Cell::Text(text)).map(|v| format!("{v:?}"));
         assert_eq!(got, want, "{text:?}");
     }
@@ -47,15 +52,15 @@ fn a_remembered_lookup_is_the_lookup() {
 /// one-byte and two-byte letters.
 #[test]
 fn a_text_is_too_long_only_beyond_its_characters() {
-    let catalog = crate::schema::Catalog::embedded().unwrap();
-    let schema = catalog.schema("borgerliste").unwrap();
-    let field = schema
-        .fields
-        .iter()
-        .find(|f| f.max_length.is_some() && f.kind == FieldType::Text)
-        .unwrap();
+    with_field(
+        |f| f.max_length.is_some() && f.kind == FieldType::Text,
+        length_limit,
+    );
+}
+
+fn length_limit(field: &Field, reference: &Reference) {
     let max = field.max_length.unwrap();
-    let mut parser = FieldParser::new(field, &catalog.reference, Lang::Da);
+    let mut parser = FieldParser::new(field, reference, Lang::Da);
     for letter in ["a", "æ"] {
         let fits = letter.repeat(max);
         let over = letter.repeat(max + 1);
