@@ -9,6 +9,7 @@ pub mod borger;
 pub mod folk1a;
 pub mod kriterier;
 pub mod multi;
+mod places;
 pub mod regnskab;
 pub mod takst;
 pub mod udmelding;
@@ -23,6 +24,8 @@ use crate::values::typed::TypedRow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use places::RowPlaces;
 
 pub use befolkning::PopulationRow;
 pub use borger::CitizenRow;
@@ -175,7 +178,7 @@ pub struct Collector<'p, T: Record> {
     path: Arc<PathBuf>,
     records: Vec<T>,
     /// (sheet, row) of each record, to take records back.
-    rows: Vec<(Option<Arc<str>>, u32)>,
+    rows: RowPlaces,
     excluded: Vec<Source>,
     /// The current sheet's name, shared by all its rows' sources.
     sheet: Option<Arc<str>>,
@@ -190,7 +193,7 @@ impl<'p, T: Record> Collector<'p, T> {
             // Sources are shown, never read: the path as it may be shown.
             path: Arc::new(crate::cpr::mask_path(path)),
             records: Vec::new(),
-            rows: Vec::new(),
+            rows: RowPlaces::default(),
             excluded: Vec::new(),
             sheet: None,
         }
@@ -219,20 +222,22 @@ impl<'p, T: Record> Collector<'p, T> {
             return;
         }
         let mut kept_records = Vec::with_capacity(self.records.len());
-        let mut kept_rows = Vec::with_capacity(self.rows.len());
-        for (record, key) in std::mem::take(&mut self.records)
+        let mut kept_rows = RowPlaces::default();
+        let rows = std::mem::take(&mut self.rows);
+        for (record, (sheet, row)) in std::mem::take(&mut self.records)
             .into_iter()
-            .zip(std::mem::take(&mut self.rows))
+            .zip(rows.iter())
         {
+            let key = (sheet.clone(), row);
             if gone.contains(&key) {
                 self.excluded.push(Source {
                     path: self.path.clone(),
                     sheet: key.0,
-                    row: key.1,
+                    row,
                 });
             } else {
                 kept_records.push(record);
-                kept_rows.push(key);
+                kept_rows.push(sheet, row);
             }
         }
         self.records = kept_records;
@@ -266,12 +271,16 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
         let Some(plan) = self.plan.as_ref() else {
             return;
         };
-        match T::build(plan, row, source.clone(), self.reference) {
+        match T::build(plan, row, source, self.reference) {
             Some(record) => {
                 self.records.push(record);
-                self.rows.push((source.sheet, source.row));
+                self.rows.push(&self.sheet, row.number);
             }
-            None => self.excluded.push(source),
+            None => self.excluded.push(Source {
+                path: self.path.clone(),
+                sheet: self.sheet.clone(),
+                row: row.number,
+            }),
         }
     }
 
@@ -420,7 +429,12 @@ pub fn assemble<T: Record>(parts: Vec<Part<'_, T>>) -> Loaded<T> {
                 });
                 excluded_here += 1;
             }
-            loaded.records.extend(collector.records);
+            if loaded.records.is_empty() {
+                // The first file's records become the year's, not copied.
+                loaded.records = collector.records;
+            } else {
+                loaded.records.append(&mut collector.records);
+            }
         }
         let status = match status {
             InputStatus::Used if excluded_here > 0 || report.errors() > 0 => InputStatus::Partly,
