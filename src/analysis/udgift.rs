@@ -12,10 +12,11 @@
 
 use crate::analysis::tariff::LastYear;
 use crate::dataset::{CitizenRow, TariffRow};
-use crate::validate::keytable::{Fingerprint, KeyTable};
 use crate::values::reference::ParagrafId;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+pub use compare::{analyse_prepared, Prepared};
 
 /// The agreed targets in percent of January year 1 (Nordjylland 2017:
 /// −2 in total, −1 via tariffs, −1 via visitation).
@@ -199,27 +200,6 @@ pub struct UdgiftResult {
     pub unpriced_rows: usize,
 }
 
-/// The comparison of one kommune, created on first use.
-fn entry(map: &mut BTreeMap<u16, Comparison>, code: u16) -> &mut Comparison {
-    map.entry(code).or_default()
-}
-
-fn detail_row(
-    row: &CitizenRow,
-    before: Option<&CitizenRow>,
-    after: Option<&CitizenRow>,
-) -> DetailRow {
-    DetailRow {
-        personkode: row.personkode.to_string(),
-        tilbudsnr: row.tilbudsnr.to_string(),
-        paragraf: row.paragraf,
-        kommune_before: before.map(|b| b.betalingskommune),
-        kommune_after: after.map(|a| a.betalingskommune),
-        udgift_before: before.map(|b| b.udgift),
-        udgift_after: after.map(|a| a.udgift),
-    }
-}
-
 /// The analysis in one pass over the rows: rows are matched on their key
 /// fingerprint for the region; a match within the same betalingskommune is
 /// a match for that kommune too, a match across kommuner counts as left in
@@ -230,148 +210,28 @@ pub fn analyse(before: &[CitizenRow], after: &[CitizenRow], with_detail: bool) -
 }
 
 /// [`analyse`], splitting the takst effect by the offers' reported tariff
-/// changes when `prices` are given.
-/// How many rows ahead the match index is asked for a slot.
-const LOOK_AHEAD: usize = 16;
-
-/// A match key as the key table's four words.
-fn words(key: u128) -> Fingerprint {
-    [
-        key as u32,
-        (key >> 32) as u32,
-        (key >> 64) as u32,
-        (key >> 96) as u32,
-    ]
-}
-
+/// changes when `prices` are given. The two years are prepared at the same
+/// time, one per core.
 pub fn analyse_with_prices(
     before: &[CitizenRow],
     after: &[CitizenRow],
     with_detail: bool,
     prices: Option<&PriceChanges>,
 ) -> UdgiftResult {
-    let mut unpriced_rows = 0;
-    // The before rows by their match key, in a flat table whose slots are
-    // asked for from memory some rows ahead (a million keys do not fit in
-    // a cache: each probe would wait for memory).
-    // Room for half again as many keys: at most two thirds full, short
-    // probes.
-    let mut index = KeyTable::with_capacity(before.len() + before.len() / 2);
-    for (i, row) in before.iter().enumerate() {
-        if let Some(ahead) = before.get(i + LOOK_AHEAD) {
-            index.prefetch(&words(ahead.match_key));
-        }
-        // A key twice in one year (two files) matches once; the other row
-        // counts as left, so the effects still add up exactly.
-        index.first_or_insert(words(row.match_key), u32::try_from(i).unwrap_or(u32::MAX));
-    }
-    let mut matched = vec![false; before.len()];
-    let mut region = Comparison::default();
-    let mut kommuner: BTreeMap<u16, Comparison> = BTreeMap::new();
-    let mut detail = Vec::new();
-    for (n, row) in after.iter().enumerate() {
-        if let Some(ahead) = after.get(n + LOOK_AHEAD) {
-            index.prefetch(&words(ahead.match_key));
-        }
-        region.after.total += row.udgift;
-        region.after.rows += 1;
-        let k = entry(&mut kommuner, row.betalingskommune);
-        k.after.total += row.udgift;
-        k.after.rows += 1;
-        let found = index
-            .get(&words(row.match_key))
-            .map(|i| i as usize)
-            .filter(|i| matched.get(*i) == Some(&false));
-        match found.and_then(|i| before.get(i).map(|b| (i, b))) {
-            Some((i, earlier)) => {
-                if let Some(m) = matched.get_mut(i) {
-                    *m = true;
-                }
-                let difference = row.udgift - earlier.udgift;
-                region.takst_effect += difference;
-                let price = match prices.map(|p| p.change_of(row)) {
-                    Some(Some(change)) => earlier.udgift * change,
-                    Some(None) => {
-                        unpriced_rows += 1;
-                        Decimal::ZERO
-                    }
-                    None => Decimal::ZERO,
-                };
-                region.price_effect += price;
-                if earlier.betalingskommune == row.betalingskommune {
-                    let k = entry(&mut kommuner, row.betalingskommune);
-                    k.takst_effect += difference;
-                    k.price_effect += price;
-                } else {
-                    entry(&mut kommuner, row.betalingskommune).visitation_effect += row.udgift;
-                    entry(&mut kommuner, earlier.betalingskommune).visitation_effect -=
-                        earlier.udgift;
-                }
-                if with_detail {
-                    detail.push(detail_row(row, Some(earlier), Some(row)));
-                }
-            }
-            None => {
-                region.visitation_effect += row.udgift;
-                entry(&mut kommuner, row.betalingskommune).visitation_effect += row.udgift;
-                if with_detail {
-                    detail.push(detail_row(row, None, Some(row)));
-                }
-            }
-        }
-    }
-    for (row, was_matched) in before.iter().zip(&matched) {
-        region.before.total += row.udgift;
-        region.before.rows += 1;
-        let k = entry(&mut kommuner, row.betalingskommune);
-        k.before.total += row.udgift;
-        k.before.rows += 1;
-        if !was_matched {
-            region.visitation_effect -= row.udgift;
-            k.visitation_effect -= row.udgift;
-            if with_detail {
-                detail.push(detail_row(row, Some(row), None));
-            }
-        }
-    }
-    drop(index);
-    // Øre, so that the level effect (the rest) is in øre too.
-    let ore = |d: Decimal| {
-        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-    };
-    region.price_effect = ore(region.price_effect);
-    for c in kommuner.values_mut() {
-        c.price_effect = ore(c.price_effect);
-    }
-    region.change = region.after.total - region.before.total;
-    let pairs = |rows: &[CitizenRow]| -> Vec<(u128, u16)> {
-        rows.iter()
-            .map(|r| (r.person_key, r.betalingskommune))
-            .collect()
-    };
-    let ((b, a, persons), mut per_kommune) = persons::count(pairs(before), pairs(after));
-    (region.before.persons, region.after.persons, region.persons) = (b, a, persons);
-    for (code, c) in kommuner.iter_mut() {
-        c.change = c.after.total - c.before.total;
-        let (b, a, persons) = per_kommune.remove(code).unwrap_or_default();
-        (c.before.persons, c.after.persons, c.persons) = (b, a, persons);
-    }
-    detail.sort_by(|x, y| {
-        (x.personkode.as_str(), x.tilbudsnr.as_str(), x.paragraf).cmp(&(
-            y.personkode.as_str(),
-            y.tilbudsnr.as_str(),
-            y.paragraf,
-        ))
+    let (b, a) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| Prepared::before(before));
+        let a = Prepared::after(after);
+        // Preparing does not panic; should it, the panic goes on here.
+        let b = b
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (b, a)
     });
-    UdgiftResult {
-        region,
-        by_kommune: kommuner.into_iter().collect(),
-        detail,
-        priced: prices.is_some(),
-        unpriced_rows,
-    }
+    analyse_prepared((before, b), (after, a), with_detail, prices)
 }
 
+mod by_code;
+mod compare;
 mod persons;
 #[cfg(test)]
 mod tests;

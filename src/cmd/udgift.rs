@@ -19,16 +19,28 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
         args.target_takst,
         args.target_visitation,
     );
-    // The two Januaries are read at the same time, one per core.
+    // The two Januaries are read at the same time, one per core, and each
+    // core prepares the year it read for the comparison while the other may
+    // still be reading.
     let (before, after) = std::thread::scope(|scope| {
-        let before = scope.spawn(|| load_year::<CitizenRow>(ctx, &args.before, Some("--before")));
-        let after = load_year::<CitizenRow>(ctx, &args.after, Some("--before"));
+        let before = scope.spawn(|| {
+            load_year::<CitizenRow>(ctx, &args.before, Some("--before")).map(|(loaded, files)| {
+                let prepared = udgift::Prepared::before(&loaded.records);
+                (loaded, files, prepared)
+            })
+        });
+        let after =
+            load_year::<CitizenRow>(ctx, &args.after, Some("--before")).map(|(loaded, files)| {
+                let prepared = udgift::Prepared::after(&loaded.records);
+                (loaded, files, prepared)
+            });
         let before = before
             .join()
             .unwrap_or_else(|_| Err(Error::Usage("reading the first year failed".into())));
         (before, after)
     });
-    let ((before, before_files), (after, after_files)) = (before?, after?);
+    let ((before, before_files, before_prepared), (after, after_files, after_prepared)) =
+        (before?, after?);
     let mut files = before_files.clone();
     files.extend(after_files.iter().cloned());
     // The price/level split: this year's tariffs against last year's.
@@ -43,9 +55,9 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
             previous.as_ref().map(|p| p.records.as_slice()),
         )
     });
-    let result = udgift::analyse_with_prices(
-        &before.records,
-        &after.records,
+    let result = udgift::analyse_prepared(
+        (&before.records, before_prepared),
+        (&after.records, after_prepared),
         args.detail.is_some(),
         prices.as_ref(),
     );

@@ -1,31 +1,24 @@
 //! Persons in the two Januaries, for the region and per betalingskommune:
 //! how many each year, and how many continue, are new or left. Each year's
-//! (person, kommune) pairs are sorted once (the two years at once, one per
-//! core) and walked together; the region's and every kommune's counts come
-//! out of the one walk.
+//! (person, kommune) pairs are sorted once (on the core that read the year,
+//! see [`super::Prepared`]) and walked together; the region's and every
+//! kommune's counts come out of the one walk.
 
+use super::by_code::ByCode;
 use super::Persons;
-use std::collections::BTreeMap;
 
 /// Persons before, persons after, and the comparison.
 pub type Counts = (usize, usize, Persons);
 
-/// The region's counts and each kommune's, from the (person fingerprint,
-/// betalingskommune) of every row of the two years.
-pub fn count(before: Vec<(u128, u16)>, after: Vec<(u128, u16)>) -> (Counts, BTreeMap<u16, Counts>) {
-    let (before, after) = std::thread::scope(|scope| {
-        let first = scope.spawn(|| sorted(before));
-        let after = sorted(after);
-        // A sort does not panic; should it, the panic goes on here.
-        let before = first
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (before, after)
-    });
-    walk(&before, &after)
+/// The region's counts and each kommune's (in code order), from the
+/// (person fingerprint, betalingskommune) of every row of the two years.
+#[cfg(test)]
+pub fn count(before: Vec<(u128, u16)>, after: Vec<(u128, u16)>) -> (Counts, Vec<(u16, Counts)>) {
+    walk(&sorted(before), &sorted(after))
 }
 
-fn sorted(mut pairs: Vec<(u128, u16)>) -> Vec<(u128, u16)> {
+/// A year's (person, kommune) pairs, sorted, each once.
+pub fn sorted(mut pairs: Vec<(u128, u16)>) -> Vec<(u128, u16)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -34,13 +27,14 @@ fn sorted(mut pairs: Vec<(u128, u16)>) -> Vec<(u128, u16)> {
 /// Tallies of one kommune while walking: (before, after, continuing).
 type Tally = (usize, usize, usize);
 
-fn walk(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16, Counts>) {
-    let mut kommuner: BTreeMap<u16, Tally> = BTreeMap::new();
+/// The counts from two years' [`sorted`] pairs.
+pub fn walk(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, Vec<(u16, Counts)>) {
+    let mut kommuner: ByCode<Tally> = ByCode::new();
     for &(_, k) in before {
-        kommuner.entry(k).or_default().0 += 1;
+        kommuner.at(k).0 += 1;
     }
     for &(_, k) in after {
-        kommuner.entry(k).or_default().1 += 1;
+        kommuner.at(k).1 += 1;
     }
     let (mut persons_before, mut persons_after, mut continuing) = (0, 0, 0);
     let (mut i, mut j) = (0, 0);
@@ -71,7 +65,7 @@ fn walk(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16,
         continuing += usize::from(nb > 0 && na > 0);
         for &(_, k) in in_before {
             if in_after.iter().any(|&(_, ka)| ka == k) {
-                kommuner.entry(k).or_default().2 += 1;
+                kommuner.at(k).2 += 1;
             }
         }
         i += nb;
@@ -91,6 +85,7 @@ fn walk(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16,
     (
         counts(persons_before, persons_after, continuing),
         kommuner
+            .into_sorted()
             .into_iter()
             .map(|(k, (b, a, c))| (k, counts(b, a, c)))
             .collect(),
@@ -104,7 +99,7 @@ mod tests {
 
     /// The counts as sets say them: distinct persons each year, and those
     /// in both (for a kommune: in it in both years).
-    fn by_sets(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, BTreeMap<u16, Counts>) {
+    fn by_sets(before: &[(u128, u16)], after: &[(u128, u16)]) -> (Counts, Vec<(u16, Counts)>) {
         use std::collections::BTreeSet;
         let counts = |b: &BTreeSet<u128>, a: &BTreeSet<u128>| {
             let c = b.intersection(a).count();
@@ -161,7 +156,7 @@ mod tests {
                 left: 0
             }
         );
-        let at = |k: u16| kommuner.get(&k).map(|c| c.2);
+        let at = |k: u16| kommuner.iter().find(|c| c.0 == k).map(|c| c.1 .2);
         assert_eq!(
             at(851),
             Some(Persons {

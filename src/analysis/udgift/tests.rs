@@ -195,3 +195,28 @@ fn price_changes_match_last_year_as_every_tariff_analysis_does() {
     let prices = PriceChanges::from_tariffs(&[level("B", "2100", "10")], None);
     assert!(prices.is_empty());
 }
+
+#[test]
+fn a_year_prepared_from_other_rows_is_prepared_again() {
+    let before = rows(&[("A", "1", 851, "100"), ("B", "1", 851, "50")]);
+    let after = rows(&[("A", "1", 851, "130"), ("C", "1", 860, "70")]);
+    let expected = analyse(&before, &after, true);
+    // As udgift prepares them, each year on the core that read it.
+    let prepared = analyse_prepared(
+        (&before, Prepared::before(&before)),
+        (&after, Prepared::after(&after)),
+        true,
+        None,
+    );
+    assert_eq!(prepared, expected);
+    // Swapped, short of rows, or the first year without its index: the
+    // comparison does not use them.
+    let wrong = analyse_prepared(
+        (&before, Prepared::after(&before)),
+        (&after, Prepared::before(&after[..1])),
+        true,
+        None,
+    );
+    assert_eq!(wrong, expected);
+    assert_eq!(expected.region.persons.continuing, 1);
+}
