@@ -27,6 +27,7 @@ pub mod messages;
 pub mod notice;
 pub mod numfmt;
 pub mod output;
+pub mod prefetch;
 pub mod pseudonym;
 pub mod report;
 pub mod rules;

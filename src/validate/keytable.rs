@@ -74,15 +74,9 @@ impl KeyTable {
     /// Asks for the slot where a probe for `fingerprint` starts to be
     /// fetched into the cache (only a hint: nothing else changes).
     pub fn prefetch(&self, fingerprint: &Fingerprint) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(slot) = self.slots.get(self.home(fingerprint)) {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            // SAFETY: a prefetch never faults and changes no memory; the
-            // address is that of a slot of this table.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>((slot as *const Entry).cast::<i8>()) }
+            crate::prefetch::prefetch(slot);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = fingerprint;
     }
 
     /// The first row of `fingerprint`, or None after recording `row` as its

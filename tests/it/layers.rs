@@ -28,7 +28,7 @@ const LAYERS: &[&[&str]] = &[
     &["input"],
     &["notice"],
     &["cpr", "finding"],
-    &["numfmt", "text"],
+    &["numfmt", "prefetch", "text"],
     &["lang"],
 ];
 
