@@ -52,7 +52,7 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
     }
     let ctx = cmd::Context::load(&cli.global)?;
     notice::configure(cli.global.quiet, ctx.lang);
-    match &cli.command {
+    cmd::overflow::guard(ctx.lang, || match &cli.command {
         Command::Completions(_) | Command::Manpage(_) => Ok(ExitStatus::Success),
         Command::Skabelon(args) => cmd::skabelon::run(&ctx, args),
         Command::Bilag(args) => cmd::bilag::run(&ctx, args),
@@ -69,5 +69,5 @@ pub fn run(cli: &Cli) -> Result<ExitStatus, Error> {
         Command::Finansiering(args) => cmd::samarbejde::finansiering(&ctx, args),
         Command::Forbrug(args) => cmd::forbrug::run(&ctx, args),
         Command::Pseudonym(args) => cmd::pseudonym::run(&ctx, args),
-    }
+    })
 }

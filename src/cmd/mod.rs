@@ -7,6 +7,7 @@ pub mod forbrug;
 pub mod init;
 pub mod manpage;
 pub mod options;
+pub mod overflow;
 pub mod pseudonym;
 pub mod regulering;
 pub mod samarbejde;

@@ -60,6 +60,20 @@ pub fn see_validation(lang: Lang) -> String {
     }
 }
 
+/// An analysis whose sums or products grew beyond what is computed
+/// exactly (numbers near the cell limit in very many rows).
+pub fn arithmetic_overflow(lang: Lang) -> String {
+    match lang {
+        Lang::Da => "Tallene i inddata er så store, at analysens summer ikke kan regnes ud præcist; \
+                     ingen tal er skrevet. Ret de urimeligt store beløb (se ramme validate) og kør igen."
+            .into(),
+        Lang::En => "The numbers in the inputs are so large that the analysis' sums cannot be computed \
+                     exactly; no figures were written. Correct the unreasonably large amounts (see \
+                     ramme validate) and run again."
+            .into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

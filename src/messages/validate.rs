@@ -444,6 +444,18 @@ pub fn unreadable(shown: &str, expected: &str, lang: Lang) -> String {
     }
 }
 
+/// A number at or beyond `values::MAX_MAGNITUDE`.
+pub fn too_large(shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(
+            "{shown} er for stort: et tal i en indberetning er under 1.000.000.000.000 (en billion)"
+        ),
+        Lang::En => format!(
+            "{shown} is too large: a number in a submission is below 1,000,000,000,000 (a trillion)"
+        ),
+    }
+}
+
 /// `value` and `bound` formatted alike.
 pub fn not_greater_than(value: &str, bound: &str, lang: Lang) -> String {
     match lang {

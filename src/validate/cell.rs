@@ -211,6 +211,12 @@ impl<'c> FieldParser<'c> {
                 )
             }
         };
+        if e == ValueError::TooLarge {
+            return self.problem(
+                Code::ConstraintError,
+                msg::too_large(&show(cell, lang), lang),
+            );
+        }
         if e == ValueError::RegionNotAllowed {
             return self.problem(
                 Code::ConstraintError,
@@ -250,6 +256,9 @@ impl<'c> FieldParser<'c> {
         };
         if matches!(kind, FieldType::Integer | FieldType::Year) && !number.fract().is_zero() {
             return Err(Fail::Value(ValueError::NotAnInteger));
+        }
+        if number.abs() >= values::MAX_MAGNITUDE {
+            return Err(Fail::Value(ValueError::TooLarge));
         }
         Ok(number)
     }

@@ -13,6 +13,13 @@ pub mod number;
 pub mod reference;
 pub mod typed;
 
+/// The size no number in a cell reaches: 10^12 (a trillion kroner is more
+/// than any account of these forms holds). Below it, a sum of every row a
+/// sheet can have, and the product of two cells, stay exact in a
+/// [`rust_decimal::Decimal`].
+pub const MAX_MAGNITUDE: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
 pub use boolean::parse_bool;
 pub use codes::{check_max_len, check_personkode, parse_tilbudsnr, tilbudsnr_from_number};
 pub use date::{excel_serial_to_date, parse_date};
@@ -38,6 +45,9 @@ pub enum ValueError {
     AmbiguousNumber,
     /// A number with decimals where a whole number is needed.
     NotAnInteger,
+    /// A number of [`MAX_MAGNITUDE`] or more (no cell of these forms holds
+    /// one; sums and products of such numbers could not be computed exactly).
+    TooLarge,
     /// Not in a date form we know (including two-digit years).
     NotADate,
     /// A date form, but no such day (31-02-2018).
@@ -72,6 +82,10 @@ impl ValueError {
                 "an unambiguous number: write 1.234.567 or 1234567 (the comma could be a thousands or a decimal separator)",
             ),
             ValueError::NotAnInteger => ("et helt tal som 12", "a whole number like 12"),
+            ValueError::TooLarge => (
+                "et tal under 1.000.000.000.000 (en billion)",
+                "a number below 1,000,000,000,000 (a trillion)",
+            ),
             ValueError::NotADate => (
                 "en dato som 15-02-2018 (dag-måned-år med fire cifre i året)",
                 "a date like 15-02-2018 (day-month-year with a four-digit year)",
@@ -150,6 +164,7 @@ mod tests {
             ValueError::NotANumber,
             ValueError::AmbiguousNumber,
             ValueError::NotAnInteger,
+            ValueError::TooLarge,
             ValueError::NotADate,
             ValueError::InvalidDate,
             ValueError::NotABoolean,

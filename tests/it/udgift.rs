@@ -188,3 +188,40 @@ fn the_detail_file_is_never_an_input() {
         AFTER
     );
 }
+
+/// Amounts no kommune pays (28 digits: two rows of them would overflow
+/// every sum) are errors of their cells: the rows are left out and
+/// listed, the rest is computed, and nothing crashes. Just below the
+/// limit, the amounts are used and summed exactly.
+#[test]
+fn an_amount_of_a_trillion_is_left_out_and_just_below_is_summed() {
+    let huge = "9999999999999999999999999999";
+    let most = "999.999.999.999,99";
+    let year = |second: &str| {
+        let mut rows = String::from("Personkode;Betalingskommune;Tilbudsnr;Paragraf;Udgift\n");
+        for i in 0..4 {
+            rows.push_str(&format!("PK-H{i};Aalborg;1001;SEL §108;{huge}\n"));
+            rows.push_str(&format!("PK-M{i}{second};Aalborg;1001;SEL §108;{most}\n"));
+        }
+        rows
+    };
+    let run = Test::new()
+        .file("2016/borgere.csv", year(""))
+        .file("2017/borgere.csv", year("x"))
+        .args(&[
+            "udgift", "--before", "2016", "--after", "2017", "--format", "json",
+        ])
+        .run();
+    run.code(1);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let j = run.json();
+    // Four rows of 999.999.999.999,99 a year, all new or left.
+    assert_eq!(j["before"]["total"], json!(3999999999999.96));
+    assert_eq!(j["visitation_effect"]["amount"], json!(0));
+    let excluded = j["input_sections"][0]["excluded"].as_array().unwrap();
+    let cells: Vec<&str> = excluded
+        .iter()
+        .map(|e| e["cells"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(cells, ["E2", "E4", "E6", "E8"]);
+}

@@ -74,3 +74,41 @@ fn length_limit(field: &Field, reference: &Reference) {
         );
     }
 }
+
+/// No cell holds a number of a trillion or more, in text, as an integer
+/// or as a float, negative or not: pinned on both sides (and the bound is
+/// 10^12 exactly).
+#[test]
+fn a_number_of_a_trillion_or_more_is_a_constraint_error() {
+    assert_eq!(values::MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_i64));
+    with_field(|f| f.kind == FieldType::Money, magnitude_limit);
+}
+
+fn magnitude_limit(field: &Field, reference: &Reference) {
+    let mut parser = FieldParser::new(field, reference, Lang::Da);
+    let fits = [
+        Cell::Text("999.999.999.999,99"),
+        Cell::Int(999_999_999_999),
+        Cell::Float(999_999_999_999.0),
+    ];
+    for cell in fits {
+        assert!(parser.parse(cell).is_ok(), "{cell:?}");
+    }
+    let over = [
+        Cell::Text("1.000.000.000.000"),
+        Cell::Text("1000000000000,00"),
+        Cell::Text("9999999999999999999999999999"),
+        Cell::Int(1_000_000_000_000),
+        Cell::Int(-1_000_000_000_000),
+        Cell::Float(1e12),
+    ];
+    for cell in over {
+        let problem = parser.parse(cell).unwrap_err();
+        assert_eq!(problem.code, Code::ConstraintError, "{cell:?}");
+        assert!(
+            problem.message.contains("er for stort"),
+            "{}",
+            problem.message
+        );
+    }
+}
