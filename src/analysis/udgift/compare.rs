@@ -33,8 +33,8 @@ pub struct Prepared {
     /// How many rows it was made from (a year prepared from other rows is
     /// prepared again, never used).
     rows: usize,
-    /// The (person, betalingskommune) pairs, sorted, each once.
-    persons: Vec<(u128, u16)>,
+    /// The (person, betalingskommune) pairs, packed, sorted, each once.
+    persons: Vec<u128>,
     /// The rows by match key (the first January's only).
     index: Option<KeyTable>,
 }
@@ -54,7 +54,7 @@ impl Prepared {
             rows: rows.len(),
             persons: persons::sorted(
                 rows.iter()
-                    .map(|r| (r.person_key, r.betalingskommune))
+                    .map(|r| persons::pack(r.person_key, r.betalingskommune))
                     .collect(),
             ),
             index: None,
