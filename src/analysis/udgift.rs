@@ -233,5 +233,6 @@ pub fn analyse_with_prices(
 mod by_code;
 mod compare;
 mod persons;
+mod sum;
 #[cfg(test)]
 mod tests;

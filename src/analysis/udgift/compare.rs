@@ -5,7 +5,8 @@
 //! persons on one core while it matches the rows on the other.
 
 use super::by_code::ByCode;
-use super::{persons, Comparison, DetailRow, PriceChanges, UdgiftResult};
+use super::sum::Sum;
+use super::{persons, Comparison, DetailRow, Persons, PriceChanges, Side, UdgiftResult};
 use crate::dataset::CitizenRow;
 use crate::validate::keytable::{Fingerprint, KeyTable};
 use rust_decimal::Decimal;
@@ -130,10 +131,8 @@ pub fn analyse_prepared(
     } = matched;
     let ((pb, pa, p), per_kommune) = persons;
     (region.before.persons, region.after.persons, region.persons) = (pb, pa, p);
-    let mut by_kommune = kommuner.into_sorted();
+    let mut by_kommune = kommuner;
     for (code, c) in &mut by_kommune {
-        c.change = c.after.total - c.before.total;
-        c.price_effect = ore(c.price_effect);
         // Both are of the same rows: every kommune is in both.
         if let Ok(i) = per_kommune.binary_search_by_key(code, |(k, _)| *k) {
             if let Some((_, (pb, pa, p))) = per_kommune.get(i) {
@@ -160,7 +159,8 @@ pub fn analyse_prepared(
 /// What matching the rows gives (all but the persons).
 struct Matched {
     region: Comparison,
-    kommuner: ByCode<Comparison>,
+    /// In code order.
+    kommuner: Vec<(u16, Comparison)>,
     detail: Vec<DetailRow>,
     unpriced_rows: usize,
 }
@@ -174,8 +174,8 @@ fn match_rows(
 ) -> Matched {
     let mut unpriced_rows = 0;
     let mut matched = vec![false; before.len()];
-    let mut region = Comparison::default();
-    let mut kommuner: ByCode<Comparison> = ByCode::new();
+    let mut region = Running::default();
+    let mut kommuner: ByCode<Running> = ByCode::new();
     let mut detail = Vec::new();
     // The row the match index gives for an after row, with that before
     // row asked for from memory.
@@ -199,11 +199,11 @@ fn match_rows(
         let this = looked_up
             .get_mut(n % ROW_AHEAD)
             .and_then(|slot| std::mem::replace(slot, next));
-        region.after.total += row.udgift;
-        region.after.rows += 1;
+        region.after.add(row.udgift);
+        region.after_rows += 1;
         let k = kommuner.at(row.betalingskommune);
-        k.after.total += row.udgift;
-        k.after.rows += 1;
+        k.after.add(row.udgift);
+        k.after_rows += 1;
         // Matched once: a key twice in the year matches its first row.
         let found = this
             .map(|i| i as usize)
@@ -213,32 +213,40 @@ fn match_rows(
                 if let Some(m) = matched.get_mut(i) {
                     *m = true;
                 }
-                let difference = row.udgift - earlier.udgift;
-                region.takst_effect += difference;
+                region.takst.add(row.udgift);
+                region.takst.sub(earlier.udgift);
                 let price = match prices.map(|p| p.change_of(row)) {
-                    Some(Some(change)) => earlier.udgift * change,
+                    Some(Some(change)) => Some(earlier.udgift * change),
                     Some(None) => {
                         unpriced_rows += 1;
-                        Decimal::ZERO
+                        None
                     }
-                    None => Decimal::ZERO,
+                    None => None,
                 };
-                region.price_effect += price;
+                if let Some(price) = price {
+                    region.price += price;
+                }
                 if earlier.betalingskommune == row.betalingskommune {
                     let k = kommuner.at(row.betalingskommune);
-                    k.takst_effect += difference;
-                    k.price_effect += price;
+                    k.takst.add(row.udgift);
+                    k.takst.sub(earlier.udgift);
+                    if let Some(price) = price {
+                        k.price += price;
+                    }
                 } else {
-                    kommuner.at(row.betalingskommune).visitation_effect += row.udgift;
-                    kommuner.at(earlier.betalingskommune).visitation_effect -= earlier.udgift;
+                    kommuner.at(row.betalingskommune).visitation.add(row.udgift);
+                    kommuner
+                        .at(earlier.betalingskommune)
+                        .visitation
+                        .sub(earlier.udgift);
                 }
                 if with_detail {
                     detail.push(detail_row(row, Some(earlier), Some(row)));
                 }
             }
             None => {
-                region.visitation_effect += row.udgift;
-                kommuner.at(row.betalingskommune).visitation_effect += row.udgift;
+                region.visitation.add(row.udgift);
+                kommuner.at(row.betalingskommune).visitation.add(row.udgift);
                 if with_detail {
                     detail.push(detail_row(row, None, Some(row)));
                 }
@@ -246,26 +254,67 @@ fn match_rows(
         }
     }
     for (row, was_matched) in before.iter().zip(&matched) {
-        region.before.total += row.udgift;
-        region.before.rows += 1;
+        region.before.add(row.udgift);
+        region.before_rows += 1;
         let k = kommuner.at(row.betalingskommune);
-        k.before.total += row.udgift;
-        k.before.rows += 1;
+        k.before.add(row.udgift);
+        k.before_rows += 1;
         if !was_matched {
-            region.visitation_effect -= row.udgift;
-            k.visitation_effect -= row.udgift;
+            region.visitation.sub(row.udgift);
+            k.visitation.sub(row.udgift);
             if with_detail {
                 detail.push(detail_row(row, Some(row), None));
             }
         }
     }
-    region.price_effect = ore(region.price_effect);
-    region.change = region.after.total - region.before.total;
     Matched {
-        region,
-        kommuner,
+        region: region.finish(),
+        kommuner: kommuner
+            .into_sorted()
+            .into_iter()
+            .map(|(code, k)| (code, k.finish()))
+            .collect(),
         detail,
         unpriced_rows,
+    }
+}
+
+/// A comparison while the rows are matched: the amounts in exact integer
+/// sums, made a [`Comparison`] once at the end.
+#[derive(Default)]
+struct Running {
+    before: Sum,
+    after: Sum,
+    before_rows: usize,
+    after_rows: usize,
+    takst: Sum,
+    visitation: Sum,
+    /// Products of an amount and a tariff change: many decimals, so a
+    /// Decimal sum.
+    price: Decimal,
+}
+
+impl Running {
+    /// The comparison (its persons are counted apart).
+    fn finish(&self) -> Comparison {
+        let (before, after) = (self.before.value(), self.after.value());
+        Comparison {
+            before: Side {
+                rows: self.before_rows,
+                persons: 0,
+                total: before,
+            },
+            after: Side {
+                rows: self.after_rows,
+                persons: 0,
+                total: after,
+            },
+            persons: Persons::default(),
+            change: after - before,
+            takst_effect: self.takst.value(),
+            visitation_effect: self.visitation.value(),
+            price_effect: ore(self.price),
+        }
     }
 }
 
