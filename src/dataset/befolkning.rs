@@ -34,7 +34,7 @@ impl Record for PopulationRow {
     fn build(
         plan: &PopulationPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         reference: &Reference,
     ) -> Option<PopulationRow> {
         let code = match row.get(plan.kommune)? {

@@ -108,7 +108,7 @@ impl Record for CitizenRow {
     fn build(
         plan: &CitizenPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         _: &Reference,
     ) -> Option<CitizenRow> {
         let kommune = match row.get(plan.betalingskommune)? {

@@ -180,7 +180,7 @@ impl Record for Folk1aRow {
     fn build(
         plan: &Folk1aPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         reference: &Reference,
     ) -> Option<Folk1aRow> {
         let text = |i: Option<usize>| i.and_then(|i| row.get(i)).and_then(Value::as_text);

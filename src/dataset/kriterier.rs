@@ -52,7 +52,7 @@ impl Record for Assessment {
     fn build(
         plan: &AssessmentPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         _: &Reference,
     ) -> Option<Assessment> {
         let flag = |i: Option<usize>| {

@@ -54,10 +54,12 @@ pub trait Record: Sized + Send {
     const KEEPS_PROCEDURE_ERRORS: bool = false;
     fn plan(schema: &Schema) -> Option<Self::Plan>;
     /// A record from a row without errors; None if a needed field is empty.
+    /// `source` is where the row was read (a record that keeps it clones
+    /// it: most need only its row number, and a clone per row costs).
     fn build(
         plan: &Self::Plan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         reference: &Reference,
     ) -> Option<Self>;
 }
@@ -175,13 +177,13 @@ pub struct Collector<'p, T: Record> {
     /// The address of the schema the plan was made for (only compared).
     planned_for: Option<usize>,
     reference: &'p Reference,
-    path: Arc<PathBuf>,
     records: Vec<T>,
     /// (sheet, row) of each record, to take records back.
     rows: RowPlaces,
     excluded: Vec<Source>,
-    /// The current sheet's name, shared by all its rows' sources.
-    sheet: Option<Arc<str>>,
+    /// Where the current row was read: the path, the current sheet's name
+    /// (shared by all its rows) and the row, updated in place row by row.
+    source: Source,
 }
 
 impl<'p, T: Record> Collector<'p, T> {
@@ -190,12 +192,15 @@ impl<'p, T: Record> Collector<'p, T> {
             plan: None,
             planned_for: None,
             reference,
-            // Sources are shown, never read: the path as it may be shown.
-            path: Arc::new(crate::cpr::mask_path(path)),
             records: Vec::new(),
             rows: RowPlaces::default(),
             excluded: Vec::new(),
-            sheet: None,
+            source: Source {
+                // Sources are shown, never read: the path as it may be shown.
+                path: Arc::new(crate::cpr::mask_path(path)),
+                sheet: None,
+                row: 0,
+            },
         }
     }
 
@@ -208,11 +213,13 @@ impl<'p, T: Record> Collector<'p, T> {
             plan: None,
             planned_for: None,
             reference: self.reference,
-            path: self.path.clone(),
             records: self.records.clone(),
             rows: self.rows.clone(),
             excluded: self.excluded.clone(),
-            sheet: None,
+            source: Source {
+                sheet: None,
+                ..self.source.clone()
+            },
         }
     }
 
@@ -231,7 +238,7 @@ impl<'p, T: Record> Collector<'p, T> {
             let key = (sheet.clone(), row);
             if gone.contains(&key) {
                 self.excluded.push(Source {
-                    path: self.path.clone(),
+                    path: self.source.path.clone(),
                     sheet: key.0,
                     row,
                 });
@@ -256,31 +263,23 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
             self.planned_for = Some(schema_id);
         }
         // One Arc per sheet, not one allocation per row.
-        if self.sheet.as_deref() != context.sheet {
-            self.sheet = context.sheet.map(Arc::from);
+        if self.source.sheet.as_deref() != context.sheet {
+            self.source.sheet = context.sheet.map(Arc::from);
         }
-        let source = Source {
-            path: self.path.clone(),
-            sheet: self.sheet.clone(),
-            row: row.number,
-        };
+        self.source.row = row.number;
         if row.has_errors || (row.procedure_error && !T::KEEPS_PROCEDURE_ERRORS) {
-            self.excluded.push(source);
+            self.excluded.push(self.source.clone());
             return;
         }
         let Some(plan) = self.plan.as_ref() else {
             return;
         };
-        match T::build(plan, row, source, self.reference) {
+        match T::build(plan, row, &self.source, self.reference) {
             Some(record) => {
                 self.records.push(record);
-                self.rows.push(&self.sheet, row.number);
+                self.rows.push(&self.source.sheet, row.number);
             }
-            None => self.excluded.push(Source {
-                path: self.path.clone(),
-                sheet: self.sheet.clone(),
-                row: row.number,
-            }),
+            None => self.excluded.push(self.source.clone()),
         }
     }
 
@@ -294,7 +293,7 @@ impl<T: Record> RowConsumer for Collector<'_, T> {
         self.records.clear();
         self.rows.clear();
         self.excluded.clear();
-        self.sheet = None;
+        self.source.sheet = None;
     }
 
     fn retract(&mut self, sheet: Option<&str>, rows: &[u32]) {

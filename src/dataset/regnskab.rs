@@ -79,7 +79,7 @@ impl Record for AccountRow {
     fn build(
         plan: &AccountPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         _: &Reference,
     ) -> Option<AccountRow> {
         let num = |i: usize| row.get(i).and_then(Value::as_number);
@@ -92,7 +92,7 @@ impl Record for AccountRow {
             _ => return None,
         };
         Some(AccountRow {
-            source,
+            source: source.clone(),
             driftsherre,
             driftsherre_written: written,
             tilbudsnr: row

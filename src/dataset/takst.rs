@@ -228,7 +228,7 @@ impl Record for TariffRow {
     fn build(
         plan: &TariffPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         _: &Reference,
     ) -> Option<TariffRow> {
         let num = |i: usize| row.get(i).and_then(Value::as_number);
@@ -248,7 +248,7 @@ impl Record for TariffRow {
             _ => None,
         };
         Some(TariffRow {
-            source,
+            source: source.clone(),
             driftsherre,
             driftsherre_written: written,
             tilbudsnr: text(Some(plan.tilbudsnr))?,
@@ -348,7 +348,7 @@ impl Record for TariffRegulation {
     fn build(
         plan: &RegulationPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         reference: &Reference,
     ) -> Option<TariffRegulation> {
         let tariff = TariffRow::build(&plan.tariff, row, source, reference)?;

@@ -82,7 +82,7 @@ impl Record for WithdrawalRequest {
     fn build(
         plan: &RequestPlan,
         row: &TypedRow<'_, '_>,
-        source: Source,
+        source: &Source,
         _: &Reference,
     ) -> Option<WithdrawalRequest> {
         let text = |i: usize| row.get(i).and_then(Value::as_text).map(str::to_string);
