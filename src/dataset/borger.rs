@@ -7,12 +7,17 @@ use crate::schema::Schema;
 use crate::values::reference::{ParagrafId, Party, Reference};
 use crate::values::typed::{TypedRow, Value};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// One row of a borgerliste: a citizen in an offer in January.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CitizenRow {
     pub personkode: Box<str>,
-    pub tilbudsnr: Box<str>,
+    /// Shared by the rows of the offer (a year has a million rows and a
+    /// few hundred offers).
+    pub tilbudsnr: Arc<str>,
     pub udgift: Decimal,
     /// A 128-bit fingerprint of the matching key (Personkode, Tilbudsnr,
     /// Paragraf), computed while loading so that comparing two Januaries
@@ -40,15 +45,33 @@ impl CitizenRow {
         udgift: Decimal,
         row: u32,
     ) -> CitizenRow {
+        CitizenRow::of_offer(
+            personkode,
+            Arc::from(tilbudsnr),
+            paragraf,
+            betalingskommune,
+            udgift,
+            row,
+        )
+    }
+
+    fn of_offer(
+        personkode: &str,
+        tilbudsnr: Arc<str>,
+        paragraf: ParagrafId,
+        betalingskommune: u16,
+        udgift: Decimal,
+        row: u32,
+    ) -> CitizenRow {
         CitizenRow {
             personkode: personkode.into(),
-            tilbudsnr: tilbudsnr.into(),
-            udgift,
             match_key: fingerprint(&[
                 personkode.as_bytes(),
                 tilbudsnr.as_bytes(),
                 &paragraf.index().to_le_bytes(),
             ]),
+            tilbudsnr,
+            udgift,
             person_key: fingerprint(&[personkode.as_bytes()]),
             row,
             betalingskommune,
@@ -87,6 +110,21 @@ pub struct CitizenPlan {
     paragraf: usize,
     udgift: usize,
     dage: Option<usize>,
+    /// The offer numbers seen, each once.
+    offers: RefCell<HashSet<Arc<str>, foldhash::fast::FixedState>>,
+}
+
+impl CitizenPlan {
+    /// The offer number shared by every row of the offer.
+    fn offer(&self, tilbudsnr: &str) -> Arc<str> {
+        let mut offers = self.offers.borrow_mut();
+        if let Some(known) = offers.get(tilbudsnr) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(tilbudsnr);
+        offers.insert(new.clone());
+        new
+    }
 }
 
 impl Record for CitizenRow {
@@ -102,6 +140,7 @@ impl Record for CitizenRow {
             paragraf: f("paragraf")?,
             udgift: f("udgift")?,
             dage: f("dage"),
+            offers: RefCell::default(),
         })
     }
 
@@ -129,9 +168,9 @@ impl Record for CitizenRow {
             .and_then(Value::as_number)
             .and_then(|d| rust_decimal::prelude::ToPrimitive::to_u8(&d));
         Some(
-            CitizenRow::new(
+            CitizenRow::of_offer(
                 row.get(plan.personkode)?.as_text()?,
-                row.get(plan.tilbudsnr)?.as_text()?,
+                plan.offer(row.get(plan.tilbudsnr)?.as_text()?),
                 paragraf,
                 kommune,
                 row.get(plan.udgift)?.as_number()?,
