@@ -103,10 +103,10 @@ pub fn analyse(
         let cell = cells
             .entry((c.betalingskommune, maalgruppe, rank(gruppe)))
             .or_default();
-        cell.0.push(c.person_key);
+        cell.0.push(c.person_key());
         cell.1 += c.udgift;
         let r = region.entry((maalgruppe, rank(gruppe))).or_default();
-        r.0.push(c.person_key);
+        r.0.push(c.person_key());
         r.1 += c.udgift;
     }
     let region_population = population.map(|key| {

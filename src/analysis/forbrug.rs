@@ -251,7 +251,7 @@ pub fn analyse(citizens: &[CitizenRow], tariffs: &[TariffRow], params: &Params) 
             u.spending += c.udgift;
             continue;
         };
-        b.persons.push(c.person_key);
+        b.persons.push(c.person_key());
         b.paying.push(c.betalingskommune);
         b.spending += c.udgift;
         if own_kommune(b.tariff.driftsherre) == Some(c.betalingskommune) {

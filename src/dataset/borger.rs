@@ -2,6 +2,7 @@
 //! small because a year can hold a million rows (the row's other fields
 //! have been checked by validation already).
 
+use super::short_text::ShortText;
 use super::{Record, Source};
 use crate::schema::Schema;
 use crate::values::reference::{ParagrafId, Party, Reference};
@@ -14,7 +15,8 @@ use std::sync::Arc;
 /// One row of a borgerliste: a citizen in an offer in January.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CitizenRow {
-    pub personkode: Box<str>,
+    /// Kept in the row (see `ShortText`).
+    pub personkode: ShortText,
     /// Shared by the rows of the offer (a year has a million rows and a
     /// few hundred offers).
     pub tilbudsnr: Arc<str>,
@@ -23,8 +25,6 @@ pub struct CitizenRow {
     /// Paragraf), computed while loading so that comparing two Januaries
     /// of a million rows hashes integers, not strings.
     pub match_key: u128,
-    /// A 128-bit fingerprint of the Personkode.
-    pub person_key: u128,
     /// The row in its file.
     pub row: u32,
     /// The betalingskommune's code.
@@ -64,7 +64,7 @@ impl CitizenRow {
         row: u32,
     ) -> CitizenRow {
         CitizenRow {
-            personkode: personkode.into(),
+            personkode: ShortText::new(personkode),
             match_key: fingerprint(&[
                 personkode.as_bytes(),
                 tilbudsnr.as_bytes(),
@@ -72,12 +72,17 @@ impl CitizenRow {
             ]),
             tilbudsnr,
             udgift,
-            person_key: fingerprint(&[personkode.as_bytes()]),
             row,
             betalingskommune,
             paragraf,
             dage: None,
         }
+    }
+
+    /// A 128-bit fingerprint of the Personkode (computed when asked: the
+    /// row stays at 96 bytes).
+    pub fn person_key(&self) -> u128 {
+        fingerprint(&[self.personkode.as_bytes()])
     }
 
     /// The row with its Dage.

@@ -11,6 +11,7 @@ pub mod kriterier;
 pub mod multi;
 mod places;
 pub mod regnskab;
+pub mod short_text;
 pub mod takst;
 pub mod udmelding;
 

@@ -55,7 +55,7 @@ impl Prepared {
             rows: rows.len(),
             persons: persons::sorted(
                 rows.iter()
-                    .map(|r| persons::pack(r.person_key, r.betalingskommune))
+                    .map(|r| persons::pack(r.person_key(), r.betalingskommune))
                     .collect(),
             ),
             index: None,
