@@ -257,7 +257,7 @@ impl<'c> FieldParser<'c> {
         if matches!(kind, FieldType::Integer | FieldType::Year) && !number.fract().is_zero() {
             return Err(Fail::Value(ValueError::NotAnInteger));
         }
-        if number.abs() >= values::MAX_MAGNITUDE {
+        if !values::below_max_magnitude(number) {
             return Err(Fail::Value(ValueError::TooLarge));
         }
         Ok(number)

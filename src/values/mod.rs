@@ -20,6 +20,16 @@ pub mod typed;
 pub const MAX_MAGNITUDE: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
+/// Whether `n` is below [`MAX_MAGNITUDE`] in size, from its integer and
+/// scale (this runs for every number of every row; a Decimal comparison
+/// rescales first).
+pub fn below_max_magnitude(n: rust_decimal::Decimal) -> bool {
+    // |n| < 10^12 exactly when |mantissa| < 10^(12 + scale); beyond 10^38
+    // no 96-bit mantissa reaches the bound.
+    let limit = 10_u128.checked_pow(12 + n.scale());
+    limit.is_none_or(|limit| n.mantissa().unsigned_abs() < limit)
+}
+
 pub use boolean::parse_bool;
 pub use codes::{check_max_len, check_personkode, parse_tilbudsnr, tilbudsnr_from_number};
 pub use date::{excel_serial_to_date, parse_date};

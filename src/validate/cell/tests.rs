@@ -81,6 +81,24 @@ fn length_limit(field: &Field, reference: &Reference) {
 #[test]
 fn a_number_of_a_trillion_or_more_is_a_constraint_error() {
     assert_eq!(values::MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_i64));
+    // The bound from integer and scale, against the Decimal comparison.
+    for text in [
+        "999999999999.9999999999999999",
+        "1000000000000.0000000000000000",
+        "0.0000000000000000000000000001",
+        "-999999999999.99",
+        "-1000000000000",
+        "79228162514264337593543950335",
+        "7922816251426.4337593543950335",
+        "792281625142.64337593543950335",
+    ] {
+        let n: Decimal = text.parse().unwrap();
+        assert_eq!(
+            values::below_max_magnitude(n),
+            n.abs() < values::MAX_MAGNITUDE,
+            "{text}"
+        );
+    }
     with_field(|f| f.kind == FieldType::Money, magnitude_limit);
 }
 
