@@ -52,9 +52,12 @@ impl CitizenRow {
             betalingskommune,
             udgift,
             row,
+            None,
         )
     }
 
+    /// A row whose match key may be known already (see
+    /// [`CitizenPlan::key_is_match`]).
     fn of_offer(
         personkode: &str,
         tilbudsnr: Arc<str>,
@@ -62,14 +65,17 @@ impl CitizenRow {
         betalingskommune: u16,
         udgift: Decimal,
         row: u32,
+        match_key: Option<u128>,
     ) -> CitizenRow {
         CitizenRow {
             personkode: ShortText::new(personkode),
-            match_key: fingerprint(&[
-                personkode.as_bytes(),
-                tilbudsnr.as_bytes(),
-                &paragraf.index().to_le_bytes(),
-            ]),
+            match_key: match_key.unwrap_or_else(|| {
+                fingerprint(&[
+                    personkode.as_bytes(),
+                    tilbudsnr.as_bytes(),
+                    &paragraf.index().to_le_bytes(),
+                ])
+            }),
             tilbudsnr,
             udgift,
             row,
@@ -117,6 +123,11 @@ pub struct CitizenPlan {
     dage: Option<usize>,
     /// The offer numbers seen, each once.
     offers: RefCell<HashSet<Arc<str>, foldhash::fast::FixedState>>,
+    /// Whether the schema's key is the match key (Personkode, Tilbudsnr,
+    /// Paragraf): then the key check's fingerprint of a row is its match
+    /// key, and the row is not hashed again. Both Januaries are read with
+    /// the same schema, so their keys are fingerprinted alike.
+    key_is_match: bool,
 }
 
 impl CitizenPlan {
@@ -146,6 +157,11 @@ impl Record for CitizenRow {
             udgift: f("udgift")?,
             dage: f("dage"),
             offers: RefCell::default(),
+            key_is_match: schema.key.iter().map(String::as_str).eq([
+                "personkode",
+                "tilbudsnr",
+                "paragraf",
+            ]),
         })
     }
 
@@ -180,6 +196,18 @@ impl Record for CitizenRow {
                 kommune,
                 row.get(plan.udgift)?.as_number()?,
                 source.row,
+                match (plan.key_is_match, row.key) {
+                    (true, Some(w)) => Some(
+                        w.iter()
+                            .rev()
+                            .fold(0u128, |key, &word| (key << 32) | u128::from(word)),
+                    ),
+                    // Never for a row without errors (its key parts are
+                    // required); were it to happen, the row is left out and
+                    // listed rather than keyed another way than the rest.
+                    (true, None) => return None,
+                    (false, _) => None,
+                },
             )
             .with_dage(dage),
         )

@@ -229,6 +229,7 @@ impl<'v> FileSink<'v, '_> {
                 procedure_error,
                 series: &series,
                 series_labels: &active.series_labels,
+                key: fingerprint,
             },
         );
         active.slot_buffer = recycle(slots);

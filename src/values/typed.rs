@@ -107,6 +107,10 @@ pub struct TypedRow<'r, 'a> {
     pub series: &'r [(usize, Slot<'a>)],
     /// The headers of the series columns as written ("2017K1").
     pub series_labels: &'r [String],
+    /// The 128-bit fingerprint of the row's key (the schema's key fields,
+    /// as the key check computed it), when the schema has a key and the
+    /// row all of its parts.
+    pub key: Option<[u32; 4]>,
 }
 
 impl<'a> TypedRow<'_, 'a> {
