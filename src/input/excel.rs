@@ -263,7 +263,7 @@ fn stream_rows<'a>(
     sink: &mut dyn RowSink,
 ) -> Result<(), ReadError> {
     let mut current: Option<u32> = None;
-    let mut pending: Vec<(u32, DataRef<'a>)> = Vec::new();
+    let mut row = PendingRow::default();
     let mut spare: Vec<SparseCell<'static>> = Vec::new();
     // On an error the row being collected may be incomplete: it is dropped.
     while let Some(cell) = next()? {
@@ -271,40 +271,86 @@ fn stream_rows<'a>(
         if matches!(value, DataRef::Empty) {
             continue;
         }
-        let (row, col) = cell.get_position();
-        if current != Some(row) {
+        let (number, col) = cell.get_position();
+        if current != Some(number) {
             if let Some(done) = current {
-                spare = flush_pending(done, &mut pending, spare, sink);
+                spare = row.flush(done, spare, sink);
             }
-            current = Some(row);
+            current = Some(number);
         }
-        pending.push((col, value.clone()));
+        row.push(col, value);
     }
     if let Some(done) = current {
-        flush_pending(done, &mut pending, spare, sink);
+        row.flush(done, spare, sink);
     }
     Ok(())
 }
 
-fn flush_pending(
-    row: u32,
-    pending: &mut Vec<(u32, DataRef<'_>)>,
-    spare: Vec<SparseCell<'static>>,
-    sink: &mut dyn RowSink,
-) -> Vec<SparseCell<'static>> {
-    if !pending.is_sorted_by_key(|(col, _)| *col) {
-        pending.sort_by_key(|(col, _)| *col);
+/// A cell of the row being collected: a value that borrows nothing from
+/// the reader's cell, or a text copied into the row's text buffer.
+enum Pending<'a> {
+    Value(DataRef<'a>),
+    /// A text (an inline string), at this range of the buffer.
+    Text(std::ops::Range<usize>),
+    /// An ISO date-time text.
+    DateTimeIso(std::ops::Range<usize>),
+}
+
+/// The cells of one row, collected until the next row starts. The texts
+/// an xlsx writes inline (every text of a file written in constant-memory
+/// mode) are copied into one buffer kept from row to row, not each into an
+/// allocation of its own.
+#[derive(Default)]
+struct PendingRow<'a> {
+    cells: Vec<(u32, Pending<'a>)>,
+    texts: String,
+}
+
+impl<'a> PendingRow<'a> {
+    fn push(&mut self, col: u32, value: &DataRef<'a>) {
+        let mut text = |s: &str| {
+            let start = self.texts.len();
+            self.texts.push_str(s);
+            start..self.texts.len()
+        };
+        let pending = match value {
+            DataRef::String(s) | DataRef::DurationIso(s) => Pending::Text(text(s)),
+            DataRef::DateTimeIso(s) => Pending::DateTimeIso(text(s)),
+            // The rest holds no allocation: copied as it is.
+            other => Pending::Value(other.clone()),
+        };
+        self.cells.push((col, pending));
     }
-    let mut cells = recycle(spare);
-    cells.extend(
-        pending.iter().filter_map(|(col, value)| {
-            dataref_cell(value).map(|cell| SparseCell { col: *col, cell })
-        }),
-    );
-    deliver(row, &cells, sink);
-    let spare = recycle(cells);
-    pending.clear();
-    spare
+
+    fn flush(
+        &mut self,
+        row: u32,
+        spare: Vec<SparseCell<'static>>,
+        sink: &mut dyn RowSink,
+    ) -> Vec<SparseCell<'static>> {
+        if !self.cells.is_sorted_by_key(|(col, _)| *col) {
+            self.cells.sort_by_key(|(col, _)| *col);
+        }
+        let mut cells = recycle(spare);
+        let texts = self.texts.as_str();
+        let text = |range: &std::ops::Range<usize>| texts.get(range.clone()).unwrap_or_default();
+        cells.extend(self.cells.iter().filter_map(|(col, pending)| {
+            let cell = match pending {
+                Pending::Value(value) => dataref_cell(value)?,
+                Pending::Text(range) => Cell::Text(text(range)),
+                Pending::DateTimeIso(range) => {
+                    let s = text(range);
+                    iso_datetime(s).map_or(Cell::Text(s), Cell::DateTime)
+                }
+            };
+            Some(SparseCell { col: *col, cell })
+        }));
+        deliver(row, &cells, sink);
+        let spare = recycle(cells);
+        self.cells.clear();
+        self.texts.clear();
+        spare
+    }
 }
 
 /// Hands a row to the sink unless all its cells are blank.

@@ -1,7 +1,7 @@
 //! Tests of excel.rs.
 
 use super::*;
-use crate::input::csv::tests::Collect;
+use crate::input::csv::tests::{Collect, RowCells};
 use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Formula, Workbook};
 use std::path::PathBuf;
 
@@ -395,5 +395,53 @@ fn value_mapping() {
     assert_eq!(
         data_cell(&Data::DurationIso("PT1H".into())),
         Some(Cell::Text("PT1H"))
+    );
+}
+
+/// Cells as the streaming reader hands them over, out of column order,
+/// with inline texts (copied into the row's buffer), a shared string, ISO
+/// dates that are and are not dates, and empty cells: every row gets its
+/// own texts back, in column order.
+#[test]
+fn streamed_rows_keep_their_texts_in_column_order() {
+    let shared = String::from("Aalborg");
+    let mut cells = vec![
+        calamine::Cell::new((0, 2), DataRef::String("PK-A".into())),
+        calamine::Cell::new((0, 0), DataRef::SharedString(&shared)),
+        calamine::Cell::new((0, 1), DataRef::Empty),
+        calamine::Cell::new((0, 3), DataRef::DateTimeIso("2018-02-15".into())),
+        calamine::Cell::new((2, 0), DataRef::DateTimeIso("ikke en dato".into())),
+        calamine::Cell::new((2, 1), DataRef::Int(7)),
+        calamine::Cell::new((2, 2), DataRef::DurationIso("PT1H".into())),
+        calamine::Cell::new((2, 3), DataRef::String("Botilbud æøå".into())),
+    ]
+    .into_iter();
+    let mut sink = Collect::default();
+    sink.begin_sheet(&SheetInfo {
+        name: Some("Ark1".into()),
+        visible: true,
+    });
+    stream_rows(|| Ok(cells.next()), &mut sink).unwrap();
+    let rows: Vec<(u32, RowCells)> = sink.rows.into_iter().map(|(_, n, c)| (n, c)).collect();
+    let cells = |list: &[(u32, &str)]| -> RowCells {
+        list.iter().map(|(c, s)| (*c, s.to_string())).collect()
+    };
+    assert_eq!(
+        rows,
+        vec![
+            (
+                1,
+                cells(&[(0, "Aalborg"), (2, "PK-A"), (3, "d:2018-02-15 00:00:00")])
+            ),
+            (
+                3,
+                cells(&[
+                    (0, "ikke en dato"),
+                    (1, "i:7"),
+                    (2, "PT1H"),
+                    (3, "Botilbud æøå")
+                ])
+            ),
+        ]
     );
 }
