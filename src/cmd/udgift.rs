@@ -34,9 +34,11 @@ pub fn run(ctx: &Context, args: &UdgiftArgs) -> Result<ExitStatus, Error> {
                 let prepared = udgift::Prepared::after(&loaded.records);
                 (loaded, files, prepared)
             });
+        // A panic there goes on here, where `cmd::overflow` sees it: a
+        // decimal overflow is an input error, anything else a bug.
         let before = before
             .join()
-            .unwrap_or_else(|_| Err(Error::Usage("reading the first year failed".into())));
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (before, after)
     });
     let ((before, before_files, before_prepared), (after, after_files, after_prepared)) =
