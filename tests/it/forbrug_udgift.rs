@@ -152,3 +152,44 @@ mod split_property {
         }
     }
 }
+
+/// Amounts just below the cell limit and a tariff that rose from 0,01 kr
+/// to almost a trillion: the price effect (Udgift × the tariff's change)
+/// of a thousand such rows outgrows what is computed exactly. The run
+/// ends as an input error with a Danish message, never a panic, and no
+/// figures are written.
+#[test]
+fn a_price_effect_too_large_to_compute_is_an_input_error() {
+    let most = "999.999.999.999,00";
+    let year: String = std::iter::once(UDGIFT_HEADER.to_string())
+        .chain((0..1000).map(|i| format!("PK-R{i};Aalborg;1001;SEL §108;{most}")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let now = [format!(
+        "Aalborg;1001;Bo;SEL §108;Udviklingshæmmede;Døgntakst;4;100;{most};0,01;Fortsætter"
+    )];
+    let now: Vec<&str> = now.iter().map(String::as_str).collect();
+    let run = Test::new()
+        .file("2016/borgere.csv", &year)
+        .file("2017/borgere.csv", &year)
+        .file("2017/takst.csv", takst_year(&now, true))
+        .args(&[
+            "udgift",
+            "--before",
+            "2016/borgere.csv",
+            "--after",
+            "2017/borgere.csv",
+            "--takster",
+            "2017/takst.csv",
+        ])
+        .run();
+    run.code(1);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("så store, at analysens summer ikke kan regnes ud præcist"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
