@@ -14,6 +14,11 @@ fuzz_target!(|data: &[u8]| {
     let s = s.as_ref();
     if let Ok(n) = values::parse_number(s) {
         let _ = n.normalize().to_string();
+        // The cell limit from integer and scale is the Decimal comparison.
+        assert_eq!(
+            values::below_max_magnitude(n),
+            n.abs() < values::MAX_MAGNITUDE
+        );
     }
     let _ = values::parse_integer(s);
     let _ = values::parse_money(s);
