@@ -10,6 +10,11 @@ pub type Fingerprint = [u32; 4];
 /// How many keys ahead [`KeyTable::absorb`] asks for a slot.
 const LOOK_AHEAD: usize = 16;
 
+/// The slots of a table for about `keys` keys.
+fn slots_for(keys: usize) -> usize {
+    keys + keys / 8 + 16
+}
+
 /// One slot of the key table: an all-zero fingerprint means empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Entry {
@@ -30,7 +35,7 @@ pub struct KeyTable {
 impl KeyTable {
     /// A table for about `keys` keys.
     pub fn with_capacity(keys: usize) -> Self {
-        let n = keys + keys / 8 + 16;
+        let n = slots_for(keys);
         let mut slots = Vec::with_capacity(n);
         // Asked before the slots are first written, which is when the
         // kernel backs them.
@@ -42,11 +47,10 @@ impl KeyTable {
     /// Makes room for `keys` keys in all, so that the table does not grow
     /// before (a table already as large is left as it is).
     pub fn reserve_for(&mut self, keys: usize) {
-        let wanted = KeyTable::with_capacity(keys);
-        if wanted.slots.len() <= self.slots.len() {
+        if slots_for(keys) <= self.slots.len() {
             return;
         }
-        let old = std::mem::replace(self, wanted);
+        let old = std::mem::replace(self, KeyTable::with_capacity(keys));
         for e in old.slots.into_iter().filter(|e| e.fingerprint != [0; 4]) {
             self.first_or_insert(e.fingerprint, e.row);
         }
