@@ -42,20 +42,77 @@ fn compile(def: &Def<'_>) -> Result<Box<dyn RowCheck>, RuleError> {
     }))
 }
 
-impl RowCheck for Product {
-    fn check(&self, row: &Row<'_, '_>, lang: Lang) -> Option<Violation> {
-        let r = row.num(self.result)?;
-        let mut expected = Decimal::ONE;
-        for f in &self.factors {
-            expected = expected.checked_mul(row.num(*f)?)?;
+impl Product {
+    /// Whether `r` is off the product of `factors` by more than the
+    /// tolerance, worked out in integers at the values' scales; None when
+    /// a figure is too large for that (then [`Product::off_decimal`]).
+    /// This runs on every row of a borgerliste.
+    fn off_integer(&self, r: Decimal, factors: &[Decimal]) -> Option<bool> {
+        let mut expected: i128 = 1;
+        let mut scale: u32 = 0;
+        for f in factors {
+            expected = expected.checked_mul(f.mantissa())?;
+            scale += f.scale();
         }
-        // |r − e| × 100 > tolerance × |e|, without a division: this runs on
-        // every row of a borgerliste.
-        let off = if expected.is_zero() {
+        let (mut result, r_scale) = (r.mantissa(), r.scale());
+        // Both at the larger scale.
+        if r_scale < scale {
+            result = result.checked_mul(10i128.checked_pow(scale - r_scale)?)?;
+        } else {
+            expected = expected.checked_mul(10i128.checked_pow(r_scale - scale)?)?;
+        }
+        if expected == 0 {
+            return Some(result != 0);
+        }
+        // |r − e| × 100 × 10^t > tolerance × 10^t × |e|, with the
+        // tolerance's mantissa at its scale t.
+        let t = self.tolerance_pct;
+        let diff = result.checked_sub(expected)?.checked_abs()?;
+        let left = diff
+            .checked_mul(100)?
+            .checked_mul(10i128.checked_pow(t.scale())?)?;
+        let right = t.mantissa().checked_mul(expected.checked_abs()?)?;
+        Some(left > right)
+    }
+
+    /// The same in decimals (None when even they overflow).
+    fn off_decimal(&self, r: Decimal, factors: &[Decimal]) -> Option<bool> {
+        let mut expected = Decimal::ONE;
+        for f in factors {
+            expected = expected.checked_mul(*f)?;
+        }
+        Some(if expected.is_zero() {
             !r.is_zero()
         } else {
             (r - expected).abs().checked_mul(Decimal::ONE_HUNDRED)?
                 > self.tolerance_pct.checked_mul(expected.abs())?
+        })
+    }
+
+    /// The product of the factors, for a message.
+    fn expected(&self, row: &Row<'_, '_>) -> Option<Decimal> {
+        let mut expected = Decimal::ONE;
+        for f in &self.factors {
+            expected = expected.checked_mul(row.num(*f)?)?;
+        }
+        Some(expected)
+    }
+}
+
+impl RowCheck for Product {
+    fn check(&self, row: &Row<'_, '_>, lang: Lang) -> Option<Violation> {
+        let r = row.num(self.result)?;
+        let mut factors = [Decimal::ZERO; 3];
+        let mut n = 0;
+        for (slot, f) in factors.iter_mut().zip(&self.factors) {
+            *slot = row.num(*f)?;
+            n += 1;
+        }
+        let factors = factors.get(..n)?;
+        // |r − e| × 100 > tolerance × |e|, without a division.
+        let off = match self.off_integer(r, factors) {
+            Some(off) => off,
+            None => self.off_decimal(r, factors)?,
         };
         // The factors' names are gathered only for a message.
         off.then(|| {
@@ -66,7 +123,7 @@ impl RowCheck for Product {
                     row.label(self.result),
                     r,
                     &names,
-                    expected,
+                    self.expected(row).unwrap_or_default(),
                     self.tolerance_pct,
                     lang,
                 ),
@@ -142,5 +199,62 @@ fields = { result = "udgift", factor1 = "takst", factor2 = "dage" }
         assert!(case.check(&[num("1"), None, num("31")]).is_none());
         let rule = "name = \"p\"\ncheck = \"product\"\nfields = { result = \"udgift\" }\n";
         assert!(Case::error(&FIELDS, rule).contains("needs fields.factor1"));
+    }
+}
+
+#[cfg(test)]
+mod exact {
+    use super::Product;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn product(tolerance: Decimal, factors: usize) -> Product {
+        Product {
+            result: 0,
+            factors: (1..=factors).collect(),
+            tolerance_pct: tolerance,
+        }
+    }
+
+    proptest! {
+        /// The integer check says what the decimal check says, whenever it
+        /// answers at all (and it answers for every figure of a real row).
+        #[test]
+        fn integers_and_decimals_agree(
+            r in (-10_i64.pow(14)..10_i64.pow(14), 0u32..5),
+            f in proptest::collection::vec((-10_i64.pow(9)..10_i64.pow(9), 0u32..5), 1..4),
+            t in (0i64..1000, 0u32..3),
+            near in any::<bool>(),
+        ) {
+            let factors: Vec<Decimal> = f.iter().map(|&(m, s)| Decimal::new(m, s)).collect();
+            let check = product(Decimal::new(t.0, t.1), factors.len());
+            // Half the cases near the product, where the tolerance decides.
+            let r = match near {
+                true => factors.iter().product::<Decimal>() + Decimal::new(r.0 % 1000, r.1),
+                false => Decimal::new(r.0, r.1),
+            };
+            let fast = check.off_integer(r, &factors);
+            prop_assert!(fast.is_some());
+            prop_assert_eq!(fast, check.off_decimal(r, &factors));
+        }
+    }
+
+    #[test]
+    fn figures_beyond_integers_fall_back_to_decimals() {
+        let big = Decimal::new(9_000_000_000_000_000_000, 0);
+        let check = product(Decimal::ONE, 3);
+        assert_eq!(check.off_integer(big, &[big, big, big]), None);
+        assert_eq!(check.off_decimal(Decimal::ONE, &[big, big, big]), None);
+        // A tolerance right at the edge, at several scales.
+        let check = product(Decimal::new(1, 0), 2);
+        let (takst, dage) = (Decimal::new(200_000, 2), Decimal::new(31, 0));
+        for (r, off) in [
+            (Decimal::new(6_262_000, 2), false),
+            (Decimal::new(62_620_001, 3), true),
+            (Decimal::new(6_137_999, 2), true),
+            (Decimal::new(61_380, 0), false),
+        ] {
+            assert_eq!(check.off_integer(r, &[takst, dage]), Some(off), "{r}");
+        }
     }
 }
