@@ -343,14 +343,15 @@ pub(crate) enum Parsed {
 /// [`MAX_CSV_COLUMNS`] fields and [`MAX_CSV_RECORD_BYTES`] bytes.
 ///
 /// `first_line` is the line `text` starts on. At the start of each record
-/// `at_record` is told where in `text` the previous record ended and where
-/// this one starts (line breaks between them skipped), and may stop there.
+/// `at_record` is told where in `text` the previous record ended, where
+/// this one starts (line breaks between them skipped) and on which line,
+/// and may stop there.
 pub(crate) fn parse<S: RowSink + ?Sized>(
     mut text: impl Read,
     delimiter: u8,
     sink: &mut S,
     first_line: u64,
-    mut at_record: impl FnMut(&mut S, (u64, u64)) -> Step,
+    mut at_record: impl FnMut(&mut S, (u64, u64, u64)) -> Step,
 ) -> Result<Parsed, ReadError> {
     let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut input = vec![0u8; CHUNK];
@@ -386,7 +387,7 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
             }
             record_line = line;
             at_record_start = false;
-            if let Step::Stop = at_record(sink, (record_end, base + pos as u64)) {
+            if let Step::Stop = at_record(sink, (record_end, base + pos as u64, record_line)) {
                 return Ok(Parsed::Stopped);
             }
         }

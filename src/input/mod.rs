@@ -83,15 +83,22 @@ pub trait RowSink {
     fn end_sheet(&mut self);
 }
 
-/// A sink whose rows of a big CSV can be taken in two parts at once: while
-/// this sink gets the rows up to a record boundary in the middle of the
-/// file, a fork of it gets the rows after, on another core. The fork never
-/// sees `begin_sheet` or `end_sheet`; when this sink's rows reach the
-/// boundary, it is handed the fork to [`join`](ForkSink::join).
+/// A sink whose rows of a big CSV can be taken in parts at once: while this
+/// sink gets the rows up to a record boundary, a fork of it gets the rows
+/// after, on another core (and a fork may fork again). A fork never sees
+/// `begin_sheet` or `end_sheet`; when this sink's rows reach the boundary,
+/// it is handed the fork to [`join`](ForkSink::join).
 pub trait ForkSink: RowSink + Send + Sized {
-    /// A sink for the current sheet's rows from a later record on; None:
-    /// the sheet is read here alone.
-    fn fork(&mut self) -> Option<Self>;
+    /// A sink for the current sheet's rows from a later record on (about
+    /// `part_bytes` of them); None: the rest is read here alone.
+    fn fork(&mut self, part_bytes: u64) -> Option<Self>;
+    /// Runs `wait` (waiting for a later part): meanwhile this thread's core
+    /// may go to another fork.
+    fn wait<T>(&mut self, wait: impl FnOnce() -> T) -> T {
+        wait()
+    }
+    /// A fork's rows are all read (it waits to be joined): its core is free.
+    fn part_done(&mut self) {}
     /// The fork's rows follow this sink's last one: take over what the fork
     /// found (true), or refuse (false; then the reader reads the fork's
     /// rows again, here), when the two parts are only right read as one.

@@ -19,7 +19,7 @@ pub(super) static JOINED: std::sync::atomic::AtomicUsize = std::sync::atomic::At
 pub(super) static REFUSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl<'v> ForkSink for FileSink<'v, '_> {
-    fn fork(&mut self) -> Option<Self> {
+    fn fork(&mut self, part_bytes: u64) -> Option<Self> {
         if self.consumer.wants_rows() {
             return None;
         }
@@ -32,7 +32,10 @@ impl<'v> ForkSink for FileSink<'v, '_> {
         // A consumer of no rows takes no memory: leaking one costs nothing.
         let no_rows: &'v mut (dyn RowConsumer + Send) = Box::leak(Box::new(NoRows));
         let mut fork = FileSink::new(validator, self.path.clone(), no_rows);
-        let part_bytes = self.file_bytes / 2;
+        // Room for a quarter more: a fork may split its own rest off and
+        // take those keys back, and a table that must grow on the join
+        // costs more than the split saves.
+        let part_bytes = part_bytes + part_bytes / 4;
         fork.file_bytes = part_bytes;
         fork.any_rows = true;
         fork.core = Some(core);
@@ -51,6 +54,14 @@ impl<'v> ForkSink for FileSink<'v, '_> {
         Some(fork)
     }
 
+    fn wait<T>(&mut self, wait: impl FnOnce() -> T) -> T {
+        super::parallel::lend_core(wait)
+    }
+
+    fn part_done(&mut self) {
+        self.core = None;
+    }
+
     fn join(&mut self, fork: Self) -> bool {
         let joined = self.join_fork(fork);
         #[cfg(test)]
@@ -67,9 +78,11 @@ impl FileSink<'_, '_> {
         let Some(Mode::Active(part)) = fork.current.take().map(|c| c.mode) else {
             return false;
         };
-        let Some(report) = self.current.as_ref().and_then(|c| c.report) else {
+        if self.current.is_none() {
             return false;
-        };
+        }
+        // A fork that found nothing yet has no report of its own.
+        let report = self.report_index();
         let Some(Mode::Active(active)) = self.current.as_mut().map(|c| &mut c.mode) else {
             return false;
         };
@@ -142,5 +155,7 @@ fn absorb_rows(active: &mut ActiveSheet<'_>, part: ActiveSheet<'_>, limit: usize
     }
 }
 
+#[cfg(test)]
+mod resplit_tests;
 #[cfg(test)]
 mod tests;

@@ -19,8 +19,11 @@ pub fn set_threads(threads: usize) {
 
 /// How many threads a run may use.
 pub fn threads() -> usize {
+    /// The cores there are, asked once: the answer reads cgroup files, and
+    /// a big CSV's parts ask for a spare core every few hundred records.
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     match THREADS.load(Ordering::Relaxed) {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        0 => *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         n => n,
     }
 }
@@ -56,6 +59,29 @@ pub fn spare_core() -> Option<Core> {
             Err(now) => busy = now,
         }
     }
+}
+
+/// Runs `wait` with the calling thread's core counted as free, for a fork
+/// to take while this thread waits for one.
+pub fn lend_core<T>(wait: impl FnOnce() -> T) -> T {
+    /// Takes the core back when the wait is over (or unwinds).
+    struct Lent(bool);
+    impl Drop for Lent {
+        fn drop(&mut self) {
+            if self.0 {
+                BUSY.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+    // A thread not counted (a file validated outside validate_parallel)
+    // has nothing to lend.
+    let lent = BUSY
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |busy| {
+            busy.checked_sub(1)
+        })
+        .is_ok();
+    let _lent = Lent(lent);
+    wait()
 }
 
 /// Runs `work` for every file on up to as many threads as the run may use,

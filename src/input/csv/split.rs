@@ -1,12 +1,16 @@
-//! A big CSV read in two parts at once: the rows after a record boundary
-//! near the middle go to a fork of the sink on a second thread, while this
-//! thread reads the rows before it.
+//! A big CSV read in parts at once: the rows after a record boundary near
+//! the middle go to a fork of the sink on a second thread, while this thread
+//! reads the rows before it. Whenever a core comes free later (a part is
+//! done, or waits for the part after it), the part still reading hands the
+//! second half of what it has left to a new fork in the same way, so that
+//! both cores stay busy to the end even when one of them is slower.
 //!
-//! The boundary is found without knowing where quoted fields are: it is the
-//! start of a line, and only a guess. This thread's own parse decides: if a
-//! record of the first part ends exactly there, the fork's rows are the
-//! file's rows and the sink joins them; if a quoted field runs across it (a
-//! line break in a cell), the fork is called off and its rows are read here.
+//! A boundary is found without knowing where quoted fields are: it is the
+//! start of a line, and only a guess. The part before it decides: if one of
+//! its records ends exactly there, the later part's rows are the file's rows
+//! and the sink joins them; if a quoted field runs across it (a line break
+//! in a cell), the later part is called off and its rows are read here.
+//! Parts are joined in the order of the file, each by the part before it.
 //! Only plain UTF-8 is split (byte offsets in the file are offsets in the
 //! text); anything else, and files under [`SPLIT_MIN_BYTES`], are read as one.
 
@@ -16,14 +20,17 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread::{Scope, ScopedJoinHandle};
 
-/// Files smaller than this are read as one part: a thread and a join cost
-/// more than they save.
+/// Parts smaller than this are not split: a thread and a join cost more
+/// than they save.
 pub const SPLIT_MIN_BYTES: u64 = 1024 * 1024;
-/// The sink is asked for a fork at the starts of this many records at most
-/// (the header is among the first 30 rows).
+/// The sink is asked for a fork at the start of each of a part's first
+/// records (the header is among the first 30 rows of the file) ...
 const ASK_RECORDS: u32 = 200;
+/// ... and after that at every this many records.
+const ASK_EVERY: u32 = 256;
 /// How far past the middle a line break is looked for.
 const BOUNDARY_SEARCH_BYTES: usize = 1024 * 1024;
 
@@ -31,9 +38,27 @@ const BOUNDARY_SEARCH_BYTES: usize = 1024 * 1024;
 #[cfg(test)]
 pub(crate) static CALLED_OFF: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
+/// For tests: parts split down to this many bytes instead (0: as always).
+#[cfg(test)]
+pub(crate) static TEST_MIN_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
+/// For tests: the first part dawdles, so that the other part is done first.
+#[cfg(test)]
+pub(crate) static TEST_SLOW_FIRST: AtomicBool = AtomicBool::new(false);
 
-/// Reads the CSV at `path` like [`super::read`], in two parts when it is
-/// big, plain UTF-8 and `sink` forks.
+fn min_bytes() -> u64 {
+    #[cfg(test)]
+    {
+        let n = TEST_MIN_BYTES.load(Ordering::Relaxed);
+        if n > 0 {
+            return n;
+        }
+    }
+    SPLIT_MIN_BYTES
+}
+
+/// Reads the CSV at `path` like [`super::read`], in parts when it is big,
+/// plain UTF-8 and `sink` forks.
 pub fn read_forking<S: ForkSink>(
     path: &Path,
     sink: &mut S,
@@ -90,126 +115,229 @@ fn read_in_parts<S: ForkSink>(
         len,
         delimiter: opened.delimiter,
     };
-    let cancel = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let mut split = Split {
-            scope,
-            text,
-            cancel: &cancel,
-            state: State::Asking { records: 0 },
-            outcome: None,
-        };
+        let mut split = Split::new(scope, text, 0, None);
         let parsed = parse(opened.text, text.delimiter, sink, 1, |sink, at| {
+            #[cfg(test)]
+            if TEST_SLOW_FIRST.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
             split.at_record(sink, at)
         })?;
-        if let State::Running { handle, .. } = std::mem::replace(&mut split.state, State::Done) {
-            // The text ended before the boundary (the file shrank).
-            cancel.store(true, Ordering::Relaxed);
-            let _ = handle.join();
-        }
-        match (parsed, split.outcome) {
-            (Parsed::Stopped, Some(outcome)) => outcome,
-            _ => Ok(()),
-        }
+        split.finish(parsed, sink).map(|_| ())
     })
 }
 
-/// What the fork's thread gives back: the fork, and how its part ended (or
-/// that it panicked).
-type PartResult<S> = (S, Result<Result<Parsed, ReadError>, String>);
+/// How a later part's reading ended, and the part itself (or that it
+/// panicked).
+type PartResult<S> = (S, Result<Result<Covered, ReadError>, String>);
 
-enum State<'scope, S> {
-    /// No fork yet: records seen.
-    Asking {
-        records: u32,
-    },
-    /// The fork reads from `boundary` (an offset into the text) on.
-    Running {
-        boundary: u64,
-        handle: ScopedJoinHandle<'scope, PartResult<S>>,
-    },
-    Done,
+/// How far a part's rows reach, once its reading ended.
+enum Covered {
+    /// To the end of the text (the rows of every part after it joined).
+    ToEnd,
+    /// It was called off (its start was inside a record).
+    CalledOff,
 }
 
-/// The split of one file: where the fork's thread runs, the text, and the
-/// flag that calls the fork off.
+/// A part being read on another thread, from `boundary` (the guessed start
+/// of a record) on.
+struct Later<'scope, S> {
+    boundary: u64,
+    cancel: Arc<AtomicBool>,
+    handle: ScopedJoinHandle<'scope, PartResult<S>>,
+}
+
+impl<S> Later<'_, S> {
+    /// Calls the part off and waits for its thread.
+    fn call_off(self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        let _ = self.handle.join();
+    }
+}
+
+/// One part's view of the split: the part after it (whose start is where
+/// this part's rows end), and where this part starts in the text.
 struct Split<'scope, 'env, S> {
     scope: &'scope Scope<'scope, 'env>,
     text: Text<'env>,
-    cancel: &'env AtomicBool,
-    state: State<'scope, S>,
-    /// How the fork's part ended, once the sink took it over.
+    /// Where the part's text starts (the parser's offsets are from there).
+    start: u64,
+    later: Option<Later<'scope, S>>,
+    /// The records seen, for when to ask for a fork.
+    records: u32,
+    /// How the later part ended, once the sink took it over.
     outcome: Option<Result<(), ReadError>>,
 }
 
-impl<'scope, S: ForkSink + 'scope> Split<'scope, '_, S> {
-    /// At the start of a record: `at` is (where the last record ended,
-    /// where this one starts).
-    fn at_record(&mut self, sink: &mut S, (ended, starts): (u64, u64)) -> Step {
-        match std::mem::replace(&mut self.state, State::Done) {
-            State::Asking { records } => {
-                self.state = self.ask(sink, starts, records);
-                Step::Go
-            }
-            State::Running { boundary, handle } => {
-                if ended > boundary {
-                    // A record ran across the boundary: the fork started in
-                    // the middle of it.
-                    #[cfg(test)]
-                    CALLED_OFF.fetch_add(1, Ordering::Relaxed);
-                    self.cancel.store(true, Ordering::Relaxed);
-                    let _ = handle.join();
-                    return Step::Go;
-                }
-                if starts < boundary {
-                    self.state = State::Running { boundary, handle };
-                    return Step::Go;
-                }
-                // A record starts where the fork started.
-                let Ok((fork, Ok(result))) = handle.join() else {
-                    // The fork panicked: its rows are read here, where a
-                    // panic is caught as the file's error.
-                    return Step::Go;
-                };
-                let outcome = match result {
-                    Ok(Parsed::End) => Ok(()),
-                    Ok(Parsed::Stopped) => return Step::Go,
-                    Err(e) => Err(e),
-                };
-                if sink.join(fork) {
-                    self.outcome = Some(outcome);
-                    Step::Stop
-                } else {
-                    Step::Go
-                }
-            }
-            State::Done => Step::Go,
+impl<'scope, 'env, S: ForkSink + 'scope> Split<'scope, 'env, S> {
+    fn new(
+        scope: &'scope Scope<'scope, 'env>,
+        text: Text<'env>,
+        start: u64,
+        later: Option<Later<'scope, S>>,
+    ) -> Self {
+        Split {
+            scope,
+            text,
+            start,
+            later,
+            records: 0,
+            outcome: None,
         }
     }
 
-    /// Asks the sink for a fork at a record starting at `starts`, and
-    /// starts it at the boundary past the middle of the rest.
-    fn ask(&self, sink: &mut S, starts: u64, records: u32) -> State<'scope, S> {
-        let (text, cancel) = (self.text, self.cancel);
-        let rest = text.len.saturating_sub(starts);
-        if records >= ASK_RECORDS || rest < SPLIT_MIN_BYTES {
-            return State::Done;
+    /// At the start of a record: `at` is (where the last record ended,
+    /// where this one starts, its line), offsets from the part's start.
+    fn at_record(&mut self, sink: &mut S, (ended, starts, line): (u64, u64, u64)) -> Step {
+        let (ended, starts) = (self.start + ended, self.start + starts);
+        if self
+            .later
+            .as_ref()
+            .is_some_and(|l| ended <= l.boundary && starts < l.boundary)
+        {
+            // Still before the later part (the common case: every record).
+            return Step::Go;
         }
-        let asking = State::Asking {
-            records: records + 1,
+        let Some(later) = self.later.take() else {
+            self.ask(sink, starts, line);
+            return Step::Go;
         };
-        let Some(fork) = sink.fork() else {
-            return asking;
+        if ended > later.boundary {
+            // A record ran across the boundary: the later part started in
+            // the middle of it.
+            #[cfg(test)]
+            CALLED_OFF.fetch_add(1, Ordering::Relaxed);
+            sink.wait(|| later.call_off());
+            return Step::Go;
+        }
+        // A record starts where the later part started.
+        let Ok((fork, Ok(result))) = sink.wait(|| later.handle.join()) else {
+            // It panicked: its rows are read here, where a panic is caught
+            // as the file's error.
+            return Step::Go;
         };
-        let Some(boundary) = line_start_after(text, starts + rest / 2) else {
-            return State::Done;
+        let outcome = match result {
+            Ok(Covered::ToEnd) => Ok(()),
+            Ok(Covered::CalledOff) => return Step::Go,
+            Err(e) => Err(e),
+        };
+        if sink.join(fork) {
+            self.outcome = Some(outcome);
+            Step::Stop
+        } else {
+            Step::Go
+        }
+    }
+
+    /// Asks the sink for a fork at a record starting at `starts` (on line
+    /// `line`), now and then, and starts it at the boundary past the middle
+    /// of what this part has left to read.
+    fn ask(&mut self, sink: &mut S, starts: u64, line: u64) {
+        if self.later.is_some() {
+            // Only the last part splits: a part's later one would have to be
+            // joined by the new one, its keys taken over twice.
+            return;
+        }
+        self.records = self.records.saturating_add(1);
+        if self.records > ASK_RECORDS && !self.records.is_multiple_of(ASK_EVERY) {
+            return;
+        }
+        let end = self.text.len;
+        let rest = end.saturating_sub(starts);
+        if rest < min_bytes() {
+            return;
+        }
+        let Some(fork) = sink.fork(rest / 2) else {
+            return;
+        };
+        let Some(boundary) = line_start_after(self.text, starts + rest / 2).filter(|b| *b < end)
+        else {
+            return;
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (scope, text, later) = (self.scope, self.text, self.later.take());
+        let part = Part {
+            text,
+            from: (starts, line),
+            boundary,
+            cancel: cancel.clone(),
         };
         let handle = self.scope.spawn(move || {
             let mut fork = fork;
-            let result = crate::input::catch_panic(|| read_part(text, boundary, cancel, &mut fork));
+            let result = crate::input::catch_panic(|| part.read(scope, later, &mut fork));
+            fork.part_done();
             (fork, result)
         });
-        State::Running { boundary, handle }
+        self.later = Some(Later {
+            boundary,
+            cancel,
+            handle,
+        });
+    }
+
+    /// The part's parse ended (`parsed`): whether its rows reach to the end
+    /// of the text (false: it was called off), or the later part's read
+    /// error. A later part still going is called off.
+    fn finish(&mut self, parsed: Parsed, sink: &mut S) -> Result<bool, ReadError> {
+        if let Some(later) = self.later.take() {
+            // The text ended before the boundary (the file shrank), or this
+            // part was called off.
+            sink.wait(|| later.call_off());
+        }
+        match (parsed, self.outcome.take()) {
+            (Parsed::Stopped, Some(outcome)) => outcome.map(|()| true),
+            (Parsed::Stopped, None) => Ok(false),
+            (Parsed::End, _) => Ok(true),
+        }
+    }
+}
+
+impl<S> Drop for Split<'_, '_, S> {
+    fn drop(&mut self) {
+        // A read error ended this part: the later one is of no use.
+        if let Some(later) = &self.later {
+            later.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A later part: from `boundary` on, its lines numbered on from `from` (a
+/// record's start in the part before, and its line).
+struct Part<'p> {
+    text: Text<'p>,
+    from: (u64, u64),
+    boundary: u64,
+    cancel: Arc<AtomicBool>,
+}
+
+impl<'env> Part<'env> {
+    fn read<'scope, S: ForkSink + 'scope>(
+        self,
+        scope: &'scope Scope<'scope, 'env>,
+        later: Option<Later<'scope, S>>,
+        fork: &mut S,
+    ) -> Result<Covered, ReadError> {
+        let text = self.text;
+        let (from, from_line) = self.from;
+        let mut file = File::open(text.path)?;
+        file.seek(SeekFrom::Start(text.bom + from))?;
+        let first_line =
+            from_line + count_line_breaks((&mut file).take(self.boundary.saturating_sub(from)))?;
+        file.seek(SeekFrom::Start(text.bom + self.boundary))?;
+        let mut split = Split::new(scope, text, self.boundary, later);
+        let cancel = &self.cancel;
+        let parsed = parse(file, text.delimiter, fork, first_line, |sink, at| {
+            if cancel.load(Ordering::Relaxed) {
+                Step::Stop
+            } else {
+                split.at_record(sink, at)
+            }
+        })?;
+        Ok(match split.finish(parsed, fork)? {
+            true => Covered::ToEnd,
+            false => Covered::CalledOff,
+        })
     }
 }
 
@@ -223,27 +351,6 @@ fn line_start_after(text: Text<'_>, from: u64) -> Option<u64> {
     let at = memchr::memchr(b'\n', window.get(..n)?)?;
     let boundary = from + at as u64 + 1;
     (boundary < text.len).then_some(boundary)
-}
-
-/// The fork's part: the text from `boundary` on, its lines numbered on from
-/// the line breaks before it.
-fn read_part<S: ForkSink>(
-    text: Text<'_>,
-    boundary: u64,
-    cancel: &AtomicBool,
-    fork: &mut S,
-) -> Result<Parsed, ReadError> {
-    let mut file = File::open(text.path)?;
-    file.seek(SeekFrom::Start(text.bom))?;
-    let first_line = 1 + count_line_breaks((&mut file).take(boundary))?;
-    file.seek(SeekFrom::Start(text.bom + boundary))?;
-    parse(file, text.delimiter, fork, first_line, |_, _| {
-        if cancel.load(Ordering::Relaxed) {
-            Step::Stop
-        } else {
-            Step::Go
-        }
-    })
 }
 
 fn count_line_breaks(mut r: impl Read) -> std::io::Result<u64> {

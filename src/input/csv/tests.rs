@@ -356,7 +356,7 @@ proptest::proptest! {
         let mut sink = Collect::default();
         sink.begin_sheet(&super::SHEET);
         let mut starts: Vec<(usize, u64)> = Vec::new();
-        let parsed = super::parse(text.as_bytes(), b';', &mut sink, 1, |sink: &mut Collect, (_, at)| {
+        let parsed = super::parse(text.as_bytes(), b';', &mut sink, 1, |sink: &mut Collect, (_, at, _)| {
             starts.push((sink.rows.len(), at));
             super::Step::Go
         });

@@ -13,13 +13,13 @@ use std::sync::atomic::Ordering;
 /// one at a time.
 use crate::validate::TEST_SERIAL as SERIAL;
 
-const HEADER: &str =
+pub(super) const HEADER: &str =
     "Personkode;Betalingskommune;Tilbudsnr;Tilbudsnavn;Paragraf;Driftsherre;Udgift;Antal dage;Takst\n";
 /// Rows enough for a text over `SPLIT_MIN_BYTES` (about 85 bytes a row).
-const ROWS: usize = 16_000;
+pub(super) const ROWS: usize = 16_000;
 
 /// Data row `i` (on line `i + 2`), sound.
-fn row(i: usize) -> String {
+pub(super) fn row(i: usize) -> String {
     format!(
         "PK-{i:08};Aalborg;{};Botilbud;SEL §108;Aalborg;31.000,00;31;1.000,00\n",
         400_000 + i % 50
@@ -27,7 +27,7 @@ fn row(i: usize) -> String {
 }
 
 /// The CSV of `ROWS` rows, each as `edit` makes it.
-fn csv(edit: impl Fn(usize, String) -> String) -> String {
+pub(super) fn csv(edit: impl Fn(usize, String) -> String) -> String {
     let mut text = String::from(HEADER);
     for i in 0..ROWS {
         text.push_str(&edit(i, row(i)));
@@ -37,7 +37,11 @@ fn csv(edit: impl Fn(usize, String) -> String) -> String {
 
 /// The report of `text` read with `threads` threads, and the joins taken,
 /// refused and forks called off meanwhile.
-fn validate(path: &Path, threads: usize, max_findings: usize) -> (FileReport, [usize; 3]) {
+pub(super) fn validate(
+    path: &Path,
+    threads: usize,
+    max_findings: usize,
+) -> (FileReport, [usize; 3]) {
     let catalog = Catalog::embedded().unwrap();
     let options = Options {
         max_findings,
@@ -61,7 +65,7 @@ fn validate(path: &Path, threads: usize, max_findings: usize) -> (FileReport, [u
 }
 
 /// Everything a report says, for comparing.
-fn shown(report: &FileReport) -> String {
+pub(super) fn shown(report: &FileReport) -> String {
     format!(
         "{:?}\nomitted {}\n{:#?}",
         report.sheets, report.omitted, report.findings
@@ -84,7 +88,7 @@ fn same_both_ways(text: &str, max_findings: usize, want: [usize; 3]) -> FileRepo
 }
 
 /// The findings as (code, line).
-fn found(report: &FileReport) -> Vec<(Code, Option<u32>)> {
+pub(super) fn found(report: &FileReport) -> Vec<(Code, Option<u32>)> {
     report
         .findings
         .iter()
@@ -93,7 +97,7 @@ fn found(report: &FileReport) -> Vec<(Code, Option<u32>)> {
 }
 
 /// A row's line in the file.
-fn line(i: usize) -> u32 {
+pub(super) fn line(i: usize) -> u32 {
     i as u32 + 2
 }
 
