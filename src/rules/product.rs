@@ -217,8 +217,8 @@ mod exact {
     }
 
     proptest! {
-        /// The integer check says what the decimal check says, whenever it
-        /// answers at all (and it answers for every figure of a real row).
+        /// The integer check answers for every row-sized figure, and says
+        /// what the decimal check says whenever that answers.
         #[test]
         fn integers_and_decimals_agree(
             r in (-10_i64.pow(14)..10_i64.pow(14), 0u32..5),
@@ -235,7 +235,11 @@ mod exact {
             };
             let fast = check.off_integer(r, &factors);
             prop_assert!(fast.is_some());
-            prop_assert_eq!(fast, check.off_decimal(r, &factors));
+            // Decimals may overflow where i128 does not (three factors near
+            // 10^9 and a difference times 100): then only the integers answer.
+            if let Some(slow) = check.off_decimal(r, &factors) {
+                prop_assert_eq!(fast, Some(slow));
+            }
         }
     }
 
