@@ -42,9 +42,10 @@ pub(crate) static CALLED_OFF: std::sync::atomic::AtomicUsize =
 #[cfg(test)]
 pub(crate) static TEST_MIN_BYTES: std::sync::atomic::AtomicU64 =
     std::sync::atomic::AtomicU64::new(0);
-/// For tests: the first part dawdles, so that the other part is done first.
+/// For tests: the later parts dawdle, so that the first is done first and
+/// lends its core.
 #[cfg(test)]
-pub(crate) static TEST_SLOW_FIRST: AtomicBool = AtomicBool::new(false);
+pub(crate) static TEST_SLOW_LATER: AtomicBool = AtomicBool::new(false);
 
 fn min_bytes() -> u64 {
     #[cfg(test)]
@@ -118,10 +119,6 @@ fn read_in_parts<S: ForkSink>(
     std::thread::scope(|scope| {
         let mut split = Split::new(scope, text, 0, None);
         let parsed = parse(opened.text, text.delimiter, sink, 1, |sink, at| {
-            #[cfg(test)]
-            if TEST_SLOW_FIRST.load(Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_micros(50));
-            }
             split.at_record(sink, at)
         })?;
         split.finish(parsed, sink).map(|_| ())
@@ -328,6 +325,10 @@ impl<'env> Part<'env> {
         let mut split = Split::new(scope, text, self.boundary, later);
         let cancel = &self.cancel;
         let parsed = parse(file, text.delimiter, fork, first_line, |sink, at| {
+            #[cfg(test)]
+            if TEST_SLOW_LATER.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
             if cancel.load(Ordering::Relaxed) {
                 Step::Stop
             } else {

@@ -1,36 +1,32 @@
-//! A part that finishes first gives its core to the part still reading,
+//! A part that waits for the next one lends its core to the last part,
 //! which hands on half of what it has left, again and again: the report is
 //! the one of the file read as one, whatever the parts and their joins.
 
-use super::tests::{csv, found, line, row, shown, validate, ROWS};
+use super::tests::{csv, found, line, read_in_one_part, row, shown, validate, ROWS};
 use crate::finding::Code;
-use crate::input::csv::split::{TEST_MIN_BYTES, TEST_SLOW_FIRST};
+use crate::input::csv::split::{TEST_MIN_BYTES, TEST_SLOW_LATER};
 use crate::validate::FileReport;
 use crate::validate::TEST_SERIAL as SERIAL;
 use std::sync::atomic::Ordering;
 
 /// Reads `text` in one part, and then in parts down to 32 KiB with the
-/// first part slowed (so that the others finish first and it splits what
-/// it has left). The reports must agree; gives the report and the
-/// split read's [joined, refused, called off].
+/// later parts slowed (so that the first is done first, lends its core and
+/// the last part splits what it has left). The reports must agree; gives
+/// the report and the split read's [joined, refused, called off].
 fn same_in_many_parts(text: &str, max_findings: usize) -> (FileReport, [usize; 3]) {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("borgerliste.csv");
-    std::fs::write(&path, text).unwrap();
-    let (one, none) = validate(&path, 1, max_findings);
-    assert_eq!(none, [0, 0, 0], "one thread never forks");
+    let (_dir, path, one) = read_in_one_part(text, max_findings);
     TEST_MIN_BYTES.store(32 * 1024, Ordering::Relaxed);
-    TEST_SLOW_FIRST.store(true, Ordering::Relaxed);
+    TEST_SLOW_LATER.store(true, Ordering::Relaxed);
     let (many, how) = validate(&path, 2, max_findings);
     TEST_MIN_BYTES.store(0, Ordering::Relaxed);
-    TEST_SLOW_FIRST.store(false, Ordering::Relaxed);
+    TEST_SLOW_LATER.store(false, Ordering::Relaxed);
     assert_eq!(shown(&one), shown(&many));
     (one, how)
 }
 
 #[test]
-fn the_first_part_splits_again_when_the_second_is_done() {
+fn the_last_part_splits_again_when_the_first_is_done() {
     let text = csv(|i, r| match i {
         _ if i % 1500 == 3 => r.replace("31.000,00", "abc"),
         _ if i == ROWS - 40 => r.replace('\n', ";ekstra\n"),
@@ -39,7 +35,7 @@ fn the_first_part_splits_again_when_the_second_is_done() {
         _ => r,
     });
     let (report, [joined, refused, called_off]) = same_in_many_parts(&text, 0);
-    assert!(joined >= 3, "joined {joined}: the first part split again");
+    assert!(joined >= 3, "joined {joined}: the last part split again");
     assert_eq!((refused, called_off), (0, 0));
     let mut want: Vec<(Code, Option<u32>)> = (0..ROWS)
         .filter(|i| i % 1500 == 3)

@@ -76,15 +76,25 @@ pub(super) fn shown(report: &FileReport) -> String {
 /// two-part read must have gone as `want` ([joined, refused, called off]).
 fn same_both_ways(text: &str, max_findings: usize, want: [usize; 3]) -> FileReport {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (_dir, path, one) = read_in_one_part(text, max_findings);
+    let (two, how) = validate(&path, 2, max_findings);
+    assert_eq!(how, want, "[joined, refused, called off]");
+    assert_eq!(shown(&one), shown(&two));
+    one
+}
+
+/// `text` written to a file (kept while the directory lives) and its
+/// report read with one thread.
+pub(super) fn read_in_one_part(
+    text: &str,
+    max_findings: usize,
+) -> (tempfile::TempDir, std::path::PathBuf, FileReport) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("borgerliste.csv");
     std::fs::write(&path, text).unwrap();
     let (one, none) = validate(&path, 1, max_findings);
     assert_eq!(none, [0, 0, 0], "one thread never forks");
-    let (two, how) = validate(&path, 2, max_findings);
-    assert_eq!(how, want, "[joined, refused, called off]");
-    assert_eq!(shown(&one), shown(&two));
-    one
+    (dir, path, one)
 }
 
 /// The findings as (code, line).
