@@ -1,9 +1,10 @@
 //! A big CSV read in parts at once: the rows after a record boundary near
 //! the middle go to a fork of the sink on a second thread, while this thread
-//! reads the rows before it. Whenever a core comes free later (a part is
-//! done, or waits for the part after it), the part still reading hands the
-//! second half of what it has left to a new fork in the same way, so that
-//! both cores stay busy to the end even when one of them is slower.
+//! reads the rows before it. Whenever a core comes free later (a part
+//! waits for the part after it, or is done), the last part, still reading
+//! to the end of the text, hands the second half of what it has left to a
+//! new fork in the same way, so that both cores stay busy to the end even
+//! when one of them is slower.
 //!
 //! A boundary is found without knowing where quoted fields are: it is the
 //! start of a line, and only a guess. The part before it decides: if one of
