@@ -126,7 +126,15 @@ fn xls_and_ods_fixtures() {
 fn damaged_files_never_panic() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = template(&dir);
-    let sources = [xlsx, fixture("offset.xls"), fixture("offset.ods")];
+    // In a build without overflow checks, calamine's xls reader turns one
+    // of these damaged files into an allocation of petabytes, which aborts
+    // the process (a debug build panics, and that is caught). The binary
+    // reads in a child with a memory cap: that file is in
+    // tests/fixtures/fuzz-isolated/xls, tried through the binary.
+    let mut sources = vec![xlsx, fixture("offset.ods")];
+    if cfg!(debug_assertions) {
+        sources.push(fixture("offset.xls"));
+    }
     let target = dir.path().join("skadet");
     let mut x: u32 = 7;
     for source in &sources {
