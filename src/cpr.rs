@@ -198,9 +198,53 @@ pub fn mask_path(path: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// Whether `b` has six ASCII digits in a row, as every CPR-shaped value
-/// does (its date): most cells have not, and are told so in one tight pass
-/// without branches on the bytes.
+/// does (its date): most cells have not, and are told so without a branch
+/// on the bytes, eight at a time for a text of 8 to 64 bytes.
 fn has_six_digit_run(b: &[u8]) -> bool {
+    match digit_bits(b) {
+        Some(m) => m & (m >> 1) & (m >> 2) & (m >> 3) & (m >> 4) & (m >> 5) != 0,
+        None => has_six_digit_run_bytewise(b),
+    }
+}
+
+/// Bit i set when byte i of `b` is an ASCII digit; None unless `b` has 8
+/// to 64 bytes.
+fn digit_bits(b: &[u8]) -> Option<u64> {
+    if !(8..=64).contains(&b.len()) {
+        return None;
+    }
+    let mut bits = 0u64;
+    let mut at = 0;
+    while let Some(word) = b.get(at..at + 8) {
+        bits |= word_digit_bits(word) << at;
+        at += 8;
+    }
+    // The last bytes, as the word that ends the text (overlapping the one
+    // before: the same bytes give the same bits).
+    let last = b.len() - 8;
+    if at < b.len() {
+        bits |= word_digit_bits(b.get(last..)?) << last;
+    }
+    Some(bits)
+}
+
+/// The digits of eight bytes as eight bits (bit j for byte j).
+fn word_digit_bits(word: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(word.get(..8).unwrap_or(&[0; 8]));
+    // Each byte minus '0' (as xor: a digit's high nibble is 3) is below 10
+    // exactly for a digit. Adding 0x76 to its low seven bits sets the high
+    // bit from 10 up, and never carries into the next byte.
+    let v = u64::from_le_bytes(w) ^ (ONES * 0x30);
+    let not_digit = (((v & (ONES * 0x7f)) + ONES * 0x76) | v) & (ONES * 0x80);
+    let digit = !not_digit & (ONES * 0x80);
+    // Gather the eight high bits into the top byte, then down.
+    ((digit >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// [`has_six_digit_run`] one byte at a time, for any length.
+fn has_six_digit_run_bytewise(b: &[u8]) -> bool {
     let mut run = 0u32;
     let mut longest = 0u32;
     for &c in b {
@@ -303,9 +347,44 @@ mod tests {
             ("12345-12345", false),
             ("1.234.567,89", false),
             ("", false),
+            // Across and at the ends of the eight-byte words.
+            ("abcde123456", true),
+            ("abcdefgh12345x", false),
+            ("abcdefg123456xyz", true),
+            ("abcdefghijklmn123456", true),
         ] {
             assert_eq!(has_six_digit_run(text.as_bytes()), want, "{text:?}");
         }
+    }
+
+    proptest::proptest! {
+        /// Eight at a time or one at a time: the same answer, on texts of
+        /// every length around the word and 64-byte limits.
+        #[test]
+        fn the_word_scan_agrees_with_the_byte_scan(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![b'0', b'5', b'9', b'/', b':', b'a', b' ', 0xC3, 0xB8, 0xB0, 0xBA]),
+                0..80,
+            )
+        ) {
+            proptest::prop_assert_eq!(
+                has_six_digit_run(&text),
+                has_six_digit_run_bytewise(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn every_byte_is_told_digit_or_not() {
+        for b in 0..=255u8 {
+            let word = [b; 8];
+            let want = if b.is_ascii_digit() { 0xff } else { 0 };
+            assert_eq!(word_digit_bits(&word), want, "{b:#x}");
+        }
+        let mut word = *b"a1b2c3d4";
+        assert_eq!(word_digit_bits(&word), 0b1010_1010);
+        word[0] = b'0';
+        assert_eq!(word_digit_bits(&word), 0b1010_1011);
     }
 
     #[test]

@@ -143,8 +143,8 @@ pub struct Place {
     pub sheet: Option<Arc<str>>,
     pub tilbudsnr_col: Option<u32>,
     pub takst_col: Option<u32>,
-    pub tilbudsnr_header: String,
-    pub takst_header: String,
+    pub tilbudsnr_header: Arc<str>,
+    pub takst_header: Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -340,8 +340,8 @@ impl BilledOffers {
             if billed.rows.is_empty() {
                 billed.tilbudsnr_col = place.tilbudsnr_col;
                 billed.takst_col = place.takst_col;
-                billed.tilbudsnr_header.clone_from(&place.tilbudsnr_header);
-                billed.takst_header.clone_from(&place.takst_header);
+                billed.tilbudsnr_header = place.tilbudsnr_header.to_string();
+                billed.takst_header = place.takst_header.to_string();
             }
             billed.rows.push((place.sheet.clone(), row));
         }

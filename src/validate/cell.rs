@@ -254,7 +254,11 @@ impl<'c> FieldParser<'c> {
             Cell::Float(f) => values::f64_to_decimal(f).ok_or(Fail::WrongCell)?,
             _ => return Err(Fail::WrongCell),
         };
-        if matches!(kind, FieldType::Integer | FieldType::Year) && !number.fract().is_zero() {
+        // A number at scale 0 is whole (fract() costs a subtraction).
+        if matches!(kind, FieldType::Integer | FieldType::Year)
+            && number.scale() != 0
+            && !number.fract().is_zero()
+        {
             return Err(Fail::Value(ValueError::NotAnInteger));
         }
         if !values::below_max_magnitude(number) {

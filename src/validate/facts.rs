@@ -74,8 +74,10 @@ pub struct FactFields {
     kind: FactKind,
     tilbudsnr_col: Option<u32>,
     takst_col: Option<u32>,
-    tilbudsnr_header: String,
-    takst_header: String,
+    /// Shared with the places the billed offers keep, so that a row is
+    /// told it is read where the one before was by pointers, not texts.
+    tilbudsnr_header: Arc<str>,
+    takst_header: Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -92,8 +94,7 @@ impl FactFields {
         let col = |i: Option<usize>| i.and_then(|i| field_col.get(i).copied().flatten());
         let header = |i: Option<usize>| {
             i.and_then(|i| schema.fields.get(i))
-                .map(|f| f.header.clone())
-                .unwrap_or_default()
+                .map_or_else(|| Arc::from(""), |f| Arc::from(f.header.as_str()))
         };
         let tilbudsnr = schema.field_index("tilbudsnr");
         let takst = schema.field_index("takst");

@@ -25,8 +25,13 @@ impl<'v> FileSink<'v, '_> {
         let cpr_cols = self.cpr_guard(&row, Some(active));
         let mut has_errors = !cpr_cols.is_empty();
         let mut procedure_error = false;
-        let mut slots: Vec<Slot<'_>> = recycle(std::mem::take(&mut active.slot_buffer));
-        slots.resize(schema.fields.len(), Slot::Blank);
+        // The buffer comes back all blank and as long as the schema's
+        // fields (see `recycle`): made so only for the sheet's first row.
+        let mut slots: Vec<Slot<'_>> = std::mem::take(&mut active.slot_buffer);
+        if slots.len() != schema.fields.len() {
+            slots.clear();
+            slots.resize(schema.fields.len(), Slot::Blank);
+        }
         let mut series: Vec<(usize, Slot<'_>)> = Vec::new();
         // The key is fingerprinted as soon as its cells are read, so that its
         // slot in the key table comes from memory while the rest is checked.
@@ -309,10 +314,10 @@ impl<'v> FileSink<'v, '_> {
     }
 }
 
-/// Empties a row buffer and hands its allocation on to a buffer of another
-/// lifetime (in-place collection reuses the memory; no value crosses over).
-fn recycle<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
-    slots.clear();
+/// Blanks a row buffer and hands it on, as long as it was, to a buffer of
+/// another lifetime: in-place collection reuses the memory and no value
+/// crosses over, in one pass that leaves the next row nothing to blank.
+fn recycle<'b>(slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
     slots.into_iter().map(|_| Slot::Blank).collect()
 }
 

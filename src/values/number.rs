@@ -230,7 +230,19 @@ fn parse_plain(body: &[u8]) -> Option<Decimal> {
     if mantissa == 0 {
         return Some(Decimal::ZERO);
     }
-    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+    // At most 18 digits, so the scale is far below Decimal's 28 and the
+    // mantissa fits its low 64 bits: the parts are the number, with no
+    // 128-bit arithmetic.
+    if scale > Decimal::MAX_SCALE {
+        return None;
+    }
+    Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        0,
+        false,
+        scale,
+    ))
 }
 
 /// Every accepted form (see the module docs).

@@ -7,8 +7,8 @@ fn place(sheet: &str, col: u32) -> Place {
         sheet: Some(Arc::from(sheet)),
         tilbudsnr_col: Some(col),
         takst_col: Some(col + 6),
-        tilbudsnr_header: "Tilbudsnr".to_string(),
-        takst_header: "Takst".to_string(),
+        tilbudsnr_header: Arc::from("Tilbudsnr"),
+        takst_header: Arc::from("Takst"),
     }
 }
 
