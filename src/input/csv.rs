@@ -95,7 +95,7 @@ fn detect_encoding_from_prefix(path: &Path) -> Result<TextEncoding, ReadError> {
     let head = buf.get(..n).unwrap_or_default();
     let bom = head.starts_with(b"\xEF\xBB\xBF");
     let text = head.get(if bom { 3 } else { 0 }..).unwrap_or_default();
-    let valid = match std::str::from_utf8(text) {
+    let valid = match simdutf8::compat::from_utf8(text) {
         Ok(_) => true,
         // Cut in the middle of a character at the end of the prefix.
         Err(e) => e.error_len().is_none() && n == CHUNK,
@@ -116,7 +116,7 @@ fn rest_is_utf8(file: &mut File, buf: &mut [u8], mut filled: usize) -> std::io::
     // `carry` bytes at the start of `buf` are an incomplete sequence left
     // over from the previous chunk (at most 3).
     loop {
-        let (valid, carry) = match std::str::from_utf8(&buf[..filled]) {
+        let (valid, carry) = match simdutf8::compat::from_utf8(&buf[..filled]) {
             Ok(_) => (true, 0),
             // Incomplete sequence at the very end: may continue in the next chunk.
             Err(e) if e.error_len().is_none() => (true, filled - e.valid_up_to()),
@@ -453,7 +453,7 @@ fn emit<S: RowSink + ?Sized>(
 ) -> Result<Vec<SparseCell<'static>>, ReadError> {
     // The whole file was checked or decoded to UTF-8, and delimiters are
     // ASCII, so this only fails if the file changed while being read.
-    let Ok(all) = std::str::from_utf8(fields) else {
+    let Ok(all) = simdutf8::basic::from_utf8(fields) else {
         return Err(ReadError::NotUtf8 { line: number });
     };
     let mut cells = recycle(spare);

@@ -500,7 +500,7 @@ impl<'a> Decoder<'a> {
         }
         let (text, rest) = self.bytes.split_at(len);
         self.bytes = rest;
-        std::str::from_utf8(text).map_err(|_| Broken::Pipe("text not UTF-8".into()))
+        simdutf8::basic::from_utf8(text).map_err(|_| Broken::Pipe("text not UTF-8".into()))
     }
     fn cell(&mut self) -> Result<SparseCell<'a>, Broken> {
         let col = self.u32()?;

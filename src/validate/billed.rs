@@ -29,7 +29,16 @@ impl Key {
         Key {
             name,
             paragraf,
-            takst: takst.map(|t| t.normalize().serialize()),
+            // A nonzero number at scale 0 is normalized already (most
+            // tariffs); normalize() also makes -0 into 0.
+            takst: takst.map(|t| {
+                if t.scale() == 0 && !t.is_zero() {
+                    t
+                } else {
+                    t.normalize()
+                }
+                .serialize()
+            }),
         }
     }
 

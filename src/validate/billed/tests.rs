@@ -140,3 +140,31 @@ fn the_table_grows_and_keeps_every_offer_apart() {
         );
     }
 }
+
+#[test]
+fn a_tariff_is_one_offer_however_it_is_written() {
+    let at = place("Januar", 0);
+    let mut offers = BilledOffers::default();
+    let zero = Decimal::ZERO;
+    for (row, takst) in [
+        Decimal::new(1500, 0),
+        Decimal::new(150_000, 2),
+        Decimal::new(15_000, 1),
+        zero,
+        -zero,
+        Decimal::new(0, 2),
+        Decimal::new(-0, 3),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let probe = offers.probe("101", None, Some(takst));
+        offers.observe(probe, row as u32 + 2, |p| p == &at, || at.clone());
+    }
+    let got: Vec<(Option<Decimal>, u64)> = offers
+        .offers()
+        .into_iter()
+        .map(|((_, _, takst), billed)| (takst, billed.count))
+        .collect();
+    assert_eq!(got, vec![(Some(Decimal::new(1500, 0)), 3), (Some(zero), 4)]);
+}
