@@ -254,8 +254,42 @@ fn has_six_digit_run_bytewise(b: &[u8]) -> bool {
     longest >= 6
 }
 
-/// The next CPR-shaped span (byte range) at or after `from`.
+/// The next CPR-shaped span (byte range) at or after `from`. A text of 8
+/// to 64 bytes is looked at as a bit mask of its digits: only the digit
+/// runs of six or more are visited.
 fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let Some(digits) = digit_bits(b) else {
+        return next_match_bytewise(b, from);
+    };
+    // The digits at or after `from` (a run is whole from there: see
+    // `next_match_bytewise`).
+    let digits = digits & !low_bits(from);
+    let six =
+        digits & (digits >> 1) & (digits >> 2) & (digits >> 3) & (digits >> 4) & (digits >> 5);
+    // Where a run starts: a digit with no digit before it.
+    let mut starts = six & !(digits << 1);
+    while starts != 0 {
+        let start = starts.trailing_zeros() as usize;
+        let run = (digits >> start).trailing_ones() as usize;
+        if let Some(found) = match_run(b, start, start + run) {
+            return Some(found);
+        }
+        starts &= starts - 1;
+    }
+    None
+}
+
+/// Bits 0 to `n - 1` set (all 64 from `n` = 64 up).
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
+}
+
+/// [`next_match`] one byte at a time, for any length.
+fn next_match_bytewise(b: &[u8], from: usize) -> Option<(usize, usize)> {
     if !b.get(from..).is_some_and(has_six_digit_run) {
         return None;
     }
@@ -275,33 +309,41 @@ fn next_match(b: &[u8], from: usize) -> Option<(usize, usize)> {
         // The run is whole: `i` is at the start, after a non-digit, or at
         // the end of an earlier match, which every form below ends before
         // a non-digit.
-        let run = end - start;
-        if run >= 6 && date_part_ok(b, start) {
-            match run {
-                // DDMMYYSSSS
-                10 => return Some((start, end)),
-                // DDMMYY-SSSS / DDMMYY SSSS / DDMMYY-dLLd
-                6 if separator_len(b, end).is_some_and(|sep| {
-                    serial_ok(b, end + sep) && !is_digit_at(b, end + sep + 4)
-                }) =>
-                {
-                    let sep = separator_len(b, end).unwrap_or(1);
-                    return Some((start, end + sep + 4));
-                }
-                // DDMMYYdLLd
-                7 if is_letter_at(b, end)
-                    && is_letter_at(b, end + 1)
-                    && is_digit_at(b, end + 2)
-                    && !is_digit_at(b, end + 3) =>
-                {
-                    return Some((start, end + 3));
-                }
-                _ => {}
-            }
+        if let Some(found) = match_run(b, start, end) {
+            return Some(found);
         }
         i = end;
     }
     None
+}
+
+/// The CPR-shaped span that the whole digit run `start..end` begins, if
+/// any.
+fn match_run(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let run = end - start;
+    if run < 6 || !date_part_ok(b, start) {
+        return None;
+    }
+    match run {
+        // DDMMYYSSSS
+        10 => Some((start, end)),
+        // DDMMYY-SSSS / DDMMYY SSSS / DDMMYY-dLLd
+        6 if separator_len(b, end)
+            .is_some_and(|sep| serial_ok(b, end + sep) && !is_digit_at(b, end + sep + 4)) =>
+        {
+            let sep = separator_len(b, end).unwrap_or(1);
+            Some((start, end + sep + 4))
+        }
+        // DDMMYYdLLd
+        7 if is_letter_at(b, end)
+            && is_letter_at(b, end + 1)
+            && is_digit_at(b, end + 2)
+            && !is_digit_at(b, end + 3) =>
+        {
+            Some((start, end + 3))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -371,6 +413,33 @@ mod tests {
                 has_six_digit_run(&text),
                 has_six_digit_run_bytewise(&text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The mask and the bytes find the same spans, from any start, in
+        /// texts made of the pieces CPR numbers and their look-alikes are
+        /// made of.
+        #[test]
+        fn the_mask_scan_finds_what_the_byte_scan_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "010190", "311299", "1234", "1AB2", "-", " ", "\u{2013}", "\u{a0}",
+                    "7", "x", "AB", "0", "610190", "321399", "æ", ".",
+                ]),
+                0..14,
+            ),
+            from in 0usize..70,
+        ) {
+            let text: String = pieces.concat();
+            let b = text.as_bytes();
+            proptest::prop_assert_eq!(next_match(b, from), next_match_bytewise(b, from));
+            // And every match after the first, as mask() walks them.
+            let mut at = 0;
+            while let Some((_, end)) = next_match_bytewise(b, at) {
+                proptest::prop_assert_eq!(next_match(b, end), next_match_bytewise(b, end));
+                at = end;
+            }
         }
     }
 
