@@ -173,6 +173,10 @@ pub struct BilledOffers {
     /// (offer, row) of the rows kept, in reading order.
     log: Vec<(u32, u32)>,
     segments: Vec<Segment>,
+    /// The row observed last, counted when the next is observed (or when
+    /// the offers are asked for): its slot has a whole row's time to come
+    /// from memory, where the row's own checks were too few to hide it.
+    pending: Option<(Probe, u32)>,
 }
 
 impl BilledOffers {
@@ -204,13 +208,23 @@ impl BilledOffers {
         same_place: impl Fn(&Place) -> bool,
         place: impl FnOnce() -> Place,
     ) {
+        // The row before is counted first, so the log is in reading order
+        // and this row's place starts after it.
+        self.settle();
         if !self.segments.last().is_some_and(|s| same_place(&s.place)) {
             self.segments.push(Segment {
                 start: self.log.len(),
                 place: place(),
             });
         }
-        self.tally(&probe, row);
+        self.pending = Some((probe, row));
+    }
+
+    /// Counts the row observed last, if it is not yet.
+    fn settle(&mut self) {
+        if let Some((probe, row)) = self.pending.take() {
+            self.tally(&probe, row);
+        }
     }
 
     fn add_name(&mut self, tilbudsnr: &str) -> u32 {
@@ -258,7 +272,9 @@ impl BilledOffers {
 
     /// Adds the offers of a later part of the same sheet, as if its rows
     /// were read after these.
-    pub fn absorb(&mut self, later: BilledOffers) {
+    pub fn absorb(&mut self, mut later: BilledOffers) {
+        self.settle();
+        later.settle();
         let names: Vec<u32> = later
             .name_list
             .iter()
@@ -318,6 +334,12 @@ impl BilledOffers {
 
     /// Each offer with its rows, in the order first seen.
     pub fn offers(&self) -> Vec<(BilledKey, Billed)> {
+        if self.pending.is_some() {
+            // Asked once a file is read: a copy with its last row counted.
+            let mut settled = self.clone();
+            settled.settle();
+            return settled.offers();
+        }
         let mut out: Vec<(BilledKey, Billed)> = self
             .offers
             .iter()
