@@ -364,6 +364,13 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
     let mut record_line: u64 = first_line;
     let mut at_record_start = true;
     let mut spare: Vec<SparseCell<'static>> = Vec::new();
+    // A record not yet begun in csv_core, and the delimiters of one read
+    // on the fast path (plain.rs).
+    let mut fresh = false;
+    let mut delimiters: Vec<usize> = Vec::new();
+    // csv_core strips a BOM from the first bytes it is given, so the first
+    // record is always its: a later one starting with U+FEFF keeps it.
+    let mut core_has_read = false;
     // Bytes of `text` before `input`, and where the last record ended.
     let mut base: u64 = 0;
     let mut record_end: u64 = 0;
@@ -390,6 +397,23 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
             if let Step::Stop = at_record(sink, (record_end, base + pos as u64, record_line)) {
                 return Ok(Parsed::Stopped);
             }
+            fresh = true;
+        }
+        if std::mem::take(&mut fresh) && core_has_read {
+            let chunk = input.get(pos..len).unwrap_or_default();
+            if let Some(end) = plain::plain_record(chunk, delimiter, &mut delimiters) {
+                let record = chunk.get(..end).unwrap_or_default();
+                let number = u32::try_from(record_line).unwrap_or(u32::MAX);
+                let field = |k| plain::field_range(&delimiters, end, k);
+                spare = emit(number, record, delimiters.len() + 1, field, spare, sink)?;
+                // The terminator is read as csv_core reads it: one byte (the
+                // LF of a CRLF is skipped as a blank line).
+                line += u64::from(chunk.get(end) == Some(&b'\n'));
+                pos += end + 1;
+                at_record_start = true;
+                record_end = base + pos as u64;
+                continue;
+            }
         }
         let chunk = input.get(pos..len).unwrap_or_default();
         let out_free = out.get_mut(out_len..).unwrap_or_default();
@@ -398,6 +422,7 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
         // a line break is never among the bytes it copies in bulk).
         let lines_before = core.line();
         let (result, nin, nout, nend) = core.read_record(chunk, out_free, ends_free);
+        core_has_read = true;
         line += core.line() - lines_before;
         pos += nin;
         out_len += nout;
@@ -431,7 +456,11 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
                 let number = u32::try_from(record_line).unwrap_or(u32::MAX);
                 let fields = out.get(..out_len).unwrap_or_default();
                 let field_ends = ends.get(..ends_len).unwrap_or_default();
-                spare = emit(number, fields, field_ends, spare, sink)?;
+                let field = |k: usize| {
+                    let start = k.checked_sub(1).and_then(|b| field_ends.get(b)).copied();
+                    (start.unwrap_or(0), field_ends.get(k).copied().unwrap_or(0))
+                };
+                spare = emit(number, fields, field_ends.len(), field, spare, sink)?;
                 out_len = 0;
                 ends_len = 0;
                 at_record_start = true;
@@ -442,35 +471,36 @@ pub(crate) fn parse<S: RowSink + ?Sized>(
     }
 }
 
-/// Hands one record to `sink` unless all its fields are blank. `spare` is a
+/// Hands one record to `sink` unless all its fields are blank: `count`
+/// fields of `text`, field k at the byte range `field(k)`. `spare` is a
 /// recycled cell vector, returned for the next record.
 fn emit<S: RowSink + ?Sized>(
     number: u32,
-    fields: &[u8],
-    ends: &[usize],
+    text: &[u8],
+    count: usize,
+    field: impl Fn(usize) -> (usize, usize),
     spare: Vec<SparseCell<'static>>,
     sink: &mut S,
 ) -> Result<Vec<SparseCell<'static>>, ReadError> {
     // The whole file was checked or decoded to UTF-8, and delimiters are
     // ASCII, so this only fails if the file changed while being read.
-    let Ok(all) = simdutf8::basic::from_utf8(fields) else {
+    let Ok(all) = simdutf8::basic::from_utf8(text) else {
         return Err(ReadError::NotUtf8 { line: number });
     };
     let mut cells = recycle(spare);
     let mut blank = true;
-    let mut start = 0;
-    for (col, &end) in ends.iter().enumerate() {
-        let field = all.get(start..end).unwrap_or_default();
-        start = end;
-        if field.is_empty() {
+    for col in 0..count {
+        let (start, end) = field(col);
+        let value = all.get(start..end).unwrap_or_default();
+        if value.is_empty() {
             continue;
         }
-        if blank && !crate::text::trim(field).is_empty() {
+        if blank && !crate::text::trim(value).is_empty() {
             blank = false;
         }
         cells.push(SparseCell {
             col: u32::try_from(col).unwrap_or(u32::MAX),
-            cell: Cell::Text(field),
+            cell: Cell::Text(value),
         });
     }
     if !blank {
@@ -482,6 +512,7 @@ fn emit<S: RowSink + ?Sized>(
     Ok(recycle(cells))
 }
 
+mod plain;
 pub(crate) mod split;
 pub use split::read_forking;
 

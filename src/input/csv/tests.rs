@@ -370,3 +370,55 @@ proptest::proptest! {
         }
     }
 }
+
+/// Rows (number and cells) and record positions `parse` gives for `text`,
+/// with the fast path for plain records on or off.
+fn parse_with(text: &[u8], fast: bool) -> (Vec<String>, Vec<(u64, u64, u64)>) {
+    plain::OFF.with(|off| off.set(!fast));
+    let mut sink = Collect::default();
+    sink.sheets.push(SHEET.clone());
+    let mut at = Vec::new();
+    let result = parse(text, b';', &mut sink, 1, |_, position| {
+        at.push(position);
+        Step::Go
+    });
+    plain::OFF.with(|off| off.set(false));
+    let mut lines = sink.lines();
+    lines.push(format!("{result:?}"));
+    (lines, at)
+}
+
+proptest::proptest! {
+    /// Plain records split by memchr are read exactly as csv_core reads
+    /// them: the same rows, row numbers and record positions, whatever
+    /// quotes, blank lines and line ends are around them.
+    #[test]
+    fn the_fast_path_reads_as_csv_core_reads(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Læsø", "1.234,50", " ", ";", ";;", "\n", "\r\n", "\r", "\n\n",
+                "\"", "\"x;y\"", "\"q\"\"\"", "SEL §108", "\u{feff}", "\t",
+            ]),
+            0..40,
+        )
+    ) {
+        let text: String = pieces.concat();
+        let fast = parse_with(text.as_bytes(), true);
+        let slow = parse_with(text.as_bytes(), false);
+        proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+    }
+}
+
+#[test]
+fn the_fast_path_takes_records_across_many_reads() {
+    // More than one input chunk of plain records, with a CRLF file's line
+    // ends: the same rows either way, and each row on its own line.
+    let mut text = String::from("Kommune;Befolkning\r\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Kommune {i};{}\r\n", 1000 + i));
+    }
+    let fast = parse_with(text.as_bytes(), true);
+    assert_eq!(fast, parse_with(text.as_bytes(), false));
+    assert_eq!(fast.0.len(), 20_002);
+    assert_eq!(fast.0[20_000], "20001: Kommune 19999|20999");
+}
