@@ -57,6 +57,9 @@ pub struct FileFacts {
     pub tariffs: Vec<(String, ParagrafId, Decimal)>,
     /// A borgerliste's offers: (Tilbudsnr, Paragraf, Takst) → rows.
     billed: BilledOffers,
+    /// Whether the offers are gathered: only when the run has another
+    /// file, which may be a takstindberetning to hold them to.
+    offers_wanted: bool,
 }
 
 /// A billed offer: (Tilbudsnr, Paragraf, Takst).
@@ -139,10 +142,25 @@ pub fn year_in_text(text: &str) -> Option<i32> {
 }
 
 impl FileFacts {
+    /// The facts of a file, with its billed offers gathered if
+    /// `offers_wanted` (a file validated alone has nothing to hold them
+    /// to: the check against the tariffs is across files).
+    pub fn new(offers_wanted: bool) -> Self {
+        FileFacts {
+            offers_wanted,
+            ..FileFacts::default()
+        }
+    }
+
+    /// Whether a borgerliste's offers are gathered.
+    pub fn offers_wanted(&self) -> bool {
+        self.offers_wanted
+    }
+
     /// A borgerliste row's offer, looked up while the row is checked; give
     /// it to [`FileFacts::observe_row`] if the row is valid.
     pub fn offer_probe(&mut self, fields: &FactFields, slots: &[Slot<'_>]) -> Option<Probe> {
-        if fields.kind != FactKind::Billed {
+        if fields.kind != FactKind::Billed || !self.offers_wanted {
             return None;
         }
         let (tilbudsnr, paragraf, takst) = offer_of(fields, slots)?;
@@ -280,6 +298,25 @@ mod billed_tests {
     }
 
     #[test]
+    fn offers_are_gathered_only_when_wanted() {
+        let catalog = crate::schema::Catalog::embedded().unwrap();
+        let schema = catalog.schema(CITIZEN_SCHEMA).unwrap();
+        let p108 = catalog.reference.paragraf("SEL §108").unwrap();
+        let cols: Vec<Option<u32>> = (0..schema.fields.len() as u32).map(Some).collect();
+        let fields = FactFields::of(schema, &cols);
+        for wanted in [false, true] {
+            let mut facts = FileFacts::new(wanted);
+            for (i, nr) in ["101", "102", "101"].into_iter().enumerate() {
+                let slots = slots(schema, nr, p108, Decimal::new(150_000, 2));
+                let offer = facts.offer_probe(&fields, &slots);
+                assert_eq!(offer.is_some(), wanted);
+                facts.observe_row(&fields, &slots, offer, None, i as u32 + 2);
+            }
+            assert_eq!(facts.billed().len(), if wanted { 2 } else { 0 });
+        }
+    }
+
+    #[test]
     fn rows_are_grouped_by_tilbudsnr_paragraf_and_takst() {
         let catalog = crate::schema::Catalog::embedded().unwrap();
         let schema = catalog.schema(CITIZEN_SCHEMA).unwrap();
@@ -287,7 +324,7 @@ mod billed_tests {
         let p107 = catalog.reference.paragraf("SEL §107").unwrap();
         let cols: Vec<Option<u32>> = (0..schema.fields.len() as u32).map(Some).collect();
         let fields = FactFields::of(schema, &cols);
-        let mut facts = FileFacts::default();
+        let mut facts = FileFacts::new(true);
         let rows = [
             ("101", p108, Decimal::new(150_000, 2)),
             // 1.500 and 1.500,00 are one tariff.

@@ -32,6 +32,7 @@ impl<'v> ForkSink for FileSink<'v, '_> {
         // A consumer of no rows takes no memory: leaking one costs nothing.
         let no_rows: &'v mut (dyn RowConsumer + Send) = Box::leak(Box::new(NoRows));
         let mut fork = FileSink::new(validator, self.path.clone(), no_rows);
+        fork.facts = super::facts::FileFacts::new(self.facts.offers_wanted());
         // Room for a quarter more: a fork may split its own rest off and
         // take those keys back, and a table that must grow on the join
         // costs more than the split saves.

@@ -251,14 +251,17 @@ impl<'c> Validator<'c> {
         path: &Path,
         consumer: &mut (dyn RowConsumer + Send),
     ) -> FileReport {
-        self.validate_file_with_facts(path, consumer).0
+        self.validate_file_with_facts(path, consumer, false).0
     }
 
-    /// Validates one file and gathers what the checks across files need.
+    /// Validates one file and gathers what the checks across files need
+    /// (a borgerliste's billed offers only if `offers_wanted`: they are
+    /// held to the takstindberetninger of the same run).
     pub fn validate_file_with_facts(
         &self,
         path: &Path,
         consumer: &mut (dyn RowConsumer + Send),
+        offers_wanted: bool,
     ) -> (FileReport, facts::FileFacts) {
         // A consumer that keeps no rows, or can forget them, lets a CSV be
         // read as UTF-8 from its first bytes: should a later record say
@@ -270,7 +273,7 @@ impl<'c> Validator<'c> {
             Utf8Check::Whole
         };
         loop {
-            if let Some(done) = self.validate_once(path, consumer, utf8) {
+            if let Some(done) = self.validate_once(path, consumer, utf8, offers_wanted) {
                 return done;
             }
             #[cfg(test)]
@@ -287,12 +290,14 @@ impl<'c> Validator<'c> {
         path: &Path,
         consumer: &mut (dyn RowConsumer + Send),
         utf8: Utf8Check,
+        offers_wanted: bool,
     ) -> Option<(FileReport, facts::FileFacts)> {
         // Reports, findings and row sources carry the path as it may be
         // shown (CPR-shaped parts of file and folder names masked): every
         // writer prints that one. Only the reader sees the real path.
         let shown = guard::shown_path(path);
         let mut sink = FileSink::new(self, shown.clone(), consumer);
+        sink.facts = facts::FileFacts::new(offers_wanted);
         sink.file_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if *shown != path {
             sink.name_cpr_finding(None);

@@ -104,12 +104,16 @@ pub fn validate_set<C: RowConsumer + Send>(
 ) -> SetReport<C> {
     let lang = validator.lang();
     let entries = classify(files);
+    // A borgerliste's offers are held to the takstindberetninger of the
+    // run: gathered only when another file is read.
+    let offers_wanted = entries.iter().filter(|e| matches!(e, Entry::Read)).count() > 1;
     let results = super::parallel::validate_parallel(files, |path| {
         let index = files.iter().position(|f| f == path);
         match index.and_then(|i| entries.get(i)) {
             Some(Entry::Read) | None => {
                 let mut consumer = make(path);
-                let (report, facts) = validator.validate_file_with_facts(path, &mut consumer);
+                let (report, facts) =
+                    validator.validate_file_with_facts(path, &mut consumer, offers_wanted);
                 (report, facts, Some(consumer))
             }
             Some(_) => (empty_report(path), FileFacts::default(), None),
