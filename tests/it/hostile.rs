@@ -376,3 +376,32 @@ fn fuzzer_finds_that_abort_calamine_are_file_errors() {
         assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
     }
 }
+
+/// A damaged xls whose sizes, read without overflow checks, ask for
+/// petabytes (in-process that aborts; see excel/tests.rs). Through the
+/// binary it is a file-error in any build: the reader child's memory cap
+/// in a release build, where calamine's arithmetic wraps; calamine's
+/// overflow panic, caught, in a debug build. The good file is still read.
+#[test]
+fn a_damaged_xls_that_claims_petabytes_is_a_file_error_in_any_build() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/damaged/offset-petabytes.xls");
+    let run = Test::new()
+        .file("ramme.toml", BUDGET)
+        .file("a.xls", std::fs::read(&path).unwrap())
+        .file("b.csv", GOOD_CSV)
+        .args(&["validate", "--format", "json", "a.xls", "b.csv"])
+        .run();
+    run.code(1);
+    let json = run.json();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "file-error");
+    let message = finding["message"].as_str().unwrap();
+    let expected = if cfg!(debug_assertions) {
+        "beskadiget Excel-fil"
+    } else {
+        "MiB hukommelse"
+    };
+    assert!(message.contains(expected), "{message}");
+    assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
+}

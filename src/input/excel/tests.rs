@@ -129,8 +129,9 @@ fn damaged_files_never_panic() {
     // In a build without overflow checks, calamine's xls reader turns one
     // of these damaged files into an allocation of petabytes, which aborts
     // the process (a debug build panics, and that is caught). The binary
-    // reads in a child with a memory cap: that file is in
-    // tests/fixtures/fuzz-isolated/xls, tried through the binary.
+    // reads in a child with a memory cap: that file is
+    // tests/fixtures/damaged/offset-petabytes.xls, tried through the binary
+    // (hostile.rs).
     let mut sources = vec![xlsx, fixture("offset.ods")];
     if cfg!(debug_assertions) {
         sources.push(fixture("offset.xls"));
