@@ -363,18 +363,27 @@ fn fuzzer_finds_that_abort_calamine_are_file_errors() {
     names.sort();
     assert!(!names.is_empty());
     for path in names {
-        let run = Test::new()
-            .file("ramme.toml", BUDGET)
-            .file("a.xls", std::fs::read(&path).unwrap())
-            .file("b.csv", GOOD_CSV)
-            .args(&["validate", "--format", "json", "a.xls", "b.csv"])
-            .run();
-        run.code(1);
-        let json = run.json();
-        let message = json["findings"][0]["message"].as_str().unwrap();
+        let message = xls_beside_a_good_csv(&path);
         assert!(message.contains("MiB hukommelse"), "{path:?}: {message}");
-        assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
     }
+}
+
+/// Validates the xls at `path` beside a good CSV: exit code 1, the xls's
+/// first finding a file-error (its message is the answer), and the CSV's
+/// two rows read.
+fn xls_beside_a_good_csv(path: &std::path::Path) -> String {
+    let run = Test::new()
+        .file("ramme.toml", BUDGET)
+        .file("a.xls", std::fs::read(path).unwrap())
+        .file("b.csv", GOOD_CSV)
+        .args(&["validate", "--format", "json", "a.xls", "b.csv"])
+        .run();
+    run.code(1);
+    let json = run.json();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "file-error", "{path:?}");
+    assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
+    finding["message"].as_str().unwrap().to_string()
 }
 
 /// A damaged xls whose sizes, read without overflow checks, ask for
@@ -386,22 +395,11 @@ fn fuzzer_finds_that_abort_calamine_are_file_errors() {
 fn a_damaged_xls_that_claims_petabytes_is_a_file_error_in_any_build() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/damaged/offset-petabytes.xls");
-    let run = Test::new()
-        .file("ramme.toml", BUDGET)
-        .file("a.xls", std::fs::read(&path).unwrap())
-        .file("b.csv", GOOD_CSV)
-        .args(&["validate", "--format", "json", "a.xls", "b.csv"])
-        .run();
-    run.code(1);
-    let json = run.json();
-    let finding = &json["findings"][0];
-    assert_eq!(finding["code"], "file-error");
-    let message = finding["message"].as_str().unwrap();
+    let message = xls_beside_a_good_csv(&path);
     let expected = if cfg!(debug_assertions) {
         "beskadiget Excel-fil"
     } else {
         "MiB hukommelse"
     };
     assert!(message.contains(expected), "{message}");
-    assert_eq!(json["files"].as_array().unwrap().last().unwrap()["rows"], 2);
 }
